@@ -1,0 +1,39 @@
+"""One pydantic model per event. Importing this package registers them all."""
+
+from schemas.events.development import (
+    EnrolmentCancelled,
+    EnrolmentCompleted,
+    EnrolmentCreated,
+    EnrolmentWaitlisted,
+    ReturnToPostApproved,
+    ReturnToPostDenied,
+)
+from schemas.events.indicator import CadreRegistered, IndicatorListPublished, UnitRegistered
+from schemas.events.scoring import (
+    AnomalyDetected,
+    BottomRanked,
+    CapabilityProfileComputed,
+    CheckpointSigned,
+    ObservationReported,
+    SupervisoryInterviewRequired,
+    WeaknessFlagged,
+)
+
+__all__ = [
+    "AnomalyDetected",
+    "BottomRanked",
+    "CadreRegistered",
+    "CapabilityProfileComputed",
+    "CheckpointSigned",
+    "EnrolmentCancelled",
+    "EnrolmentCompleted",
+    "EnrolmentCreated",
+    "EnrolmentWaitlisted",
+    "IndicatorListPublished",
+    "ObservationReported",
+    "ReturnToPostApproved",
+    "ReturnToPostDenied",
+    "SupervisoryInterviewRequired",
+    "UnitRegistered",
+    "WeaknessFlagged",
+]

@@ -1,0 +1,74 @@
+"""Events published by the indicator service."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas import topics
+from schemas.envelope import EventPayload
+from schemas.events.common import Capability, Identifier, PositionLevel
+
+
+class UnitRegistered(EventPayload):
+    topic = topics.UNITS
+
+    unit_id: Identifier
+    name: str = Field(min_length=1)
+    district: str | None = None
+    parent_unit_id: Identifier | None = None
+    category: str = Field(min_length=1)
+    temporary: bool = False
+
+
+class CadreRegistered(EventPayload):
+    """A cadre and the position held: the unit and the level within it."""
+
+    topic = topics.UNITS
+
+    cadre_id: Identifier
+    name: str = Field(min_length=1)
+    unit_id: Identifier
+    unit_category: str = Field(min_length=1)
+    position_level: PositionLevel
+
+
+class ListItem(BaseModel):
+    """One indicator of a published list, as scoring needs it to score."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    indicator_code: Identifier
+    name: str
+    dimension: str
+    kind: Literal["scored", "red_line", "deduction", "veto_excellence", "veto"]
+    direction: Literal["higher_is_better", "lower_is_better"]
+    unit_of_measure: str
+    weight: float = Field(ge=0, le=100)
+    target: float | None = None
+    rule: dict[str, Any] = Field(default_factory=dict)
+    data_source: Literal["auto_feed", "manual_report", "survey", "third_party"]
+    source_system: str | None = None
+    frequency: Literal["daily", "monthly", "quarterly", "annual"]
+    capability_tags: tuple[Capability, ...] = ()
+    min_value: float | None = None
+    max_value: float | None = None
+
+
+class IndicatorListPublished(EventPayload):
+    """A unit's list version is in force from `effective_from`; scoring scores against it."""
+
+    topic = topics.INDICATOR_LISTS
+
+    list_id: Identifier
+    unit_id: Identifier
+    unit_category: str
+    scheme_code: str | None = None
+    year: int = Field(ge=2000, le=2100)
+    version: int = Field(ge=1)
+    effective_from: date
+    effective_to: date | None = None
+    supersedes_version: int | None = None
+    items: tuple[ListItem, ...]

@@ -1,0 +1,116 @@
+"""Events published (or, for the feed, consumed) by the scoring service."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas import topics
+from schemas.envelope import EventPayload
+from schemas.events.common import Capability, Identifier, Period, PositionLevel, Score
+
+
+class ObservationReported(EventPayload):
+    """A government data system reports an automatic-feed indicator's value."""
+
+    topic = topics.OBSERVATION_FEED
+
+    unit_id: Identifier
+    indicator_code: Identifier
+    period: Period
+    value: float
+    unit_of_measure: str
+    source_system: str = Field(min_length=1)
+    reported_at: datetime
+
+
+class CapabilityProfileComputed(EventPayload):
+    """A cadre's capability scores for a period (0-100 each); development builds gap vectors from it."""
+
+    topic = topics.SCORING_RESULTS
+
+    cadre_id: Identifier
+    period: Period
+    unit_id: Identifier
+    unit_category: str
+    position_level: PositionLevel
+    scores: dict[Capability, Score]
+
+
+class SupervisoryInterviewRequired(EventPayload):
+    """An indicator is behind its target trajectory: the unit's leaders are to be interviewed."""
+
+    topic = topics.SCORING_RESULTS
+
+    unit_id: Identifier
+    indicator_code: Identifier
+    period: Period
+    actual: float
+    planned: float
+    shortfall: float
+
+
+class AnomalyDetected(EventPayload):
+    topic = topics.SCORING_RESULTS
+
+    unit_id: Identifier
+    period: Period
+    kind: Literal["contradiction", "outlier"]
+    rule: str
+    indicator_codes: tuple[Identifier, ...]
+    detail: str
+    score: float | None = None
+
+
+class WeaknessEvidence(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    indicator_code: Identifier
+    unit_id: Identifier
+    score: float
+    observation_revision: int | None = None
+
+
+class WeaknessFlagged(EventPayload):
+    """A cadre's capability is below threshold, or in the bottom share of the peer group."""
+
+    topic = topics.WEAKNESSES
+
+    cadre_id: Identifier
+    capability: Capability
+    severity: Literal["low", "medium", "high"]
+    period: Period
+    score: Score
+    threshold: float
+    peer_percentile: float = Field(ge=0, le=100)
+    unit_category: str
+    position_level: PositionLevel
+    evidence: tuple[WeaknessEvidence, ...] = ()
+
+
+class BottomRanked(EventPayload):
+    """A cadre is among the lowest-ranked of the peer group for the period."""
+
+    topic = topics.WEAKNESSES
+
+    cadre_id: Identifier
+    period: Period
+    rank: int = Field(ge=1)
+    peer_group_size: int = Field(ge=1)
+    total_score: float
+    unit_category: str
+    position_level: PositionLevel
+
+
+class CheckpointSigned(EventPayload):
+    """A signed checkpoint of the evidence ledger, for copies held outside the database."""
+
+    topic = topics.LEDGER_CHECKPOINTS
+
+    tree_size: int = Field(ge=0)
+    root_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    signature: str
+    key_id: str
+    signed_at: datetime
