@@ -1,0 +1,124 @@
+"""JWT authentication and roles, checked by the gateway and again by every subgraph."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+
+import jwt
+
+from services.common.errors import AuthenticationFailed, PermissionDenied
+from services.common.settings import PlatformSettings
+
+
+class Role(str, Enum):
+    ADMIN = "admin"  # organisation department
+    ASSESSOR = "assessor"
+    UNIT_REPORTER = "unit_reporter"  # only their own unit
+    CADRE = "cadre"  # only their own records
+    TRAINER = "trainer"  # programmes and enrolments
+    PUBLIC_EVALUATOR = "public_evaluator"  # submits satisfaction only
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    role: Role
+    unit_id: str | None = None
+    cadre_id: str | None = None
+
+    def require_role(self, *roles: Role) -> None:
+        if self.role not in roles:
+            allowed = ", ".join(r.value for r in roles)
+            raise PermissionDenied(f"role {self.role.value!r} may not do this (allowed: {allowed})")
+
+    def require_unit(self, unit_id: str) -> None:
+        """Unit reporters act for their own unit only; other roles are checked elsewhere."""
+        if self.role is Role.UNIT_REPORTER and self.unit_id != unit_id:
+            raise PermissionDenied(f"a unit reporter of unit {self.unit_id!r} may not act for unit {unit_id!r}")
+
+    def require_cadre(self, cadre_id: str) -> None:
+        """Cadres see their own records only."""
+        if self.role is Role.CADRE and self.cadre_id != cadre_id:
+            raise PermissionDenied("a cadre may only see their own records")
+
+
+class TokenVerifier:
+    def __init__(self, settings: PlatformSettings):
+        self._settings = settings
+
+    @cached_property
+    def _jwks(self) -> jwt.PyJWKClient | None:
+        return jwt.PyJWKClient(self._settings.jwt_jwks_url) if self._settings.jwt_jwks_url else None
+
+    def _key(self, token: str) -> str:
+        s = self._settings
+        if s.jwt_algorithm == "HS256":
+            return s.jwt_secret
+        if self._jwks is not None:
+            return self._jwks.get_signing_key_from_jwt(token).key
+        if s.jwt_public_key:
+            return s.jwt_public_key
+        raise AuthenticationFailed("RS256 needs JWT_PUBLIC_KEY or JWT_JWKS_URL")
+
+    def verify(self, token: str) -> Principal:
+        s = self._settings
+        try:
+            claims = jwt.decode(
+                token,
+                self._key(token),
+                algorithms=[s.jwt_algorithm],
+                audience=s.jwt_audience,
+                issuer=s.jwt_issuer,
+                options={"require": ["exp", "sub", "iss", "aud"]},
+            )
+        except jwt.PyJWTError as error:
+            raise AuthenticationFailed(f"invalid token: {error}") from None
+        try:
+            role = Role(claims.get("role"))
+        except ValueError:
+            raise AuthenticationFailed(f"invalid token: unknown role {claims.get('role')!r}") from None
+        return Principal(
+            subject=str(claims["sub"]), role=role, unit_id=claims.get("unit_id"), cadre_id=claims.get("cadre_id")
+        )
+
+    def verify_header(self, authorization: str | None) -> Principal:
+        if not authorization:
+            raise AuthenticationFailed("authentication required: send 'Authorization: Bearer <token>'")
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise AuthenticationFailed("authentication required: the Authorization header must be 'Bearer <token>'")
+        return self.verify(token.strip())
+
+
+def mint_token(
+    settings: PlatformSettings,
+    role: Role | str,
+    subject: str | None = None,
+    unit_id: str | None = None,
+    cadre_id: str | None = None,
+    ttl_seconds: int = 8 * 3600,
+    private_key: str | None = None,
+) -> str:
+    """Issues a token the platform accepts (HS256 with the configured secret, or RS256 with a key)."""
+    role = Role(role)
+    now = int(time.time())
+    claims = {
+        "sub": subject or cadre_id or unit_id or f"local-{role.value}",
+        "role": role.value,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": now,
+        "exp": now + ttl_seconds,
+    }
+    if unit_id:
+        claims["unit_id"] = unit_id
+    if cadre_id:
+        claims["cadre_id"] = cadre_id
+    if settings.jwt_algorithm == "RS256":
+        if not private_key:
+            raise ValueError("minting an RS256 token needs the private key")
+        return jwt.encode(claims, private_key, algorithm="RS256")
+    return jwt.encode(claims, settings.jwt_secret, algorithm="HS256")

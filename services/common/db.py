@@ -1,0 +1,64 @@
+"""Database plumbing: engines, sessions and the two tables every service has."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+OUTBOX_CHANNEL = "outbox"
+
+
+def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+
+
+def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def asyncpg_dsn(url: str) -> str:
+    """The same URL in the form asyncpg accepts (for LISTEN and COPY on a raw connection)."""
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+def _outbox_columns() -> list:
+    return [
+        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+        sa.Column("event_id", UUID(as_uuid=True), nullable=False, unique=True),
+        sa.Column("topic", sa.Text, nullable=False),
+        sa.Column("key", sa.Text, nullable=False),
+        sa.Column("event_type", sa.Text, nullable=False),
+        sa.Column("envelope", JSONB, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column("published_at", sa.DateTime(timezone=True)),
+    ]
+
+
+def _processed_events_columns() -> list:
+    return [
+        sa.Column("consumer_group", sa.Text, primary_key=True),
+        sa.Column("event_id", UUID(as_uuid=True), primary_key=True),
+        sa.Column("event_type", sa.Text, nullable=False),
+        sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    ]
+
+
+_UNPUBLISHED = sa.text("published_at IS NULL")
+
+
+def define_platform_tables(metadata: sa.MetaData) -> tuple[sa.Table, sa.Table]:
+    """Adds `outbox` and `processed_events` to a service's metadata and returns them."""
+    outbox = sa.Table("outbox", metadata, *_outbox_columns())
+    sa.Index("outbox_unpublished", outbox.c.id, postgresql_where=_UNPUBLISHED)
+    processed = sa.Table("processed_events", metadata, *_processed_events_columns())
+    return outbox, processed
+
+
+def create_platform_tables_v1() -> None:
+    """First migration step of every service: the outbox and the processed-events record."""
+    from alembic import op
+
+    op.create_table("outbox", *_outbox_columns())
+    op.create_index("outbox_unpublished", "outbox", ["id"], postgresql_where=_UNPUBLISHED)
+    op.create_table("processed_events", *_processed_events_columns())

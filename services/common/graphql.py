@@ -1,0 +1,116 @@
+"""Hardened federation schemas and the GraphQL endpoint every subgraph serves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from starlette.requests import Request
+from strawberry.asgi import GraphQL
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.permission import BasePermission, PermissionExtension
+from strawberry.types import Info
+
+from services.common.auth import Principal, Role
+from services.common.errors import ClientError, PermissionDenied
+from services.common.settings import PlatformSettings
+
+FEDERATION_VERSION = "2.9"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RequestContext:
+    request: Request
+    principal: Principal
+    platform: Any  # services.common.app.Platform; typed loosely to keep this module import-light
+
+
+def principal_of(info: Info) -> Principal:
+    return info.context.principal
+
+
+def _is_client_error(error: GraphQLError) -> bool:
+    # No original error: a syntax or validation error about the query itself, safe to show.
+    return error.original_error is None or isinstance(error.original_error, ClientError)
+
+
+def hardening_extensions(settings: PlatformSettings) -> list:
+    extensions = [
+        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        MaskErrors(should_mask_error=lambda error: not _is_client_error(error), error_message="Internal error."),
+    ]
+    if not settings.development_mode:
+        extensions.append(DisableIntrospection())
+    return extensions
+
+
+class SubgraphSchema(strawberry.federation.Schema):
+    """Logs client mistakes briefly and only unexpected failures with their traceback."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        unexpected = [error for error in errors if not _is_client_error(error)]
+        for error in errors:
+            if _is_client_error(error):
+                log.info("request refused", extra={"error": error.message, "path": error.path})
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
+def federation_schema(
+    settings: PlatformSettings,
+    query: type,
+    mutation: type | None = None,
+    types: Iterable[type] = (),
+) -> strawberry.federation.Schema:
+    return SubgraphSchema(
+        query=query,
+        mutation=mutation,
+        types=list(types),
+        federation_version=FEDERATION_VERSION,
+        extensions=hardening_extensions(settings),
+    )
+
+
+class _RolesAllowed(BasePermission):
+    error_class = PermissionDenied
+
+    def __init__(self, roles: tuple[Role, ...]):
+        self.roles = roles
+        self.message = "forbidden: allowed roles are " + ", ".join(r.value for r in roles)
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return principal_of(info).role in self.roles
+
+
+def roles(*allowed: Role) -> list[PermissionExtension]:
+    """Field extensions that refuse any other role: `@strawberry.field(extensions=roles(Role.ADMIN))`."""
+    return [PermissionExtension(permissions=[_RolesAllowed(allowed)], fail_silently=False, use_directives=False)]
+
+
+class SubgraphEndpoint(GraphQL):
+    """Strawberry's ASGI endpoint with the platform's request context."""
+
+    def __init__(self, schema: strawberry.federation.Schema, settings: PlatformSettings, platform: Any):
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if settings.development_mode else None,
+            allow_queries_via_get=False,
+        )
+        self._platform = platform
+
+    async def get_context(self, request: Request, response: Any) -> RequestContext:
+        return RequestContext(request=request, principal=request.state.principal, platform=self._platform)

@@ -1,0 +1,72 @@
+"""Settings from environment variables, with defaults that work against the local `dev` stack."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SERVICE_NAMES = ("indicator", "scoring", "development")
+LOCAL_JWT_SECRET = "local-development-secret-not-for-production-use"
+
+
+def _local_database_url(service: str) -> str:
+    return f"postgresql+asyncpg://{service}:{service}@127.0.0.1:4032/{service}"
+
+
+class PlatformSettings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    app_env: Literal["development", "production"] = "development"
+    log_level: str = "INFO"
+
+    kafka_bootstrap_servers: str = "127.0.0.1:4092"
+
+    indicator_database_url: str = _local_database_url("indicator")
+    scoring_database_url: str = _local_database_url("scoring")
+    development_database_url: str = _local_database_url("development")
+    database_pool_size: int = Field(default=10, ge=1)
+
+    indicator_url: str = "http://127.0.0.1:4001"
+    scoring_url: str = "http://127.0.0.1:4002"
+    development_url: str = "http://127.0.0.1:4003"
+    gateway_url: str = "http://127.0.0.1:4000/graphql"
+
+    jwt_algorithm: Literal["HS256", "RS256"] = "HS256"
+    jwt_secret: str = LOCAL_JWT_SECRET
+    jwt_public_key: str | None = None
+    jwt_jwks_url: str | None = None
+    jwt_issuer: str = "cadre-platform"
+    jwt_audience: str = "cadre-platform"
+
+    service_host: str = "127.0.0.1"
+    service_port: int | None = None
+
+    graphql_max_depth: int = 12
+    graphql_max_aliases: int = 15
+    graphql_max_tokens: int = 2000
+
+    outbox_poll_seconds: float = 1.0
+    outbox_batch_size: int = 500
+    consumer_batch_size: int = 500
+    consumer_max_retries: int = 3
+    consumer_retry_base_seconds: float = 0.05
+
+    @property
+    def development_mode(self) -> bool:
+        return self.app_env == "development"
+
+    def database_url(self, service: str) -> str:
+        if service not in SERVICE_NAMES:
+            raise ValueError(f"unknown service {service!r}; expected one of {SERVICE_NAMES}")
+        return getattr(self, f"{service}_database_url")
+
+    def service_url(self, service: str) -> str:
+        return getattr(self, f"{service}_url")
+
+
+@lru_cache
+def get_settings() -> PlatformSettings:
+    return PlatformSettings()

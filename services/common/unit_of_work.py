@@ -1,0 +1,88 @@
+"""A unit of work is one database transaction; the events it emits are outbox rows in it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from schemas.envelope import Envelope, EventPayload
+from services.common.db import OUTBOX_CHANNEL
+from services.common.log import current_correlation_id
+
+
+class UnitOfWork:
+    """`async with UnitOfWork(...) as uow:` commits on success and rolls back on any error.
+
+    Events emitted with `emit` are written to the outbox in the same transaction, so they are
+    published if and only if the state change commits.
+    """
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession] | None,
+        producer: str,
+        outbox: sa.Table,
+        session: AsyncSession | None = None,
+    ):
+        self._session_factory = session_factory
+        self.producer = producer
+        self._outbox = outbox
+        self.session: AsyncSession | None = session
+        self.emitted: list[Envelope] = []
+
+    @classmethod
+    def joining(cls, session: AsyncSession, producer: str, outbox: sa.Table) -> "UnitOfWork":
+        """A unit of work inside a transaction someone else commits (a consumer's batch)."""
+        return cls(None, producer, outbox, session=session)
+
+    async def __aenter__(self) -> "UnitOfWork":
+        self.session = self._session_factory()
+        await self.session.begin()
+        self.emitted = []
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        assert self.session is not None
+        try:
+            if exc_type is None:
+                await self._notify_relay()
+                await self.session.commit()
+            else:
+                await self.session.rollback()
+                self.emitted = []
+        finally:
+            await self.session.close()
+
+    async def emit(self, payload: EventPayload, key: str) -> Envelope:
+        assert self.session is not None, "emit() outside `async with`"
+        envelope = Envelope.wrap(payload, producer=self.producer, correlation_id=current_correlation_id())
+        await write_outbox_rows(self.session, self._outbox, [(payload.topic, key, envelope)])
+        self.emitted.append(envelope)
+        return envelope
+
+    async def _notify_relay(self) -> None:
+        # NOTIFY is delivered at commit time, and not at all on rollback.
+        if self.emitted:
+            await self.session.execute(sa.select(sa.func.pg_notify(OUTBOX_CHANNEL, "")))
+
+
+async def write_outbox_rows(
+    session: AsyncSession, outbox: sa.Table, rows: list[tuple[str, str, Envelope]]
+) -> None:
+    await session.execute(
+        outbox.insert(),
+        [
+            {
+                "event_id": envelope.event_id,
+                "topic": topic,
+                "key": key,
+                "event_type": envelope.event_type,
+                "envelope": envelope.model_dump(mode="json"),
+            }
+            for topic, key, envelope in rows
+        ],
+    )

@@ -1,0 +1,3 @@
+from services.common.serve import serve
+
+serve("development", "services.development.app:create")

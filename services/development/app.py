@@ -1,0 +1,8 @@
+from starlette.applications import Starlette
+
+from services.common.app import create_app
+from services.development.bootstrap import service_spec
+
+
+def create() -> Starlette:
+    return create_app(service_spec())

@@ -1,0 +1,3 @@
+from services.common.serve import serve
+
+serve("indicator", "services.indicator.app:create")

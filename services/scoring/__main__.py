@@ -1,0 +1,3 @@
+from services.common.serve import serve
+
+serve("scoring", "services.scoring.app:create")
