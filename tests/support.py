@@ -1,0 +1,176 @@
+"""What the tests share: the stack's settings, clients for GraphQL and Kafka, and waiting.
+
+Tests talk to the real components of a running stack (`make test` starts the `test` stack and
+exports its environment). A component that is not reachable fails the test with its name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import urlparse
+
+import httpx
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from schemas.envelope import Envelope, EventPayload
+from services.common.auth import Role, mint_token
+from services.common.kafka import envelope_headers
+from services.common.settings import PlatformSettings
+
+
+def stack_settings() -> PlatformSettings:
+    return PlatformSettings()
+
+
+def require_port(what: str, host: str, port: int) -> None:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return
+    except OSError as error:
+        raise AssertionError(
+            f"{what} is not reachable at {host}:{port} ({error}); start the stack with `make test` "
+            f"or `make up`, or export its environment with `python3 scripts/stack.py env`"
+        ) from None
+
+
+def require_url(what: str, url: str) -> None:
+    parsed = urlparse(url)
+    require_port(what, parsed.hostname or "127.0.0.1", parsed.port or 80)
+
+
+def require_stack(settings: PlatformSettings) -> None:
+    host, _, port = settings.kafka_bootstrap_servers.split(",")[0].rpartition(":")
+    require_port("Kafka", host, int(port))
+    for service in ("indicator", "scoring", "development"):
+        require_url(f"PostgreSQL ({service} database)", settings.database_url(service).replace("+asyncpg", ""))
+        require_url(f"the {service} service", settings.service_url(service))
+    require_url("the gateway", settings.gateway_url)
+
+
+def token(settings: PlatformSettings, role: Role | str, **claims: Any) -> str:
+    return mint_token(settings, role, **claims)
+
+
+class GraphQLClient:
+    """Posts GraphQL to one endpoint (the gateway or a subgraph) over a real socket."""
+
+    def __init__(self, url: str, bearer: str | None = None, timeout: float = 30):
+        self.url = url if url.endswith("/graphql") else url.rstrip("/") + "/graphql"
+        self.bearer = bearer
+        self._client = httpx.AsyncClient(timeout=timeout)
+
+    async def post(self, query: str, variables: dict | None = None, bearer: str | None = ...) -> httpx.Response:
+        bearer = self.bearer if bearer is ... else bearer
+        headers = {"content-type": "application/json", "accept": "application/json"}
+        if bearer:
+            headers["authorization"] = f"Bearer {bearer}"
+        return await self._client.post(self.url, json={"query": query, "variables": variables or {}}, headers=headers)
+
+    async def execute(self, query: str, variables: dict | None = None, bearer: str | None = ...) -> dict:
+        """Returns `data`; fails the test on any GraphQL error."""
+        response = await self.post(query, variables, bearer)
+        body = response.json()
+        assert response.status_code == 200 and not body.get("errors"), f"{response.status_code}: {body}"
+        return body["data"]
+
+    async def errors(self, query: str, variables: dict | None = None, bearer: str | None = ...) -> list[dict]:
+        """Returns the errors of a request expected to fail."""
+        response = await self.post(query, variables, bearer)
+        body = response.json()
+        assert body.get("errors"), f"expected errors, got {response.status_code}: {body}"
+        return body["errors"]
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 15, interval: float = 0.1) -> Any:
+    """Retries `check` until it returns a truthy value; fails with the last result or error."""
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while True:
+        try:
+            last = await check()
+            if last:
+                return last
+        except AssertionError as error:
+            last = error
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s; last result: {last!r}")
+        await asyncio.sleep(interval)
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+async def publish(settings: PlatformSettings, payload: EventPayload, key: str, producer: str = "tests",
+                  envelope: Envelope | None = None) -> Envelope:
+    """Publishes one event exactly as a service's outbox relay would."""
+    envelope = envelope or Envelope.wrap(payload, producer=producer, correlation_id=unique("test"))
+    kafka = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=True)
+    await kafka.start()
+    try:
+        await kafka.send_and_wait(
+            payload.topic, value=envelope.model_dump_json().encode(), key=key.encode(),
+            headers=envelope_headers(envelope),
+        )
+    finally:
+        await kafka.stop()
+    return envelope
+
+
+async def publish_raw(settings: PlatformSettings, topic: str, value: bytes, key: bytes | None = None) -> None:
+    kafka = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    await kafka.start()
+    try:
+        await kafka.send_and_wait(topic, value=value, key=key)
+    finally:
+        await kafka.stop()
+
+
+class TopicReader:
+    """Reads a topic from the offsets it had when the reader was opened (no consumer group)."""
+
+    def __init__(self, settings: PlatformSettings, topic: str):
+        self.settings = settings
+        self.topic = topic
+        self._consumer: AIOKafkaConsumer | None = None
+
+    async def __aenter__(self) -> "TopicReader":
+        self._consumer = AIOKafkaConsumer(bootstrap_servers=self.settings.kafka_bootstrap_servers, enable_auto_commit=False)
+        await self._consumer.start()
+        partitions = [TopicPartition(self.topic, p) for p in self._consumer.partitions_for_topic(self.topic) or ()]
+        if not partitions:
+            await self._consumer.stop()
+            raise AssertionError(f"topic {self.topic} does not exist on {self.settings.kafka_bootstrap_servers}")
+        self._consumer.assign(partitions)
+        end = await self._consumer.end_offsets(partitions)
+        for partition, offset in end.items():
+            self._consumer.seek(partition, offset)
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        await self._consumer.stop()
+
+    async def wait_for(self, predicate: Callable[[dict, dict], bool], timeout: float = 15) -> tuple[dict, dict]:
+        """The first message (envelope dict, headers dict) matching `predicate`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            batches = await self._consumer.getmany(timeout_ms=200)
+            for records in batches.values():
+                for record in records:
+                    headers = {k: v.decode() for k, v in record.headers or ()}
+                    try:
+                        value = json.loads(record.value)
+                    except ValueError:
+                        value = {"raw": record.value.decode(errors="replace")}
+                    if predicate(value, headers):
+                        return value, headers
+        raise AssertionError(f"no matching message on {self.topic} within {timeout}s")
