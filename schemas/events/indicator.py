@@ -36,7 +36,22 @@ class CadreRegistered(EventPayload):
 
 
 class ListItem(BaseModel):
-    """One indicator of a published list, as scoring needs it to score."""
+    """One indicator of a published list, as scoring needs it to score.
+
+    `weight` is non-zero only for `kind="scored"`; red lines, deductions and vetoes carry none.
+    `rule` is one of these shapes (numbers are in the indicator's `unit_of_measure`, and "meets"
+    means at least for higher_is_better and at most for lower_is_better):
+    - {"type": "target_attainment", "cap": 1.2}: attainment = actual vs `target` by direction,
+      capped at `cap` (a scored indicator then has a target);
+    - {"type": "threshold_bands", "bands": [{"bound": 95, "score": 100}, {"bound": 90, "score": 80}]}:
+      the first band (best first) whose bound the value meets gives the share of the weight in
+      percent; none met gives 0;
+    - {"type": "pass_fail", "threshold": 95}: passed when the value meets the threshold; for a
+      red line a failure is a breach, for `veto_excellence` it bars the grade excellent, for
+      `veto` it removes eligibility for any merit rating;
+    - {"type": "per_incident", "points": 2, "max_points": 10}: a deduction of `points` per
+      incident, at most `max_points` (None: no cap) per period.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -55,6 +70,10 @@ class ListItem(BaseModel):
     capability_tags: tuple[Capability, ...] = ()
     min_value: float | None = None
     max_value: float | None = None
+    # Added fields, each with a default, so earlier events still validate.
+    origin: Literal["common", "individual"] = "individual"
+    on_site_check: bool = False
+    assessed_at_year_end: bool = True
 
 
 class IndicatorListPublished(EventPayload):
@@ -72,3 +91,4 @@ class IndicatorListPublished(EventPayload):
     effective_to: date | None = None
     supersedes_version: int | None = None
     items: tuple[ListItem, ...]
+    unit_temporary: bool = False
