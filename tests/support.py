@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import httpx
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from schemas.envelope import Envelope, EventPayload
 from services.common.auth import Role, mint_token
@@ -65,9 +65,11 @@ class GraphQLClient:
         self.bearer = bearer
         self._client = httpx.AsyncClient(timeout=timeout)
 
-    async def post(self, query: str, variables: dict | None = None, bearer: str | None = ...) -> httpx.Response:
+    async def post(
+        self, query: str, variables: dict | None = None, bearer: str | None = ..., headers: dict | None = None
+    ) -> httpx.Response:
         bearer = self.bearer if bearer is ... else bearer
-        headers = {"content-type": "application/json", "accept": "application/json"}
+        headers = {"content-type": "application/json", "accept": "application/json", **(headers or {})}
         if bearer:
             headers["authorization"] = f"Bearer {bearer}"
         return await self._client.post(self.url, json={"query": query, "variables": variables or {}}, headers=headers)
@@ -144,16 +146,19 @@ class TopicReader:
         self._consumer: AIOKafkaConsumer | None = None
 
     async def __aenter__(self) -> "TopicReader":
-        self._consumer = AIOKafkaConsumer(bootstrap_servers=self.settings.kafka_bootstrap_servers, enable_auto_commit=False)
+        self._consumer = AIOKafkaConsumer(
+            self.topic, bootstrap_servers=self.settings.kafka_bootstrap_servers, enable_auto_commit=False
+        )
         await self._consumer.start()
-        partitions = [TopicPartition(self.topic, p) for p in self._consumer.partitions_for_topic(self.topic) or ()]
-        if not partitions:
-            await self._consumer.stop()
-            raise AssertionError(f"topic {self.topic} does not exist on {self.settings.kafka_bootstrap_servers}")
-        self._consumer.assign(partitions)
-        end = await self._consumer.end_offsets(partitions)
-        for partition, offset in end.items():
-            self._consumer.seek(partition, offset)
+        deadline = time.monotonic() + 10
+        while not self._consumer.assignment():
+            if time.monotonic() > deadline:
+                await self._consumer.stop()
+                raise AssertionError(f"topic {self.topic} has no partitions on {self.settings.kafka_bootstrap_servers}")
+            await asyncio.sleep(0.05)
+        await self._consumer.seek_to_end()
+        for partition in self._consumer.assignment():
+            await self._consumer.position(partition)  # resolve "end" now, not at the first fetch
         return self
 
     async def __aexit__(self, *exc: Any) -> None:
@@ -174,3 +179,12 @@ class TopicReader:
                     if predicate(value, headers):
                         return value, headers
         raise AssertionError(f"no matching message on {self.topic} within {timeout}s")
+
+
+async def database(settings: PlatformSettings, service: str):
+    """A raw asyncpg connection to one service's database (close it when done)."""
+    import asyncpg
+
+    from services.common.db import asyncpg_dsn
+
+    return await asyncpg.connect(asyncpg_dsn(settings.database_url(service)))

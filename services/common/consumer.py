@@ -64,6 +64,7 @@ class ConsumerRunner:
         max_retries: int = 3,
         retry_base_seconds: float = 0.05,
         before_offset_commit: Callable[[list[ConsumerRecord]], Awaitable[None]] | None = None,
+        dead_letters: str | None = None,
     ):
         self.service = service
         self.group = group
@@ -78,6 +79,7 @@ class ConsumerRunner:
         self._max_retries = max_retries
         self._retry_base = retry_base_seconds
         self._before_offset_commit = before_offset_commit
+        self.dead_letters = dead_letters or dead_letter_topic(group)
         self.ready = asyncio.Event()
 
     async def run(self) -> None:
@@ -194,7 +196,7 @@ class ConsumerRunner:
             ]
             deliveries.append(
                 await self._producer.send(
-                    dead_letter_topic(self.group), value=record.value, key=record.key, headers=headers
+                    self.dead_letters, value=record.value, key=record.key, headers=headers
                 )
             )
         await asyncio.gather(*deliveries)

@@ -47,14 +47,15 @@ def _is_client_error(error: GraphQLError) -> bool:
 
 
 def hardening_extensions(settings: PlatformSettings) -> list:
+    # Factories, so that every request gets fresh extension instances.
     extensions = [
-        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-        MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-        MaskErrors(should_mask_error=lambda error: not _is_client_error(error), error_message="Internal error."),
+        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: MaskErrors(should_mask_error=lambda error: not _is_client_error(error), error_message="Internal error."),
     ]
     if not settings.development_mode:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return extensions
 
 
