@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICE_NAMES = ("indicator", "scoring", "development")
@@ -53,6 +53,12 @@ class PlatformSettings(BaseSettings):
     consumer_batch_size: int = 500
     consumer_max_retries: int = 3
     consumer_retry_base_seconds: float = 0.05
+
+    @model_validator(mode="after")
+    def _no_public_secret_in_production(self) -> "PlatformSettings":
+        if self.app_env == "production" and self.jwt_algorithm == "HS256" and self.jwt_secret == LOCAL_JWT_SECRET:
+            raise ValueError("APP_ENV=production with HS256 needs JWT_SECRET: the built-in secret is public")
+        return self
 
     @property
     def development_mode(self) -> bool:

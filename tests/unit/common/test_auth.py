@@ -82,3 +82,9 @@ def test_scoping_rules_of_unit_reporters_and_cadres():
     admin.require_cadre("anyone")
     with pytest.raises(PermissionDenied, match="allowed: admin"):
         cadre.require_role(Role.ADMIN)
+
+
+def test_production_refuses_the_public_development_secret():
+    with pytest.raises(ValueError, match="JWT_SECRET"):
+        PlatformSettings(app_env="production")
+    assert PlatformSettings(app_env="production", jwt_secret="a-real-secret-from-a-kubernetes-secret-0123").development_mode is False
