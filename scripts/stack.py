@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import concurrent.futures
 import contextlib
 import fcntl
 import json
@@ -210,11 +211,27 @@ def command_line(pid: int) -> str:
         return ""
 
 
+def process_state(pid: int) -> str:
+    """The one-letter state from /proc (R, S, Z, ...); empty when there is no such process."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return ""
+
+
 def is_alive(pid: int, marker: str) -> bool:
-    """Alive and still the process we started: pids get reused, and zombies have no command line."""
+    """Alive and still the process we started, since pids get reused."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-    return marker in command_line(pid)
+    deadline = time.monotonic() + 1.0
+    while True:
+        cmd = command_line(pid)
+        if cmd:
+            return marker in cmd
+        # Zombies have no command line, and neither has a process in the middle of exec().
+        if process_state(pid) in ("", "Z", "X") or time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
 
 
 def port_open(port: int) -> bool:
@@ -829,14 +846,23 @@ def bring_up(stack: Stack, names: tuple[str, ...], started: list[str]) -> None:
         start_phase([by_name[n] for n in phase], started)
 
 
+def stop_phase(components: list[Component]) -> None:
+    """Stop side by side: each component may take seconds to shut down cleanly."""
+    running = [c for c in components if c.running()]
+    for c in components:
+        if c not in running:
+            c.stack.pidfile(c.name).unlink(missing_ok=True)
+    for c in running:
+        print(f"  {c.name:<12} stopping (pid {c.pid()})")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(len(running), 1)) as pool:
+        for future in [pool.submit(c.stop) for c in running]:
+            future.result()
+
+
 def bring_down(stack: Stack, names: tuple[str, ...]) -> None:
-    for name in reversed(names):
-        c = component(stack, name)
-        if c.running():
-            print(f"  {name:<12} stopping (pid {c.pid()})")
-            c.stop()
-        else:
-            c.stack.pidfile(name).unlink(missing_ok=True)
+    """The gateway first, then the services (which flush to Kafka and PostgreSQL), then those two."""
+    for phase in reversed(start_phases(names)):
+        stop_phase([component(stack, n) for n in phase])
 
 
 def seed_module_exists(service: str) -> bool:
