@@ -1,0 +1,209 @@
+// Hive Gateway configuration. Every setting comes from the environment (docs/conventions.md);
+// start it with `node gateway/serve.mjs supergraph` (see README.md).
+import { randomUUID } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import {
+  createInlineSigningKeyProvider,
+  createRemoteJwksSigningKeyProvider,
+  defineConfig,
+  Logger,
+  type ExtractTokenFunction,
+  type GatewayPlugin,
+  type GetSigningKeyFunction,
+  type TransportEntryAdditions,
+} from '@graphql-hive/gateway';
+import { GraphQLError } from 'graphql';
+
+import { graphqlEndpoint, SUBGRAPHS } from './subgraphs.mjs';
+
+const env = process.env;
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const LOCAL_JWT_SECRET = 'local-development-secret-not-for-production-use';
+const CORRELATION_HEADER = 'x-correlation-id';
+// A caller-supplied id ends up in every service's logs and in Kafka headers, so only plain,
+// short ids are taken over; anything else is replaced by a fresh one.
+const ACCEPTABLE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+// Claims the subgraphs' authorisation relies on (docs/conventions.md, "Tokens"); a token
+// without them is refused here already.
+const REQUIRED_CLAIMS = ['sub', 'role', 'exp'];
+const ROLES = new Set(['admin', 'assessor', 'unit_reporter', 'cadre', 'trainer', 'public_evaluator']);
+
+type Algorithm = 'HS256' | 'RS256';
+type SigningKeyProviders = [GetSigningKeyFunction, ...GetSigningKeyFunction[]];
+
+function positiveInteger(variable: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[variable];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new Error(`${variable} must be an integer from 1 to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function appEnvironment(): 'development' | 'production' {
+  const value = env.APP_ENV || 'development';
+  if (value !== 'development' && value !== 'production') {
+    throw new Error(`APP_ENV must be "development" or "production", got "${value}"`);
+  }
+  return value;
+}
+
+function jwtAlgorithm(): Algorithm {
+  const value = env.JWT_ALGORITHM || 'HS256';
+  if (value !== 'HS256' && value !== 'RS256') {
+    throw new Error(`JWT_ALGORITHM must be HS256 or RS256, got "${value}"`);
+  }
+  return value;
+}
+
+function signingKeyProviders(algorithm: Algorithm, development: boolean): SigningKeyProviders {
+  if (algorithm === 'HS256') {
+    const secret = env.JWT_SECRET || LOCAL_JWT_SECRET;
+    if (!development && secret === LOCAL_JWT_SECRET) {
+      throw new Error('APP_ENV=production with HS256 needs JWT_SECRET: the built-in secret is public');
+    }
+    return [createInlineSigningKeyProvider(secret)];
+  }
+  const providers: GetSigningKeyFunction[] = [];
+  if (env.JWT_JWKS_URL) {
+    providers.push(
+      createRemoteJwksSigningKeyProvider({
+        jwksUri: env.JWT_JWKS_URL,
+        cache: true,
+        rateLimit: true,
+        jwksRequestsPerMinute: 10,
+      }),
+    );
+  }
+  if (env.JWT_PUBLIC_KEY) {
+    // Keys passed through single-line environment values often arrive with literal "\n".
+    providers.push(createInlineSigningKeyProvider(env.JWT_PUBLIC_KEY.replace(/\\n/g, '\n')));
+  }
+  if (providers.length === 0) {
+    throw new Error('JWT_ALGORITHM=RS256 needs JWT_PUBLIC_KEY or JWT_JWKS_URL');
+  }
+  return providers as SigningKeyProviders;
+}
+
+// The checked-in supergraph carries the dev stack's subgraph URLs; the environment wins, so the
+// same file serves every stack and every cluster.
+function subgraphLocations(): TransportEntryAdditions {
+  const entries: TransportEntryAdditions = {};
+  for (const { name, urlVariable } of SUBGRAPHS) {
+    const baseUrl = env[urlVariable];
+    if (baseUrl) entries[name] = { location: graphqlEndpoint(baseUrl) };
+  }
+  return entries;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+// The auth scheme is case-insensitive (RFC 9110), as the subgraphs treat it.
+const bearerToken: ExtractTokenFunction = ({ request }) => {
+  const header = request?.headers.get('authorization');
+  if (!header) return undefined;
+  const [scheme, token, ...rest] = header.trim().split(/\s+/);
+  if (scheme.toLowerCase() !== 'bearer' || !token || rest.length > 0) {
+    throw unauthenticated("The Authorization header must be 'Bearer <token>'");
+  }
+  return { prefix: scheme, token };
+};
+
+// Runs right after the JWT plugin has verified the token and before the document is parsed or
+// validated, so a refused caller learns nothing about the schema.
+function useRequiredClaims(): GatewayPlugin {
+  return {
+    onRequestParse({ serverContext }) {
+      const payload = (serverContext as { jwt?: { payload?: Record<string, unknown> } }).jwt?.payload;
+      const missing = REQUIRED_CLAIMS.filter((claim) => payload?.[claim] == null);
+      if (missing.length > 0) {
+        throw unauthenticated(`Token lacks required claim(s): ${missing.join(', ')}`);
+      }
+      if (!ROLES.has(String(payload?.role))) {
+        throw unauthenticated("Token carries an unknown role");
+      }
+    },
+  };
+}
+
+// One id follows a request through the gateway, every subgraph it reaches (which put it on the
+// events they emit) and back to the caller in the response header.
+const correlationIds = new WeakMap<Request, string>();
+
+function useCorrelationId(): GatewayPlugin {
+  return {
+    onRequest({ request, serverContext }) {
+      const offered = request.headers.get(CORRELATION_HEADER);
+      const id = offered && ACCEPTABLE_CORRELATION_ID.test(offered) ? offered : randomUUID();
+      correlationIds.set(request, id);
+      const context = serverContext as { log?: { child(attrs: Record<string, unknown>): unknown } };
+      if (context.log) context.log = context.log.child({ correlationId: id }) as typeof context.log;
+    },
+    onResponse({ request, response }) {
+      const id = correlationIds.get(request);
+      if (id) response.headers.set(CORRELATION_HEADER, id);
+    },
+  };
+}
+
+const development = appEnvironment() === 'development';
+const algorithm = jwtAlgorithm();
+// The same variables and defaults as the subgraphs' own limits (services/common/settings.py).
+const maxDepth = positiveInteger('GRAPHQL_MAX_DEPTH', 12);
+const maxTokens = positiveInteger('GRAPHQL_MAX_TOKENS', 2000);
+const maxAliases = positiveInteger('GRAPHQL_MAX_ALIASES', 15);
+
+export const gatewayConfig = defineConfig({
+  supergraph: env.SUPERGRAPH_PATH || resolve(repoRoot, 'schemas/exported/supergraph.graphql'),
+  transportEntries: subgraphLocations(),
+  port: positiveInteger('GATEWAY_PORT', 4000, 65535),
+  disableWebsockets: true,
+  // Level and format come from LOG_LEVEL and LOG_JSON (see serve.mjs); debug logs of subgraph
+  // requests would otherwise print every caller's bearer token.
+  logging: new Logger({
+    redact: { paths: ['headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+  }),
+
+  jwt: {
+    signingKeyProviders: signingKeyProviders(algorithm, development),
+    tokenLookupLocations: [bearerToken],
+    tokenVerification: {
+      algorithms: [algorithm],
+      issuer: env.JWT_ISSUER || 'cadre-platform',
+      audience: env.JWT_AUDIENCE || 'cadre-platform',
+    },
+    reject: { missingToken: true, invalidToken: true },
+    // The subgraphs verify the original Authorization header themselves (propagated below)
+    // instead of trusting claims the gateway would copy into the request.
+    forward: { payload: false, token: false },
+  },
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({
+      authorization: request.headers.get('authorization'),
+      [CORRELATION_HEADER]: correlationIds.get(request),
+    }),
+  },
+  requestId: false,
+
+  maxDepth,
+  maxTokens,
+  blockFieldSuggestions: !development,
+  disableIntrospection: development ? undefined : { disableIf: () => true },
+  batching: false,
+  maskedErrors: true,
+  graphiql: development,
+  landingPage: development,
+
+  plugins: () => [
+    useCorrelationId(),
+    useRequiredClaims(),
+    maxAliasesPlugin({ n: maxAliases }),
+  ],
+});
