@@ -45,7 +45,7 @@ ensure_uv() {
   fi
   local started; started="$(now)"
   rm -rf "$UV_DIR"
-  python3.11 -m pip install --quiet --disable-pip-version-check --target "$UV_DIR" "uv==$UV_VERSION" \
+  python3.11 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$UV_DIR" "uv==$UV_VERSION" \
     || fail "could not install uv $UV_VERSION from PyPI"
   say "installed uv $UV_VERSION ($(since "$started"))"
 }
@@ -77,7 +77,10 @@ fetch_kafka_jars() {
   if [[ -d "$CACHE/m2" ]] && "${maven[@]}" -o >/dev/null 2>&1; then
     return
   fi
-  "${maven[@]}" || fail "Maven could not download the Kafka jars (needs Maven Central)"
+  if ! "${maven[@]}" >"$CACHE/maven.log" 2>&1; then
+    tail -n 30 "$CACHE/maven.log" >&2
+    fail "Maven could not download the Kafka jars (needs Maven Central; full output in .cache/maven.log)"
+  fi
 }
 
 ensure_kafka_jars() {
@@ -114,7 +117,7 @@ ensure_gateway_modules() {
   fi
   command -v npm >/dev/null || fail "npm is not on PATH (Node 20 runs the gateway)"
   local started; started="$(now)"
-  npm ci --prefix "$GATEWAY" --cache "$CACHE/npm" --prefer-offline --no-audit --no-fund --loglevel=error \
+  npm ci --prefix "$GATEWAY" --cache "$CACHE/npm" --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null \
     || fail "npm ci in gateway/ failed"
   echo "$wanted" > "$stamp"
   say "gateway node modules installed ($(since "$started"))"

@@ -35,6 +35,7 @@ import urllib.request
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache"
@@ -211,6 +212,13 @@ def command_line(pid: int) -> str:
         return ""
 
 
+def process_environment(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/environ").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return []
+
+
 def process_state(pid: int) -> str:
     """The one-letter state from /proc (R, S, Z, ...); empty when there is no such process."""
     try:
@@ -253,12 +261,21 @@ def http_ok(url: str) -> bool:
         return False
 
 
+def shorten(line: str, keep: int = 600) -> str:
+    """Tracebacks logged as one JSON line would flood the terminal; their end says the most."""
+    return line if len(line) <= keep else f"{line[:150]} [...] {line[-(keep - 150):]}"
+
+
 def log_tail(path: Path, lines: int = LOG_TAIL_LINES) -> str:
+    """The end of what the latest start wrote to a log (spawn() separates starts with '--- ')."""
     try:
-        text = path.read_text(errors="replace").splitlines()[-lines:]
+        text = path.read_text(errors="replace").splitlines()
     except OSError:
         return f"(no log at {path})"
-    return f"last lines of {path.relative_to(ROOT)}:\n" + "\n".join("    " + line for line in text)
+    latest = max((i for i, line in enumerate(text) if line.startswith("--- ")), default=0)
+    tail = text[max(latest, len(text) - lines):]
+    body = "\n".join("    " + shorten(line) for line in tail)
+    return f"last lines of {path.relative_to(ROOT)}:\n{body}"
 
 
 def spawn(stack: Stack, component: str, argv: list[str], env: dict[str, str], cwd: Path = ROOT) -> int:
@@ -290,23 +307,24 @@ def signal_process(pid: int, signum: int) -> None:
             os.kill(pid, signum)
 
 
-def wait_gone(pid: int, marker: str, timeout: float) -> bool:
+def wait_gone(pid: int, owned: Callable[[int], bool], timeout: float) -> bool:
     deadline = time.monotonic() + timeout
-    while is_alive(pid, marker):
+    while owned(pid):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.1)
     return True
 
 
-def terminate(pid: int, marker: str, timeout: float = STOP_TIMEOUT) -> None:
-    if not is_alive(pid, marker):
+def terminate(pid: int, owned: Callable[[int], bool], timeout: float = STOP_TIMEOUT) -> None:
+    """SIGTERM, then SIGKILL after `timeout`; `owned` tells whether the pid is still our process."""
+    if not owned(pid):
         return
     signal_process(pid, signal.SIGTERM)
-    if not wait_gone(pid, marker, timeout):
+    if not wait_gone(pid, owned, timeout):
         print(f"  pid {pid} ignored SIGTERM for {timeout:.0f}s; killing it")
         signal_process(pid, signal.SIGKILL)
-        wait_gone(pid, marker, 5)
+        wait_gone(pid, owned, 5)
 
 
 def run_logged(argv: list[str], log: Path, what: str, stdin_text: str | None = None, **kwargs) -> None:
@@ -350,9 +368,12 @@ class Component:
     def pid(self) -> int | None:
         return read_pid(self.stack.pidfile(self.name))
 
+    def owns(self, pid: int) -> bool:
+        return is_alive(pid, self.marker)
+
     def running(self) -> bool:
         pid = self.pid()
-        return pid is not None and is_alive(pid, self.marker)
+        return pid is not None and self.owns(pid)
 
     def problem(self) -> str | None:
         """Why this component cannot start on this machine, checked before anything starts."""
@@ -373,7 +394,7 @@ class Component:
     def stop(self) -> None:
         pid = self.pid()
         if pid is not None:
-            terminate(pid, self.marker)
+            terminate(pid, self.owns)
         self.stack.pidfile(self.name).unlink(missing_ok=True)
 
 
@@ -455,6 +476,8 @@ class Postgres(Component):
             "shared_buffers": "'256MB'",
             "timezone": "'UTC'",
             "log_timezone": "'UTC'",
+            # Lets benchmarks measure commit-to-commit latency on the server's own clock.
+            "track_commit_timestamp": "on",
         }
         if self.stack.name != "dev":
             # Throw-away stacks trade the last few commits after a crash for faster tests;
@@ -520,14 +543,14 @@ class Postgres(Component):
 
     def stop(self) -> None:
         pid = self.pid()
-        if pid is not None and is_alive(pid, self.marker):
+        if pid is not None and self.owns(pid):
             result = subprocess.run(
                 as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.stack.pgdata), "-m", "fast", "-w", "-s", "stop"]),
                 cwd="/", capture_output=True, text=True,
             )
             if result.returncode != 0:
                 print(f"  pg_ctl stop failed ({result.stderr.strip()}); signalling pid {pid}")
-                terminate(pid, self.marker)
+                terminate(pid, self.owns)
         self.stack.pidfile(self.name).unlink(missing_ok=True)
 
 
@@ -679,6 +702,10 @@ class Service(Component):
     def marker(self) -> str:
         return f"services.{self.name}"
 
+    def owns(self, pid: int) -> bool:
+        """Every stack runs the same command line; the port in its environment tells them apart."""
+        return is_alive(pid, self.marker) and f"SERVICE_PORT={self.port}" in process_environment(pid)
+
     @property
     def address(self) -> str:
         return f"http://127.0.0.1:{self.port}/graphql"
@@ -792,19 +819,22 @@ def stack_lock(stack: Stack):
         yield
 
 
+def port_problem(c: Component) -> str | None:
+    taken = [str(port) for port in c.ports() if port_open(port)]
+    if not taken:
+        return None
+    return (
+        f"{c.name}: port {', '.join(taken)} is already in use, by something other than this stack's "
+        f"{c.name} (another stack on an overlapping port base?)"
+    )
+
+
 def check_startable(components: list[Component]) -> None:
-    problems = [problem for c in components if not c.running() and (problem := c.problem())]
+    """Everything that would stop a component from starting, found before anything starts."""
+    stopped = [c for c in components if not c.running()]
+    problems = [problem for c in stopped for problem in (c.problem(), port_problem(c)) if problem]
     if problems:
         raise StackError("cannot start the stack, nothing was started:\n  - " + "\n  - ".join(problems))
-
-
-def check_ports_free(c: Component) -> None:
-    taken = [port for port in c.ports() if port_open(port)]
-    if taken:
-        raise StackError(
-            f"{c.name}: port {', '.join(map(str, taken))} is already in use by a process that is not "
-            f"stack {c.stack.name!r}'s {c.name} (another stack with an overlapping port base?)"
-        )
 
 
 def wait_ready(c: Component) -> None:
@@ -825,16 +855,22 @@ def start_phase(components: list[Component], started: list[str]) -> None:
         if c.running():
             print(f"  {c.name:<12} already running (pid {c.pid()})")
             continue
-        check_ports_free(c)
         print(f"  {c.name:<12} starting")
         began[c.name] = time.monotonic()
         c.start()
         started.append(c.name)
+    failures = []
     for c in components:
-        wait_ready(c)
-        c.provision()
+        try:
+            wait_ready(c)
+            c.provision()
+        except StackError as error:
+            failures.append(str(error))
+            continue
         if c.name in began:
             print(f"  {c.name:<12} ready on {c.address} ({time.monotonic() - began[c.name]:.1f}s)")
+    if failures:
+        raise StackError("\n\n".join(failures))
 
 
 def bring_up(stack: Stack, names: tuple[str, ...], started: list[str]) -> None:
@@ -905,7 +941,10 @@ def cmd_up(stack: Stack, args: argparse.Namespace) -> int:
     names = select(args.only)
     print(f"stack {stack.name!r} (port base {stack.base}, data in .local/{stack.name})")
     with stack_lock(stack):
-        bring_up(stack, names, [])
+        try:
+            bring_up(stack, names, [])
+        except StackError as error:
+            raise StackError(f"{error}\n(what did start keeps running: `status` shows it, `down` stops it)") from None
         services = tuple(n for n in SERVICES if n in names)
         if services and not args.no_seed:
             load_demo_data(stack, services)
@@ -1045,11 +1084,10 @@ def cmd_test(stack: Stack, args: argparse.Namespace) -> int:
     if not args.no_bootstrap:
         run_bootstrap()
     names = select(args.only)
-    pytest_args = args.pytest_args[1:] if args.pytest_args[:1] == ["--"] else args.pytest_args
     print(f"stack {stack.name!r} (port base {stack.base}) for the tests")
     try:
         prepare_test_stack(stack, names)
-        code = run_pytest(stack, pytest_args)
+        code = run_pytest(stack, args.pytest_args)
     finally:
         release_test_stack(stack)
     if code == 5:
@@ -1057,10 +1095,15 @@ def cmd_test(stack: Stack, args: argparse.Namespace) -> int:
     return code
 
 
+def is_benchmark(path: Path) -> bool:
+    """Modules the benchmarks share have no main guard; the benchmarks themselves do."""
+    return re.search(r"^if __name__ == .__main__.:", path.read_text(errors="replace"), re.M) is not None
+
+
 def cmd_bench(stack: Stack, args: argparse.Namespace) -> int:
     if not args.no_bootstrap:
         run_bootstrap()
-    scripts = sorted((ROOT / "bench").glob("*.py"))
+    scripts = [path for path in sorted((ROOT / "bench").glob("*.py")) if is_benchmark(path)]
     if not scripts:
         print("no benchmarks in bench/")
         return 0
@@ -1109,7 +1152,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     bench = commands.add_parser("bench", parents=[common], help="run bench/*.py against the stack")
     bench.add_argument("--no-bootstrap", action="store_true", help="skip scripts/bootstrap.sh")
-    return parser.parse_args(argv)
+
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "test":
+        given = args.pytest_args[1:] if args.pytest_args[:1] == ["--"] else args.pytest_args
+        args.pytest_args = unknown + given
+    return args
 
 
 COMMANDS = {
@@ -1141,6 +1191,10 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("stack: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like; nothing is left to say.
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":
