@@ -2,7 +2,9 @@ from starlette.applications import Starlette
 
 from services.common.app import create_app
 from services.development.bootstrap import service_spec
+from services.development.settings import get_development_settings
 
 
 def create() -> Starlette:
-    return create_app(service_spec())
+    settings = get_development_settings()
+    return create_app(service_spec(settings), settings)

@@ -1,19 +1,18 @@
 """Composes the development service."""
 
-from schemas import topics
-from services.common.app import ServiceSpec, Subscription
-from services.common.roster import RosterHandlers
-from services.common.settings import PlatformSettings, get_settings
+from services.common.app import ServiceSpec
+from services.common.settings import PlatformSettings
 from services.development.adapters.tables import metadata
+from services.development.entrypoints.consumers import subscription
 from services.development.entrypoints.graphql import build_schema
+from services.development.settings import get_development_settings
 
 
 def service_spec(settings: PlatformSettings | None = None) -> ServiceSpec:
-    settings = settings or get_settings()
-    handlers = {**RosterHandlers(metadata).handlers()}
+    settings = settings or get_development_settings()
     return ServiceSpec(
         name="development",
         schema=build_schema(settings),
         metadata=metadata,
-        subscription=Subscription(topics=[topics.UNITS], handlers=handlers),
+        subscription=subscription(),
     )

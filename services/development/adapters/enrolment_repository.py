@@ -1,0 +1,129 @@
+"""Enrolments and what caused them, in PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from schemas.envelope import EventPayload
+
+from services.development.adapters.tables import enrolment_causes, enrolments
+from services.development.domain.enrolments import ACTIVE, WAITLISTED, Enrolment
+
+
+def enrolment_from_row(row: sa.Row) -> Enrolment:
+    return Enrolment(
+        id=row.id, cadre_id=row.cadre_id, programme_id=row.programme_id, cohort_id=row.cohort_id,
+        status=row.status, full_time=row.full_time, returned_to_post_at=row.returned_to_post_at,
+    )
+
+
+async def claim_cause(session: AsyncSession, cadre_id: str, cause: str, event: EventPayload) -> bool:
+    """True the first time a cause is seen for a cadre; False for a re-delivery or a re-run."""
+    result = await session.execute(
+        insert(enrolment_causes)
+        .values(
+            cadre_id=cadre_id, cause=cause, outcome="pending", event_type=event.event_type,
+            payload=event.model_dump(mode="json"),
+        )
+        .on_conflict_do_nothing()
+        .returning(enrolment_causes.c.cause)
+    )
+    return result.first() is not None
+
+
+async def settle_cause(session: AsyncSession, cadre_id: str, cause: str, outcome: str, enrolment_id: str | None) -> None:
+    await session.execute(
+        sa.update(enrolment_causes)
+        .where(enrolment_causes.c.cadre_id == cadre_id, enrolment_causes.c.cause == cause)
+        .values(outcome=outcome, enrolment_id=enrolment_id)
+    )
+
+
+async def unplaced_causes(session: AsyncSession, outcomes: tuple[str, ...], limit: int) -> list[sa.Row]:
+    """Findings no programme or cohort could take yet, oldest first, locked against a concurrent retry."""
+    query = (
+        sa.select(enrolment_causes)
+        .where(enrolment_causes.c.outcome.in_(outcomes))
+        .order_by(enrolment_causes.c.recorded_at, enrolment_causes.c.cadre_id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list((await session.execute(query)).all())
+
+
+async def active_enrolment_id(session: AsyncSession, cadre_id: str, programme_id: str) -> str | None:
+    query = sa.select(enrolments.c.id).where(
+        enrolments.c.cadre_id == cadre_id, enrolments.c.programme_id == programme_id, enrolments.c.status.in_(ACTIVE)
+    )
+    return (await session.execute(query)).scalar()
+
+
+async def add_enrolment(session: AsyncSession, values: dict[str, Any]) -> None:
+    await session.execute(enrolments.insert().values(values))
+
+
+async def get_enrolment_row(session: AsyncSession, enrolment_id: str, lock: bool = False) -> sa.Row | None:
+    query = sa.select(enrolments).where(enrolments.c.id == enrolment_id)
+    if lock:
+        query = query.with_for_update()
+    return (await session.execute(query)).first()
+
+
+async def update_enrolment(session: AsyncSession, enrolment_id: str, **values: Any) -> None:
+    await session.execute(sa.update(enrolments).where(enrolments.c.id == enrolment_id).values(**values))
+
+
+async def waitlist_length(session: AsyncSession, cohort_id: str) -> int:
+    query = sa.select(sa.func.count()).where(enrolments.c.cohort_id == cohort_id, enrolments.c.status == WAITLISTED)
+    return (await session.execute(query)).scalar_one()
+
+
+async def first_in_line(session: AsyncSession, cohort_id: str, count: int = 1) -> list[sa.Row]:
+    query = (
+        sa.select(enrolments)
+        .where(enrolments.c.cohort_id == cohort_id, enrolments.c.status == WAITLISTED)
+        .order_by(enrolments.c.waitlisted_at, enrolments.c.id)
+        .limit(count)
+        .with_for_update()
+    )
+    return list((await session.execute(query)).all())
+
+
+async def find_enrolments(
+    session: AsyncSession,
+    *,
+    cadre_id: str | None = None,
+    programme_id: str | None = None,
+    cohort_id: str | None = None,
+    status: str | None = None,
+    limit: int = 200,
+) -> list[sa.Row]:
+    query = sa.select(enrolments)
+    if cadre_id:
+        query = query.where(enrolments.c.cadre_id == cadre_id)
+    if programme_id:
+        query = query.where(enrolments.c.programme_id == programme_id)
+    if cohort_id:
+        query = query.where(enrolments.c.cohort_id == cohort_id)
+    if status:
+        query = query.where(enrolments.c.status == status)
+    if status == WAITLISTED:
+        query = query.order_by(enrolments.c.waitlisted_at, enrolments.c.id)
+    else:
+        query = query.order_by(enrolments.c.created_at.desc(), enrolments.c.id)
+    return list((await session.execute(query.limit(limit))).all())
+
+
+async def waitlist_positions(session: AsyncSession, cohort_ids: list[str]) -> dict[str, int]:
+    """Place in line of every waitlisted enrolment of the cohorts (1: next)."""
+    position = sa.func.row_number().over(
+        partition_by=enrolments.c.cohort_id, order_by=(enrolments.c.waitlisted_at, enrolments.c.id)
+    )
+    query = sa.select(enrolments.c.id, position.label("position")).where(
+        enrolments.c.cohort_id.in_(cohort_ids), enrolments.c.status == WAITLISTED
+    )
+    return {row.id: row.position for row in (await session.execute(query)).all()}

@@ -1,0 +1,23 @@
+"""The development consumer group: what it reads and which handler takes each event."""
+
+from schemas import topics
+from schemas.events import BottomRanked, CapabilityProfileComputed, EnrolmentCompleted, WeaknessFlagged
+from services.common.app import Subscription
+from services.common.roster import RosterHandlers
+from services.development.adapters.tables import metadata
+from services.development.service_layer.enrolment_commands import enrolment_completed
+from services.development.service_layer.placement_handlers import bottom_ranked, weakness_flagged
+from services.development.service_layer.profile_handlers import capability_profile_computed
+
+
+def subscription() -> Subscription:
+    return Subscription(
+        topics=[topics.UNITS, topics.WEAKNESSES, topics.SCORING_RESULTS, topics.COMPLETIONS],
+        handlers={
+            **RosterHandlers(metadata).handlers(),
+            WeaknessFlagged: weakness_flagged,
+            BottomRanked: bottom_ranked,
+            CapabilityProfileComputed: capability_profile_computed,
+            EnrolmentCompleted: enrolment_completed,
+        },
+    )
