@@ -583,6 +583,10 @@ class Kafka(Component):
     def log4j_file(self) -> Path:
         return self.stack.kafka_config_dir / "log4j.properties"
 
+    @property
+    def log4j2_file(self) -> Path:
+        return self.stack.kafka_config_dir / "log4j2.properties"
+
     def ports(self) -> tuple[int, ...]:
         return (self.port, self.stack.port("kafka-controller"))
 
@@ -618,10 +622,6 @@ class Kafka(Component):
             "auto.create.topics.enable": "false",
         }
         return "".join(f"{key}={value}\n" for key, value in values.items())
-
-    @property
-    def log4j2_file(self) -> Path:
-        return self.stack.kafka_config_dir / "log4j2.properties"
 
     @staticmethod
     def log4j() -> str:
@@ -1086,7 +1086,12 @@ def cmd_test(stack: Stack, args: argparse.Namespace) -> int:
     names = select(args.only)
     print(f"stack {stack.name!r} (port base {stack.base}) for the tests")
     try:
-        prepare_test_stack(stack, names)
+        try:
+            prepare_test_stack(stack, names)
+        except StackError as error:
+            # Said before the clean-up output, which would otherwise bury it.
+            report(error)
+            return 1
         code = run_pytest(stack, args.pytest_args)
     finally:
         release_test_stack(stack)
@@ -1174,6 +1179,10 @@ COMMANDS = {
 }
 
 
+def report(error: StackError) -> None:
+    print(f"stack: error: {error}", file=sys.stderr, flush=True)
+
+
 def raise_on_sigterm(signum, frame) -> None:
     """Turn SIGTERM into an exception so that `finally` blocks stop what was started."""
     raise KeyboardInterrupt
@@ -1181,12 +1190,14 @@ def raise_on_sigterm(signum, frame) -> None:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    # Progress lines must come out in order with the child processes' output, even in CI logs.
+    sys.stdout.reconfigure(line_buffering=True)
     signal.signal(signal.SIGTERM, raise_on_sigterm)
     try:
         stack = resolve_stack(args.stack, args.port_base, "test" if args.command == "test" else "dev")
         return COMMANDS[args.command](stack, args)
     except StackError as error:
-        print(f"stack: error: {error}", file=sys.stderr)
+        report(error)
         return 1
     except KeyboardInterrupt:
         print("stack: interrupted", file=sys.stderr)
