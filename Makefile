@@ -45,4 +45,5 @@ bench: ## run every bench/*.py against the dev stack, starting it if needed
 	@$(STACK_PY) bench
 
 k8s-check: ## render and validate every deploy/k8s overlay
+	@test -x scripts/k8s_check.sh || { echo "scripts/k8s_check.sh does not exist yet" >&2; exit 1; }
 	@scripts/k8s_check.sh
