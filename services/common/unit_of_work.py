@@ -58,11 +58,18 @@ class UnitOfWork:
             await self.session.close()
 
     async def emit(self, payload: EventPayload, key: str) -> Envelope:
+        return (await self.emit_many([(payload, key)]))[0]
+
+    async def emit_many(self, events: list[tuple[EventPayload, str]]) -> list[Envelope]:
+        """Emits many (payload, key) events with one bulk write to the outbox (a city's lists at once)."""
         assert self.session is not None, "emit() outside `async with`"
-        envelope = Envelope.wrap(payload, producer=self.producer, correlation_id=current_correlation_id())
-        await write_outbox_rows(self.session, self._outbox, [(payload.topic, key, envelope)])
-        self.emitted.append(envelope)
-        return envelope
+        correlation_id = current_correlation_id()
+        envelopes = [Envelope.wrap(payload, producer=self.producer, correlation_id=correlation_id) for payload, _ in events]
+        rows = [(payload.topic, key, envelope) for (payload, key), envelope in zip(events, envelopes)]
+        if rows:
+            await write_outbox_rows(self.session, self._outbox, rows)
+        self.emitted.extend(envelopes)
+        return envelopes
 
     async def _notify_relay(self) -> None:
         # NOTIFY is delivered at commit time, and not at all on rollback.
