@@ -6,19 +6,11 @@ from dataclasses import dataclass
 
 from services.common.errors import FieldProblem, ValidationFailed
 
-# "Three horizontal, three vertical": nine unit categories crossed with three position levels.
-UNIT_CATEGORIES = (
-    "township",
-    "street_office",
-    "state_owned_enterprise",
-    "development_zone",
-    "municipal_department",
-    "education",
-    "health",
-    "public_institution",
-    "task_force",
-)
+# "Three horizontal, three vertical": unit categories (data, see categories.py) crossed with
+# three position levels.
 POSITION_LEVELS = ("principal", "deputy", "grassroots")
+# A cadre leads the unit where they hold one of these positions.
+LEADING_LEVELS = ("principal", "deputy")
 
 
 @dataclass(frozen=True)
@@ -36,14 +28,18 @@ class Unit:
             problems.append(FieldProblem("id", "required", "a unit needs an id", self.id))
         if not self.name.strip():
             problems.append(FieldProblem("name", "required", "a unit needs a name", self.name))
-        if self.category not in UNIT_CATEGORIES:
-            problems.append(
-                FieldProblem("category", "one_of", f"must be one of {', '.join(UNIT_CATEGORIES)}", self.category)
-            )
+        if not self.category.strip():
+            problems.append(FieldProblem("category", "required", "a unit needs a category", self.category))
         if self.parent_id == self.id:
             problems.append(FieldProblem("parentId", "not_self", "a unit cannot be its own parent", self.parent_id))
         if problems:
             raise ValidationFailed(problems)
+
+
+def unknown_category(category: str, known: list[str] | tuple[str, ...] | set[str]) -> FieldProblem | None:
+    if category in known:
+        return None
+    return FieldProblem("category", "one_of", f"must be one of {', '.join(sorted(known))}", category)
 
 
 @dataclass(frozen=True)
@@ -67,3 +63,6 @@ class Cadre:
             )
         if problems:
             raise ValidationFailed(problems)
+
+    def leads(self, unit_id: str) -> bool:
+        return self.unit_id == unit_id and self.position_level in LEADING_LEVELS

@@ -1,0 +1,88 @@
+"""Commands on the indicator library, the paperwork blocklist, schemes and common indicators."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from services.common.errors import FieldProblem, NotFound, ValidationFailed
+from services.common.unit_of_work import UnitOfWork
+from services.indicator.adapters import library
+from services.indicator.domain.indicators import Indicator, check_indicator, indicator_problems
+from services.indicator.domain.layouts import INDICATOR_LAYOUT, indicator_from_row
+from services.indicator.domain.lists import CommonIndicator, WEIGHT_TOTAL
+from services.indicator.domain.paperwork import PaperworkTerm
+from services.indicator.domain.schemes import Scheme
+from services.indicator.domain.tabular import Table
+from services.indicator.service_layer.imports import ImportReport, applied, parse_rows, refused
+
+
+async def save_indicator(uow: UnitOfWork, indicator: Indicator) -> Indicator:
+    """Adds an indicator, or redefines it: drafts use the new definition, published lists keep theirs."""
+    check_indicator(indicator, await library.blocklist(uow.session))
+    await library.save_indicators(uow.session, [indicator])
+    return indicator
+
+
+async def import_indicators(uow: UnitOfWork, table: Table) -> ImportReport:
+    parsed = parse_rows(table, INDICATOR_LAYOUT, indicator_from_row)
+    blocklist = await library.blocklist(uow.session)
+    problems: list[FieldProblem] = []
+    first_row: dict[str, int] = {}
+    for row, ind in parsed.values:
+        if ind.code in first_row:
+            problems.append(FieldProblem("code", "unique_in_file", f"{ind.code} is already defined in row {first_row[ind.code]}", ind.code, row))
+            continue
+        first_row[ind.code] = row
+        problems.extend(replace(p, row=row) for p in indicator_problems(ind, blocklist))
+    if report := refused(table, INDICATOR_LAYOUT, parsed, problems):
+        return report
+    await library.save_indicators(uow.session, [ind for _, ind in parsed.values])
+    return applied(table, written=len(parsed.values))
+
+
+async def add_paperwork_term(uow: UnitOfWork, term: PaperworkTerm) -> PaperworkTerm:
+    cleaned = PaperworkTerm(term.term.strip(), term.category.strip(), term.reason.strip())
+    if problems := cleaned.problems():
+        raise ValidationFailed(problems)
+    await library.add_paperwork_term(uow.session, cleaned)
+    return cleaned
+
+
+async def remove_paperwork_term(uow: UnitOfWork, term: str) -> None:
+    if not await library.remove_paperwork_term(uow.session, term.strip()):
+        raise NotFound(f"the blocklist has no term {term!r}")
+
+
+async def save_scheme(uow: UnitOfWork, scheme: Scheme) -> Scheme:
+    scheme.check()
+    await library.save_scheme(uow.session, scheme)
+    return scheme
+
+
+async def set_common_indicators(uow: UnitOfWork, category: str, commons: Sequence[CommonIndicator]) -> list[CommonIndicator]:
+    """Replaces the indicators every unit of the category carries (lists drafted from now on)."""
+    if category not in await library.categories(uow.session):
+        raise NotFound(f"no unit category {category!r}")
+    found = await library.indicators_by_code(uow.session, [c.indicator_code for c in commons])
+    problems = []
+    seen = set()
+    for common in commons:
+        ind = found.get(common.indicator_code)
+        if ind is None:
+            problems.append(FieldProblem("indicatorCode", "exists", f"no indicator {common.indicator_code!r}", common.indicator_code))
+        elif common.indicator_code in seen:
+            problems.append(FieldProblem("indicatorCode", "unique", f"{common.indicator_code} is named twice", common.indicator_code))
+        elif ind.carries_weight and not 0 < common.weight <= WEIGHT_TOTAL:
+            problems.append(FieldProblem("weight", "positive_for_scored", f"{ind.code}: a scored indicator's weight lies in (0, 100]", common.weight))
+        elif not ind.carries_weight and common.weight != 0:
+            problems.append(FieldProblem("weight", "no_weight_for_kind", f"{ind.code}: red lines, deductions and vetoes carry no weight", common.weight))
+        seen.add(common.indicator_code)
+    total = sum(c.weight for c in commons if c.indicator_code in found and found[c.indicator_code].carries_weight)
+    if total > WEIGHT_TOTAL:
+        problems.append(FieldProblem("weight", "at_most_100", f"common indicators of {category} take {total:g} of the 100 weight", total))
+    if problems:
+        raise ValidationFailed(problems)
+    stored = [CommonIndicator(category, c.indicator_code, c.weight, c.target) for c in commons]
+    await library.replace_commons(uow.session, category, stored)
+    return stored

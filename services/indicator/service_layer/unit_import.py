@@ -1,0 +1,66 @@
+"""Registering a city's units from a file: all of them, or none."""
+
+from __future__ import annotations
+
+from services.common.errors import FieldProblem
+from services.common.unit_of_work import UnitOfWork
+from services.indicator.adapters import library, repository
+from services.indicator.domain.layouts import UNIT_LAYOUT, unit_from_row
+from services.indicator.domain.tabular import Table
+from services.indicator.domain.units import Unit
+from services.indicator.service_layer.handlers import unit_registered
+from services.indicator.service_layer.imports import ImportReport, applied, parse_rows, refused
+
+
+def _parents_first(found: list[Unit]) -> list[Unit]:
+    by_id = {u.id: u for u in found}
+
+    def depth(unit: Unit) -> int:
+        steps, seen = 0, {unit.id}
+        while unit.parent_id in by_id and unit.parent_id not in seen:
+            unit = by_id[unit.parent_id]
+            seen.add(unit.id)
+            steps += 1
+        return steps
+
+    return sorted(found, key=depth)
+
+
+def _cycle_problems(rows: list[tuple[int, Unit]]) -> list[FieldProblem]:
+    by_id = {u.id: u for _, u in rows}
+    problems = []
+    for row, unit in rows:
+        seen, current = {unit.id}, unit
+        while current.parent_id in by_id:
+            current = by_id[current.parent_id]
+            if current.id in seen:
+                problems.append(FieldProblem("parentId", "no_cycle", f"unit {unit.id}'s parents lead back to it", unit.parent_id, row))
+                break
+            seen.add(current.id)
+    return problems
+
+
+async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
+    categories = await library.categories(uow.session)
+    names = {**{c.code: c.code for c in categories.values()}, **{c.name: c.code for c in categories.values()}}
+    parsed = parse_rows(table, UNIT_LAYOUT, lambda row, cells, index: unit_from_row(row, cells, index, names))
+    rows: list[tuple[int, Unit]] = parsed.values
+    ids = [u.id for _, u in rows]
+    parents = {u.parent_id for _, u in rows if u.parent_id} - set(ids)
+    existing = await repository.units_by_id(uow.session, set(ids) | parents)
+    problems, first_row = [], {}
+    for row, unit in rows:
+        if unit.id in existing:
+            problems.append(FieldProblem("id", "new_unit", f"unit {unit.id} is already registered", unit.id, row))
+        elif unit.id in first_row:
+            problems.append(FieldProblem("id", "unique_in_file", f"unit {unit.id} is already in row {first_row[unit.id]}", unit.id, row))
+        first_row.setdefault(unit.id, row)
+        if unit.parent_id and unit.parent_id not in ids and unit.parent_id not in existing:
+            problems.append(FieldProblem("parentId", "exists", f"no unit {unit.parent_id!r}, neither registered nor in the file", unit.parent_id, row))
+    problems.extend(_cycle_problems(rows))
+    if report := refused(table, UNIT_LAYOUT, parsed, problems):
+        return report
+    ordered = _parents_first([u for _, u in rows])
+    await repository.add_units(uow.session, ordered)
+    await uow.emit_many([(unit_registered(u), u.id) for u in ordered])
+    return applied(table, written=len(ordered))
