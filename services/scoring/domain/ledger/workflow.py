@@ -1,0 +1,87 @@
+"""What exemptions and appeals share: whose case it is, who decided and why, and allowed steps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from schemas.events.common import Period
+from services.common.errors import Conflict, FieldProblem, ValidationFailed
+
+_PERIOD = TypeAdapter(Period)
+MAX_TEXT = 4000
+
+
+def period_problem(period: str) -> FieldProblem | None:
+    try:
+        _PERIOD.validate_python(period)
+    except ValidationError:
+        return FieldProblem("period", "pattern", "a period is YYYY, YYYY-Qn or YYYY-MM", period)
+    return None
+
+
+def text_problem(field: str, text: str | None, minimum: int = 1) -> FieldProblem | None:
+    stripped = (text or "").strip()
+    if len(stripped) < minimum:
+        return FieldProblem(field, "required", f"must say why in at least {minimum} characters", text)
+    if len(stripped) > MAX_TEXT:
+        return FieldProblem(field, "max_length", f"must be at most {MAX_TEXT} characters", len(stripped))
+    return None
+
+
+def require(*problems: FieldProblem | None) -> None:
+    found = [problem for problem in problems if problem is not None]
+    if found:
+        raise ValidationFailed(found)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A unit, or a cadre (with the unit the cadre belongs to when it is known)."""
+
+    unit_id: str | None = None
+    cadre_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if not (self.unit_id or self.cadre_id):
+            raise ValidationFailed(FieldProblem("unitId", "required", "name the unit or the cadre concerned", None))
+
+    @property
+    def kind(self) -> str:
+        return "cadre" if self.cadre_id else "unit"
+
+    @property
+    def id(self) -> str:
+        return self.cadre_id or self.unit_id
+
+    def as_record(self) -> dict[str, Any]:
+        return {"kind": self.kind, "unit_id": self.unit_id, "cadre_id": self.cadre_id}
+
+
+@dataclass(frozen=True)
+class Step:
+    """Who took a step, in which role, when, and (for decisions) why."""
+
+    by: str
+    role: str
+    at: datetime
+    reason: str | None = None
+
+    def as_record(self) -> dict[str, Any]:
+        return {"by": self.by, "role": self.role, "at": self.at, "reason": self.reason}
+
+
+def require_transition(what: str, current: str, target: str, allowed: Mapping[str, tuple[str, ...]]) -> None:
+    nexts = allowed.get(current, ())
+    if target not in nexts:
+        options = ", ".join(nexts) or "none, it is final"
+        raise Conflict(f"{what} is {current}; it cannot become {target} (possible next: {options})")
+
+
+def covers(granted_period: str, run_period: str) -> bool:
+    """A grant for a year covers its quarters and months; any other grant covers its own period."""
+    return run_period == granted_period or (len(granted_period) == 4 and run_period.startswith(granted_period + "-"))

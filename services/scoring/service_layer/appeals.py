@@ -1,0 +1,94 @@
+"""Appeals: submit, review, decide; an upheld appeal asks for the result to be scored again.
+
+Every step is a ledger leaf holding the appeal as it stands after the step. An upheld decision
+queues a re-scoring request in the same unit of work; the scoring run takes the pending requests
+(`pending_rescoring`) and reports them done (`complete_rescoring`), which is a leaf as well.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.common.auth import Principal, Role
+from services.common.errors import Conflict, NotFound
+from services.common.unit_of_work import UnitOfWork
+from services.scoring.adapters import ledger_appeals as repository
+from services.scoring.domain.ledger.appeals import Appeal, AppealCounts
+from services.scoring.domain.ledger.workflow import Step, Subject, period_problem, require
+from services.scoring.service_layer import ledger
+from services.scoring.service_layer.ledger_subjects import known_subject
+
+
+def _step(by: Principal, reason: str | None = None) -> Step:
+    return Step(by=by.subject, role=by.role.value, at=datetime.now(timezone.utc), reason=reason)
+
+
+async def submit(uow: UnitOfWork, subject: Subject, period: str, reasons: str, by: Principal,
+                 indicator_code: str | None = None) -> Appeal:
+    subject = await known_subject(uow.session, subject, by)
+    appeal = Appeal.submit(id=f"AP-{uuid.uuid4().hex[:16]}", subject=subject, period=period, reasons=reasons,
+                           submitted=_step(by), indicator_code=indicator_code)
+    existing = await repository.open_for(uow.session, appeal)
+    if existing is not None:
+        raise Conflict(f"appeal {existing.id} against the same result is still {existing.status}")
+    await repository.add(uow.session, appeal)
+    await ledger.record(uow, ledger.APPEAL, appeal.id, appeal.as_record())
+    return appeal
+
+
+async def _open(uow: UnitOfWork, appeal_id: str, by: Principal) -> Appeal:
+    by.require_role(Role.ASSESSOR, Role.ADMIN)
+    appeal = await repository.get(uow.session, appeal_id, for_update=True)
+    if appeal is None:
+        raise NotFound(f"no appeal {appeal_id!r}")
+    return appeal
+
+
+async def start_review(uow: UnitOfWork, appeal_id: str, by: Principal) -> Appeal:
+    reviewed = (await _open(uow, appeal_id, by)).start_review(_step(by))
+    await repository.update(uow.session, reviewed)
+    await ledger.record(uow, ledger.APPEAL, reviewed.id, reviewed.as_record())
+    return reviewed
+
+
+async def decide(uow: UnitOfWork, appeal_id: str, upheld: bool, reason: str, by: Principal) -> Appeal:
+    decided = (await _open(uow, appeal_id, by)).decide(upheld, _step(by, reason))
+    await repository.update(uow.session, decided)
+    await ledger.record(uow, ledger.APPEAL, decided.id, decided.as_record())
+    if decided.upheld:
+        request_id = await repository.request_rescoring(uow.session, decided, decided.decision.at)
+        await ledger.record(uow, ledger.RESCORING, f"RS-{request_id}", {
+            "event": "requested", "request_id": request_id, "cause": "appeal", "cause_id": decided.id,
+            "subject": decided.subject.as_record(), "period": decided.period, "at": decided.decision.at,
+        })
+    return decided
+
+
+async def counts(session: AsyncSession, period: str) -> AppealCounts:
+    require(period_problem(period))
+    return AppealCounts(period=period, by_status=await repository.counts_by_status(session, period),
+                        assessed=await repository.assessed_count(session))
+
+
+async def pending_rescoring(session: AsyncSession, period: str | None = None) -> list[sa.Row]:
+    """Re-scoring asked for by upheld appeals and not yet done (subject, period, cause)."""
+    return await repository.pending_rescoring(session, period)
+
+
+async def complete_rescoring(uow: UnitOfWork, request_ids: list[int], run_id: str) -> int:
+    """Marks requests done by a scoring run, in that run's unit of work; returns how many."""
+    at = datetime.now(timezone.utc)
+    done = await repository.complete_rescoring(uow.session, request_ids, run_id, at)
+    if done:
+        await ledger.record_many(uow, [
+            ledger.Entry(ledger.RESCORING, f"RS-{row.id}", {
+                "event": "completed", "request_id": row.id, "cause": row.cause, "cause_id": row.cause_id,
+                "period": row.period, "run_id": run_id, "at": at,
+            })
+            for row in done
+        ])
+    return len(done)
