@@ -914,7 +914,9 @@ def load_demo_data(stack: Stack, services: tuple[str, ...]) -> None:
         began = time.monotonic()
         run_logged([str(VENV_PYTHON), "-m", f"services.{name}.seed"], stack.log("seed"),
                    f"loading demo data with services.{name}.seed", cwd=ROOT, env=process_env(stack))
-        print(f"  {name:<12} demo data loaded ({time.monotonic() - began:.1f}s)")
+        said = stack.log("seed").read_text(errors="replace").rstrip().splitlines()[-1:]
+        summary = f": {shorten(said[0], 160)}" if said and not said[0].startswith("--- ") else ""
+        print(f"  {name:<12} demo data loaded ({time.monotonic() - began:.1f}s){summary}")
 
 
 def run_bootstrap() -> None:
