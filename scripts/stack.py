@@ -443,6 +443,10 @@ class Postgres(Component):
     def marker(self) -> str:
         return str(self.stack.pgdata)
 
+    def pid(self) -> int | None:
+        """PostgreSQL's own pid file is there even when a start was interrupted before ours was written."""
+        return read_pid(self.stack.pgdata / "postmaster.pid") or super().pid()
+
     @property
     def bin(self) -> Path:
         bin_dir = postgres_bin_dir()
@@ -857,8 +861,9 @@ def start_phase(components: list[Component], started: list[str]) -> None:
             continue
         print(f"  {c.name:<12} starting")
         began[c.name] = time.monotonic()
-        c.start()
+        # Recorded first, so that an interrupted start is still cleaned up.
         started.append(c.name)
+        c.start()
     failures = []
     for c in components:
         try:
