@@ -20,7 +20,7 @@ from starlette.routing import Route
 from schemas.envelope import EventPayload
 from services.common import migrations
 from services.common.auth import TokenVerifier
-from services.common.consumer import ConsumerRunner, Handler
+from services.common.consumer import BatchHandler, ConsumerRunner, Handler
 from services.common.db import make_engine, make_session_factory
 from services.common.graphql import SubgraphEndpoint
 from services.common.kafka import make_producer
@@ -35,10 +35,16 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Subscription:
-    """A consumer group's topics and the handler of each event type it reacts to."""
+    """A consumer group's topics and the handler of each event type it reacts to.
+
+    `batch_handlers` take all new events of their type in a consumed batch at once (high-volume
+    feeds); `batch_size` overrides the platform's consumer batch size for this group.
+    """
 
     topics: list[str]
     handlers: dict[type[EventPayload], Handler]
+    batch_handlers: dict[type[EventPayload], BatchHandler] = field(default_factory=dict)
+    batch_size: int | None = None
 
 
 @dataclass
@@ -127,12 +133,13 @@ async def running(platform: Platform, spec: ServiceSpec) -> AsyncIterator[Platfo
             group=spec.name,
             topics=spec.subscription.topics,
             handlers=spec.subscription.handlers,
+            batch_handlers=spec.subscription.batch_handlers,
             session_factory=platform.session_factory,
             outbox=platform.outbox,
             processed=platform.processed,
             producer=platform.producer,
             bootstrap_servers=settings.kafka_bootstrap_servers,
-            batch_size=settings.consumer_batch_size,
+            batch_size=spec.subscription.batch_size or settings.consumer_batch_size,
             max_retries=settings.consumer_max_retries,
             retry_base_seconds=settings.consumer_retry_base_seconds,
         )

@@ -4,6 +4,11 @@ Each message's effect and its `processed_events` row are written together (in a 
 the batch transaction), so a redelivered event changes nothing. Messages that do not match their
 contract, or still fail after bounded retries, go to the group's dead-letter topic with the
 reason in the headers, and consumption goes on.
+
+High-volume event types can have a batch handler instead: it receives all new events of its type
+in the batch at once (their `processed_events` rows are written in bulk, in the same savepoint)
+and returns the reasons of those it refused, which go to the dead letters. If it fails for any
+other reason, the events are handled one at a time so that one bad event holds up no other.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import asyncio
 import json
 import logging
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,6 +42,20 @@ from services.common.unit_of_work import UnitOfWork
 log = logging.getLogger(__name__)
 
 Handler = Callable[[UnitOfWork, Any, Envelope], Awaitable[None]]
+# Handles the new events of one type in a batch; returns {event_id: reason} for those it refused.
+BatchHandler = Callable[[UnitOfWork, list[tuple[Any, Envelope]]], Awaitable[dict[uuid.UUID, str]]]
+
+_MARK_MANY = """
+INSERT INTO {table} (consumer_group, event_id, event_type)
+SELECT :group, unnest(CAST(:ids AS uuid[])), :event_type
+ON CONFLICT DO NOTHING
+RETURNING event_id
+"""
+_UNMARK_MANY = "DELETE FROM {table} WHERE consumer_group = :group AND event_id = ANY(CAST(:ids AS uuid[]))"
+
+
+class _Refused(ClientError):
+    """A batch handler refused the one event it was given."""
 
 
 @dataclass
@@ -65,11 +85,13 @@ class ConsumerRunner:
         retry_base_seconds: float = 0.05,
         before_offset_commit: Callable[[list[ConsumerRecord]], Awaitable[None]] | None = None,
         dead_letters: str | None = None,
+        batch_handlers: dict[type[EventPayload], BatchHandler] | None = None,
     ):
         self.service = service
         self.group = group
         self.topics = topics
         self.handlers = {model.event_type: handler for model, handler in handlers.items()}
+        self.batch_handlers = {model.event_type: handler for model, handler in (batch_handlers or {}).items()}
         self._session_factory = session_factory
         self._outbox = outbox
         self._processed = processed
@@ -121,7 +143,7 @@ class ConsumerRunner:
         item = Decoded(record)
         try:
             item.envelope = Envelope.model_validate(json.loads(record.value))
-            if item.envelope.event_type in self.handlers:
+            if item.envelope.event_type in self.handlers or item.envelope.event_type in self.batch_handlers:
                 item.payload = parse_payload(item.envelope)
         except (ValueError, TypeError, pydantic.ValidationError, UnknownEventType) as error:
             item.failure = f"invalid message: {_describe(error)}"
@@ -130,17 +152,23 @@ class ConsumerRunner:
     async def _handle_in_one_transaction(self, items: list[Decoded]) -> None:
         async with self._session_factory() as session, session.begin():
             emitted = False
+            grouped: dict[str, list[Decoded]] = {}
             for item in items:
                 if item.payload is None:
                     continue
+                if item.envelope.event_type in self.batch_handlers:
+                    grouped.setdefault(item.envelope.event_type, []).append(item)
+                    continue
                 item.failure = await self._handle_one(session, item)
                 emitted = emitted or item.emitted
+            for event_type, group in grouped.items():
+                emitted = await self._handle_group(session, event_type, group) or emitted
             if emitted:
                 await session.execute(sa.select(sa.func.pg_notify("outbox", "")))
 
-    async def _handle_one(self, session: AsyncSession, item: Decoded) -> str | None:
+    async def _handle_one(self, session: AsyncSession, item: Decoded, handler: Handler | None = None) -> str | None:
         envelope, payload = item.envelope, item.payload
-        handler = self.handlers[envelope.event_type]
+        handler = handler or self.handlers[envelope.event_type]
         token = correlation_id_var.set(envelope.correlation_id)
         try:
             for attempt in range(self._max_retries + 1):
@@ -168,6 +196,67 @@ class ConsumerRunner:
         finally:
             correlation_id_var.reset(token)
         return None
+
+    async def _handle_group(self, session: AsyncSession, event_type: str, group: list[Decoded]) -> bool:
+        """All new events of one type at once; one at a time if that fails. Returns whether any emitted."""
+        handler = self.batch_handlers[event_type]
+        for attempt in range(self._max_retries + 1):
+            try:
+                async with session.begin_nested():
+                    return await self._handle_group_once(session, event_type, group, handler)
+            except (OperationalError, OSError):
+                raise
+            except Exception as error:
+                log.warning(
+                    "batch handler failed", extra={"event_type": event_type, "error": _describe(error), "attempt": attempt + 1}
+                )
+                if isinstance(error, ClientError):
+                    break
+                if attempt < self._max_retries:
+                    await asyncio.sleep(self._retry_base * 2**attempt)
+
+        async def one(uow: UnitOfWork, payload: Any, envelope: Envelope) -> None:
+            refused = await handler(uow, [(payload, envelope)])
+            if refused:
+                raise _Refused(refused[envelope.event_id])
+
+        emitted = False
+        for item in group:
+            item.failure = await self._handle_one(session, item, one)
+            emitted = emitted or item.emitted
+        return emitted
+
+    async def _handle_group_once(
+        self, session: AsyncSession, event_type: str, group: list[Decoded], handler: BatchHandler
+    ) -> bool:
+        ids = [item.envelope.event_id for item in group]
+        marked = await session.execute(
+            sa.text(_MARK_MANY.format(table=self._processed.name)),
+            {"group": self.group, "ids": ids, "event_type": event_type},
+        )
+        new_ids = {row[0] for row in marked}
+        fresh: list[Decoded] = []
+        for item in group:
+            if item.envelope.event_id in new_ids:
+                new_ids.discard(item.envelope.event_id)
+                fresh.append(item)
+        EVENTS_HANDLED.labels(self.group, event_type, "duplicate").inc(len(group) - len(fresh))
+        if not fresh:
+            return False
+        uow = UnitOfWork.joining(session, self.service, self._outbox)
+        refused = await handler(uow, [(item.payload, item.envelope) for item in fresh])
+        if refused:
+            # A refused event is not processed: sent again (from the dead letters), it is handled again.
+            await session.execute(
+                sa.text(_UNMARK_MANY.format(table=self._processed.name)), {"group": self.group, "ids": list(refused)}
+            )
+            for item in fresh:
+                reason = refused.get(item.envelope.event_id)
+                if reason is not None:
+                    item.failure = f"rejected: {reason}"
+        EVENTS_HANDLED.labels(self.group, event_type, "rejected").inc(len(refused))
+        EVENTS_HANDLED.labels(self.group, event_type, "handled").inc(len(fresh) - len(refused))
+        return bool(uow.emitted)
 
     async def _mark_processed(self, session: AsyncSession, envelope: Envelope) -> bool:
         result = await session.execute(

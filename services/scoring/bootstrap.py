@@ -1,19 +1,13 @@
 """Composes the scoring service."""
 
-from schemas import topics
-from services.common.app import ServiceSpec, Subscription
-from services.common.roster import RosterHandlers
+from services.common.app import ServiceSpec
 from services.common.settings import PlatformSettings, get_settings
+import services.scoring.adapters.ledger_tables  # noqa: F401  (declares the ledger's tables on the metadata)
 from services.scoring.adapters.tables import metadata
+from services.scoring.entrypoints.consumers import subscription
 from services.scoring.entrypoints.graphql import build_schema
 
 
 def service_spec(settings: PlatformSettings | None = None) -> ServiceSpec:
     settings = settings or get_settings()
-    handlers = {**RosterHandlers(metadata).handlers()}
-    return ServiceSpec(
-        name="scoring",
-        schema=build_schema(settings),
-        metadata=metadata,
-        subscription=Subscription(topics=[topics.UNITS], handlers=handlers),
-    )
+    return ServiceSpec(name="scoring", schema=build_schema(settings), metadata=metadata, subscription=subscription())

@@ -1,6 +1,7 @@
 """The scoring service's tables (its own database)."""
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from services.common.db import define_platform_tables
 from services.common.roster import define_roster_tables
@@ -8,3 +9,341 @@ from services.common.roster import define_roster_tables
 metadata = sa.MetaData()
 outbox, processed_events = define_platform_tables(metadata)
 unit_roster, cadre_roster = define_roster_tables(metadata)
+
+_now = sa.func.now()
+
+
+def _created(name: str = "recorded_at") -> sa.Column:
+    return sa.Column(name, sa.DateTime(timezone=True), nullable=False, server_default=_now)
+
+
+# --- Lists in force: what indicator publishes, and the version each unit is scored against.
+
+list_versions = sa.Table(
+    "list_versions",
+    metadata,
+    sa.Column("unit_id", sa.Text, primary_key=True),
+    sa.Column("year", sa.SmallInteger, primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("list_id", sa.Text, nullable=False),
+    sa.Column("unit_category", sa.Text, nullable=False),
+    sa.Column("scheme_code", sa.Text),
+    sa.Column("effective_from", sa.Date, nullable=False),
+    sa.Column("effective_to", sa.Date),
+    sa.Column("supersedes_version", sa.Integer),
+    sa.Column("event_id", UUID(as_uuid=True)),
+    _created("received_at"),
+)
+
+lists_in_force = sa.Table(
+    "lists_in_force",
+    metadata,
+    sa.Column("unit_id", sa.Text, primary_key=True),
+    sa.Column("year", sa.SmallInteger, primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    _created("in_force_since"),
+    sa.ForeignKeyConstraint(["unit_id", "year", "version"], [list_versions.c.unit_id, list_versions.c.year, list_versions.c.version]),
+)
+
+# One series per (unit, indicator): the integer key observations and the engine use.
+series = sa.Table(
+    "series",
+    metadata,
+    sa.Column("series_key", sa.Integer, sa.Identity(), primary_key=True),
+    sa.Column("unit_id", sa.Text, nullable=False),
+    sa.Column("indicator_code", sa.Text, nullable=False),
+    sa.UniqueConstraint("unit_id", "indicator_code", name="series_unit_indicator"),
+)
+
+list_items = sa.Table(
+    "list_items",
+    metadata,
+    sa.Column("unit_id", sa.Text, primary_key=True),
+    sa.Column("year", sa.SmallInteger, primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("indicator_code", sa.Text, primary_key=True),
+    sa.Column("series_key", sa.Integer, sa.ForeignKey(series.c.series_key), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("dimension", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("direction", sa.Text, nullable=False),
+    sa.Column("unit_of_measure", sa.Text, nullable=False),
+    sa.Column("weight", sa.Float, nullable=False),
+    sa.Column("target", sa.Float),
+    sa.Column("rule", JSONB, nullable=False),
+    sa.Column("data_source", sa.Text, nullable=False),
+    sa.Column("source_system", sa.Text),
+    sa.Column("frequency", sa.Text, nullable=False),
+    sa.Column("capability_tags", ARRAY(sa.Text), nullable=False),
+    sa.Column("min_value", sa.Float),
+    sa.Column("max_value", sa.Float),
+    sa.ForeignKeyConstraint(["unit_id", "year", "version"], [list_versions.c.unit_id, list_versions.c.year, list_versions.c.version]),
+)
+
+# --- Observations: every revision is kept; the newest of a (series, period) counts.
+
+CHANNELS = ("graphql", "upload", "feed")
+
+observations = sa.Table(
+    "observations",
+    metadata,
+    sa.Column("observation_id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("series_key", sa.Integer, sa.ForeignKey(series.c.series_key), nullable=False),
+    sa.Column("period", sa.Text, nullable=False),
+    sa.Column("year", sa.SmallInteger, nullable=False),
+    sa.Column("month", sa.SmallInteger, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("unit_of_measure", sa.Text, nullable=False),
+    sa.Column("list_version", sa.Integer, nullable=False),
+    sa.Column("channel", sa.Text, nullable=False),
+    sa.Column("reported_by", sa.Text, nullable=False),
+    sa.Column("reported_at", sa.DateTime(timezone=True), nullable=False),
+    _created(),
+    sa.Column("event_id", UUID(as_uuid=True)),
+    sa.UniqueConstraint("series_key", "period", "source", "revision", name="observations_revision"),
+    sa.CheckConstraint("revision >= 1", name="observations_revision_positive"),
+    sa.CheckConstraint(f"channel IN {CHANNELS}", name="observations_channel"),
+    sa.CheckConstraint("month BETWEEN 1 AND 12", name="observations_month"),
+)
+
+# --- What people record besides indicator values.
+
+public_evaluations = sa.Table(
+    "public_evaluations",
+    metadata,
+    sa.Column("evaluation_id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("unit_id", sa.Text, nullable=False),
+    sa.Column("period", sa.Text, nullable=False),
+    sa.Column("respondent_digest", sa.Text, nullable=False),
+    sa.Column("satisfaction", sa.Float, nullable=False),
+    sa.Column("submitted_by", sa.Text, nullable=False),
+    _created("submitted_at"),
+    sa.UniqueConstraint("unit_id", "period", "respondent_digest", name="public_evaluations_one_per_respondent"),
+    sa.CheckConstraint("satisfaction BETWEEN 0 AND 100", name="public_evaluations_satisfaction"),
+    sa.Index("public_evaluations_by_submitter", "submitted_by", "submitted_at"),
+)
+
+daily_records = sa.Table(
+    "daily_records",
+    metadata,
+    sa.Column("record_id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("cadre_id", sa.Text, nullable=False),
+    sa.Column("occurred_on", sa.Date, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("points", sa.Float, nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("recorded_by", sa.Text, nullable=False),
+    _created(),
+    sa.Index("daily_records_by_cadre", "cadre_id", "occurred_on"),
+)
+
+cadre_evaluations = sa.Table(
+    "cadre_evaluations",
+    metadata,
+    sa.Column("cadre_id", sa.Text, primary_key=True),
+    sa.Column("year", sa.SmallInteger, primary_key=True),
+    sa.Column("kind", sa.Text, primary_key=True),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("evaluated_by", sa.Text, nullable=False),
+    _created("evaluated_at"),
+    sa.CheckConstraint("kind IN ('own', 'term')", name="cadre_evaluations_kind"),
+    sa.CheckConstraint("score BETWEEN 0 AND 100", name="cadre_evaluations_score"),
+)
+
+cadre_areas = sa.Table(
+    "cadre_areas",
+    metadata,
+    sa.Column("cadre_id", sa.Text, primary_key=True),
+    sa.Column("year", sa.SmallInteger, primary_key=True),
+    sa.Column("dimension", sa.Text, primary_key=True),
+    sa.Column("assigned_by", sa.Text, nullable=False),
+    _created("assigned_at"),
+)
+
+assessment_settings = sa.Table(
+    "assessment_settings",
+    metadata,
+    sa.Column("settings_id", sa.SmallInteger, primary_key=True),
+    sa.Column("settings", JSONB, nullable=False),
+    sa.Column("updated_by", sa.Text, nullable=False),
+    _created("updated_at"),
+)
+
+# --- Results of the latest run of each period, with what explains them.
+
+scoring_runs = sa.Table(
+    "scoring_runs",
+    metadata,
+    sa.Column("run_id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("period", sa.Text, nullable=False),
+    sa.Column("requested_by", sa.Text, nullable=False),
+    _created("started_at"),
+    sa.Column("seconds", sa.Float),
+    sa.Column("observations", sa.Integer),
+    sa.Column("units", sa.Integer),
+    sa.Column("cadres", sa.Integer),
+    sa.Column("events", sa.Integer),
+    sa.Column("settings", JSONB, nullable=False),
+)
+
+unit_scores = sa.Table(
+    "unit_scores",
+    metadata,
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("unit_id", sa.Text, primary_key=True),
+    sa.Column("run_id", sa.BigInteger, nullable=False),
+    sa.Column("list_version", sa.Integer, nullable=False),
+    sa.Column("scheme_code", sa.Text),
+    sa.Column("unit_category", sa.Text, nullable=False),
+    sa.Column("weighted_sum", sa.Float, nullable=False),
+    sa.Column("deductions", sa.Float, nullable=False),
+    sa.Column("list_score", sa.Float, nullable=False),
+    sa.Column("satisfaction", sa.Float),
+    sa.Column("evaluations", sa.Integer, nullable=False),
+    sa.Column("public_weight", sa.Float, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("red_lines_failed", sa.Integer, nullable=False),
+    sa.Column("veto_excellence", sa.Boolean, nullable=False),
+    sa.Column("veto", sa.Boolean, nullable=False),
+    sa.Column("grade_by_threshold", sa.Text, nullable=False),
+    sa.Column("grade", sa.Text, nullable=False),
+    sa.Column("rank", sa.Integer, nullable=False),
+    sa.Column("peer_group_size", sa.Integer, nullable=False),
+    sa.Column("excellent_places", sa.Integer, nullable=False),
+)
+
+score_contributions = sa.Table(
+    "score_contributions",
+    metadata,
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("unit_id", sa.Text, primary_key=True),
+    sa.Column("indicator_code", sa.Text, primary_key=True),
+    sa.Column("run_id", sa.BigInteger, nullable=False),
+    sa.Column("list_version", sa.Integer, nullable=False),
+    sa.Column("dimension", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("rule", sa.Text, nullable=False),
+    sa.Column("aggregate", sa.Text, nullable=False),
+    sa.Column("weight", sa.Float, nullable=False),
+    sa.Column("target", sa.Float),
+    sa.Column("value", sa.Float),
+    sa.Column("fraction", sa.Float, nullable=False),
+    sa.Column("points", sa.Float, nullable=False),
+    sa.Column("deducted", sa.Float, nullable=False),
+    sa.Column("effect", sa.Text, nullable=False),
+    sa.Column("observation_id", sa.BigInteger),
+    sa.Column("observation_revision", sa.Integer),
+    sa.Column("observations_used", sa.Integer, nullable=False),
+)
+
+cadre_scores = sa.Table(
+    "cadre_scores",
+    metadata,
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("cadre_id", sa.Text, primary_key=True),
+    sa.Column("run_id", sa.BigInteger, nullable=False),
+    sa.Column("unit_id", sa.Text, nullable=False),
+    sa.Column("unit_category", sa.Text, nullable=False),
+    sa.Column("position_level", sa.Text, nullable=False),
+    sa.Column("work", sa.Float, nullable=False),
+    sa.Column("area", sa.Float, nullable=False),
+    sa.Column("own", sa.Float),
+    sa.Column("annual", sa.Float, nullable=False),
+    sa.Column("daily", sa.Float, nullable=False),
+    sa.Column("daily_points", sa.Float, nullable=False),
+    sa.Column("term", sa.Float),
+    sa.Column("total", sa.Float, nullable=False),
+    sa.Column("w_work", sa.Float, nullable=False),
+    sa.Column("w_area", sa.Float, nullable=False),
+    sa.Column("w_own", sa.Float, nullable=False),
+    sa.Column("w_daily", sa.Float, nullable=False),
+    sa.Column("w_annual", sa.Float, nullable=False),
+    sa.Column("w_term", sa.Float, nullable=False),
+    sa.Column("grade_by_threshold", sa.Text, nullable=False),
+    sa.Column("grade_cap", sa.Text, nullable=False),
+    sa.Column("grade", sa.Text, nullable=False),
+    sa.Column("rank", sa.Integer, nullable=False),
+    sa.Column("peer_group_size", sa.Integer, nullable=False),
+    sa.Column("excellent_places", sa.Integer, nullable=False),
+    sa.Index("cadre_scores_by_peer_group", "period", "unit_category", "position_level", "rank"),
+)
+
+capability_scores = sa.Table(
+    "capability_scores",
+    metadata,
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("cadre_id", sa.Text, primary_key=True),
+    sa.Column("capability", sa.Text, primary_key=True),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("peer_percentile", sa.Float, nullable=False),
+    sa.Column("peers", sa.Integer, nullable=False),
+)
+
+period_lists = sa.Table(
+    "period_lists",
+    metadata,
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("list_name", sa.Text, primary_key=True),
+    sa.Column("unit_id", sa.Text, primary_key=True),
+    sa.Column("reasons", ARRAY(sa.Text), nullable=False),
+    sa.Column("run_id", sa.BigInteger, nullable=False),
+    sa.CheckConstraint("list_name IN ('red', 'black')", name="period_lists_name"),
+)
+
+anomalies = sa.Table(
+    "anomalies",
+    metadata,
+    sa.Column("anomaly_id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("period", sa.Text, nullable=False),
+    sa.Column("unit_id", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("rule", sa.Text, nullable=False),
+    sa.Column("indicator_codes", ARRAY(sa.Text), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("score", sa.Float),
+    sa.Column("run_id", sa.BigInteger, nullable=False),
+    _created("detected_at"),
+    sa.UniqueConstraint("period", "unit_id", "rule", "indicator_codes", name="anomalies_once_per_cause"),
+    sa.Index("anomalies_by_unit", "unit_id", "period"),
+)
+
+monitoring_checks = sa.Table(
+    "monitoring_checks",
+    metadata,
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("unit_id", sa.Text, primary_key=True),
+    sa.Column("indicator_code", sa.Text, primary_key=True),
+    sa.Column("list_version", sa.Integer, nullable=False),
+    sa.Column("actual", sa.Float, nullable=False),
+    sa.Column("planned", sa.Float, nullable=False),
+    sa.Column("shortfall", sa.Float, nullable=False),
+    sa.Column("behind", sa.Boolean, nullable=False),
+    sa.Column("observation_id", sa.BigInteger, nullable=False),
+    sa.Column("observation_revision", sa.Integer, nullable=False),
+    _created("checked_at"),
+)
+
+# Events that must go out once per cause (weakness, bottom rank, interview, anomaly), even when a
+# period is scored again: the natural key of each cause, recorded with the event that announced it.
+emitted_causes = sa.Table(
+    "emitted_causes",
+    metadata,
+    sa.Column("event_type", sa.Text, primary_key=True),
+    sa.Column("subject_id", sa.Text, primary_key=True),
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("cause", sa.Text, primary_key=True),
+    sa.Column("event_id", UUID(as_uuid=True), nullable=False),
+    _created("emitted_at"),
+)
+
+# The capability profile last announced per cadre and period: a re-run announces only changes.
+emitted_profiles = sa.Table(
+    "emitted_profiles",
+    metadata,
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("cadre_id", sa.Text, primary_key=True),
+    sa.Column("digest", sa.Text, nullable=False),
+    _created("emitted_at"),
+)

@@ -1,43 +1,32 @@
-"""The scoring subgraph."""
+"""The scoring subgraph, composed from the query and mutation types of its modules.
+
+A module adds its root fields by appending its types to QUERIES or MUTATIONS.
+"""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 import strawberry
-from strawberry.types import Info
+from strawberry.tools import merge_types
 
-from services.common.auth import Role
-from services.common.graphql import federation_schema, principal_of, roles
-from services.common.roster import roster_entry
+from services.common.graphql import federation_schema
 from services.common.settings import PlatformSettings
-from services.scoring.adapters.tables import metadata
+from services.scoring.entrypoints.entities import Cadre, Unit
+from services.scoring.entrypoints.ledger_graphql import LedgerMutation, LedgerQuery
+from services.scoring.entrypoints.observation_mutations import ObservationMutation
+from services.scoring.entrypoints.record_mutations import RecordMutation
+from services.scoring.entrypoints.run_mutations import RunMutation
+from services.scoring.entrypoints.score_queries import ScoreQuery
+from services.scoring.entrypoints.settings_graphql import SettingsMutation, SettingsQuery
 
-
-@strawberry.federation.type(keys=["id"], description="A cadre, as scoring sees them.")
-class Cadre:
-    id: strawberry.ID
-
-    @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Cadre":
-        principal_of(info).require_cadre(id)
-        return cls(id=id)
-
-    @strawberry.field(description="Unit category x position level: the group a cadre is ranked within.")
-    async def peer_group(self, info: Info) -> str | None:
-        async with info.context.platform.session_factory() as session:
-            entry = await roster_entry(session, metadata, self.id)
-        return f"{entry.unit_category}/{entry.position_level}" if entry else None
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(extensions=roles(Role.ADMIN, Role.ASSESSOR))
-    async def scoring_roster_size(self, info: Info) -> int:
-        """How many cadres scoring knows of (its copy of the indicator service's register)."""
-        cadres = metadata.tables["cadre_roster"]
-        async with info.context.platform.session_factory() as session:
-            return (await session.execute(sa.select(sa.func.count()).select_from(cadres))).scalar_one()
+QUERIES: tuple[type, ...] = (ScoreQuery, SettingsQuery, LedgerQuery)
+MUTATIONS: tuple[type, ...] = (ObservationMutation, RecordMutation, RunMutation, SettingsMutation, LedgerMutation)
+ENTITIES: tuple[type, ...] = (Cadre, Unit)
 
 
 def build_schema(settings: PlatformSettings) -> strawberry.federation.Schema:
-    return federation_schema(settings, query=Query, types=[Cadre])
+    return federation_schema(
+        settings,
+        query=merge_types("Query", QUERIES),
+        mutation=merge_types("Mutation", MUTATIONS),
+        types=list(ENTITIES),
+    )

@@ -1,0 +1,102 @@
+"""Numbering the things of a run (units, indicators, dimensions, capabilities, rules) and turning the
+items in force into the arrays the engine works on."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+import numpy as np
+
+from services.scoring.domain.capabilities import ItemTags
+from services.scoring.domain.engine import ItemTable, RuleTable
+from services.scoring.domain.rules import ItemRule, shape_of
+
+
+class Numbering:
+    """Gives each distinct value the next number, and remembers the values in that order."""
+
+    def __init__(self, values: Iterable[Hashable] = ()):
+        self.values: list = []
+        self._numbers: dict = {}
+        for value in values:
+            self.number(value)
+
+    def number(self, value: Hashable) -> int:
+        found = self._numbers.get(value)
+        if found is None:
+            found = self._numbers[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+    def get(self, value: Hashable, default: int = -1) -> int:
+        return self._numbers.get(value, default)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+class ItemTableBuilder:
+    """Collects items row by row; rules are parsed once per distinct shape. `cumulative` names the
+    indicators reported as progress to date."""
+
+    def __init__(self, units: Numbering, cumulative: Iterable[str] = ()):
+        self.units = units
+        self.cumulative = frozenset(cumulative)
+        self.indicators = Numbering()
+        self.dimensions = Numbering()
+        self.capabilities = Numbering()
+        self._shapes = Numbering()
+        self.rules: list[ItemRule] = []
+        self._columns: dict[str, list] = {
+            name: [] for name in ("unit", "series_key", "indicator", "dimension", "weight", "target", "rule")
+        }
+        self._tag_item: list[int] = []
+        self._tag_capability: list[int] = []
+
+    def add(
+        self,
+        unit_id: str,
+        series_key: int,
+        indicator_code: str,
+        dimension: str,
+        kind: str,
+        direction: str,
+        rule: dict[str, Any] | str | None,
+        weight: float,
+        target: float | None,
+        capability_tags: Iterable[str] = (),
+    ) -> int:
+        rule_text = rule if isinstance(rule, str) else json.dumps(rule or {}, sort_keys=True)
+        shape = self._shapes.number((indicator_code, kind, direction, rule_text))
+        if shape == len(self.rules):
+            cumulative = indicator_code in self.cumulative
+            self.rules.append(shape_of(indicator_code, kind, direction, json.loads(rule_text), cumulative))
+        row = len(self._columns["unit"])
+        values = {
+            "unit": self.units.number(unit_id), "series_key": series_key,
+            "indicator": self.indicators.number(indicator_code), "dimension": self.dimensions.number(dimension),
+            "weight": weight, "target": np.nan if target is None else target, "rule": shape,
+        }
+        for name, value in values.items():
+            self._columns[name].append(value)
+        for tag in capability_tags:
+            self._tag_item.append(row)
+            self._tag_capability.append(self.capabilities.number(tag))
+        return row
+
+    def build(self) -> tuple[ItemTable, ItemTags]:
+        c = self._columns
+        items = ItemTable(
+            unit=np.array(c["unit"], np.int64),
+            series_key=np.array(c["series_key"], np.int64),
+            indicator=np.array(c["indicator"], np.int64),
+            dimension=np.array(c["dimension"], np.int64),
+            weight=np.array(c["weight"], float),
+            target=np.array(c["target"], float),
+            rule=np.array(c["rule"], np.int64),
+            rules=RuleTable.build(self.rules),
+        )
+        tags = ItemTags(np.array(self._tag_item, np.int64), np.array(self._tag_capability, np.int64))
+        return items, tags

@@ -1,0 +1,60 @@
+"""Monthly monitoring: each indicator with a target against its trajectory for the month.
+
+The planned value of a month is the item's target (or its pass/fail threshold) for indicators
+measured as a level, and the target pro rata by month for cumulative ones (3/12 of it in March).
+A value worse than planned by more than the tolerance (a share of the plan) is behind plan, and the
+unit's leaders are called to a supervisory interview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from services.scoring.domain.engine import (
+    ATTAINMENT,
+    PASS_FAIL,
+    RED_LINE,
+    SCORED,
+    Aggregates,
+    ItemTable,
+    ObservationTable,
+    round_points,
+)
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    item: np.ndarray  # items with a plan and a value for the month
+    actual: np.ndarray
+    planned: np.ndarray
+    shortfall: np.ndarray  # how far behind plan (0 when on track)
+    behind: np.ndarray
+    observation: np.ndarray  # index into the observation table
+
+
+def check_month(
+    items: ItemTable,
+    observations: ObservationTable,
+    aggregates: Aggregates,
+    month: int,
+    cumulative: np.ndarray,
+    tolerance: float,
+) -> Trajectory:
+    """`cumulative` marks the items whose target is reached pro rata over the year."""
+    chosen = aggregates.month_order
+    in_month = observations.month[chosen] == month
+    item = aggregates.month_item[in_month]
+    observation = chosen[in_month]
+    kind, method = items.take("kind")[item], items.take("method")[item]
+    goal = items.goal()[item]
+    monitored = ((kind == SCORED) | (kind == RED_LINE)) & ((method == ATTAINMENT) | (method == PASS_FAIL)) & ~np.isnan(goal)
+    item, observation, goal = item[monitored], observation[monitored], goal[monitored]
+    actual = observations.value[observation]
+    planned = round_points(np.where(cumulative[item] & (method[monitored] == ATTAINMENT), goal * month / 12, goal))
+    higher = items.take("higher")[item]
+    margin = tolerance * np.abs(planned)
+    behind = np.where(higher, actual < planned - margin, actual > planned + margin)
+    shortfall = round_points(np.where(behind, np.abs(planned - actual), 0.0))
+    return Trajectory(item, actual, planned, shortfall, behind, observation)

@@ -1,0 +1,102 @@
+"""Recording observations from people (one, a batch, a file) and from the automatic feed.
+
+People's reports are all or nothing: one broken rule anywhere refuses the whole submission, with
+every problem listed. The feed is checked event by event: a refused event goes to the dead letters
+with its reason and the others are stored.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from schemas.envelope import Envelope
+from schemas.events import ObservationReported
+from services.common.errors import FieldProblem, ValidationFailed
+from services.common.unit_of_work import UnitOfWork
+from services.scoring.adapters import lists as list_store
+from services.scoring.adapters import observations as observation_store
+from services.scoring.adapters.connection import driver_connection
+from services.scoring.domain.observations import FEED, Accepted, ObservationInput, check_observation
+from services.scoring.domain.periods import parse_period
+
+
+@dataclass(frozen=True)
+class Recorded:
+    observation: ObservationInput
+    observation_id: int
+    revision: int
+    list_version: int
+
+
+async def _check(
+    uow: UnitOfWork, inputs: list[ObservationInput], channel: str, rows: list[int | None]
+) -> list[Accepted | list[FieldProblem]]:
+    wanted = set()
+    for item in inputs:
+        try:
+            wanted.add((item.unit_id, parse_period(item.period).year, item.indicator_code))
+        except ValueError:
+            continue
+    conn = await driver_connection(uow.session)
+    listings, years = await list_store.lists_for_checks(conn, wanted)
+    results = []
+    for item, row in zip(inputs, rows):
+        try:
+            year = parse_period(item.period).year
+        except ValueError:
+            year = None
+        listing = listings.get((item.unit_id, year))
+        known_years = (year,) if listing else years.get(item.unit_id, ())
+        results.append(check_observation(item, channel, listing, known_years, row))
+    return results
+
+
+async def record_observations(
+    uow: UnitOfWork, inputs: list[ObservationInput], channel: str, reported_by: str, rows: list[int | None] | None = None
+) -> list[Recorded]:
+    """Checks and stores every observation, or none: ValidationFailed lists every problem found."""
+    if not inputs:
+        raise ValidationFailed(FieldProblem("observations", "not_empty", "nothing to record", []))
+    checked = await _check(uow, inputs, channel, rows or [None] * len(inputs))
+    problems = [problem for result in checked if isinstance(result, list) for problem in result]
+    if problems:
+        raise ValidationFailed(problems)
+    now = datetime.now(timezone.utc)
+    conn = await driver_connection(uow.session)
+    stored = await observation_store.insert(conn, checked, channel, [reported_by] * len(checked), [now] * len(checked))
+    return [Recorded(a.observation, s.observation_id, s.revision, a.version) for a, s in zip(checked, stored)]
+
+
+def _reason(problems: list[FieldProblem]) -> str:
+    return "; ".join(f"{p.field}: {p.message} (rule {p.rule}, value {p.value!r})" for p in problems)
+
+
+async def ingest_feed(uow: UnitOfWork, events: list[tuple[ObservationReported, Envelope]]) -> dict[uuid.UUID, str]:
+    """Stores the feed's valid observations; returns the reasons of the refused ones by event id."""
+    inputs = [
+        ObservationInput(e.unit_id, e.indicator_code, e.period, e.value, e.unit_of_measure, source=e.source_system)
+        for e, _ in events
+    ]
+    checked = await _check(uow, inputs, FEED, [None] * len(inputs))
+    refused: dict[uuid.UUID, str] = {}
+    accepted: list[Accepted] = []
+    kept: list[tuple[ObservationReported, Envelope]] = []
+    for (event, envelope), result in zip(events, checked):
+        if isinstance(result, list):
+            refused[envelope.event_id] = _reason(result)
+        else:
+            accepted.append(result)
+            kept.append((event, envelope))
+    if accepted:
+        conn = await driver_connection(uow.session)
+        await observation_store.insert(
+            conn,
+            accepted,
+            FEED,
+            [envelope.producer for _, envelope in kept],
+            [event.reported_at for event, _ in kept],
+            [envelope.event_id for _, envelope in kept],
+        )
+    return refused

@@ -1,0 +1,111 @@
+"""A run's results as table rows: scores with what explains them, and the red and black lists."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from services.scoring.domain.assessment import POSITION_LEVELS, Assessment
+from services.scoring.domain.engine import EFFECTS
+from services.scoring.domain.grading import GRADES
+from services.scoring.domain.period_lists import ListEntry
+from services.scoring.domain.rules import AGGREGATES, KINDS
+from services.scoring.service_layer.run_context import RunContext
+
+GRADE_CAPS = ("none", "competent (veto of excellence)", "basically competent (full veto)")
+
+
+def _optional(values: np.ndarray) -> list:
+    return [None if np.isnan(v) else v for v in values.tolist()]
+
+
+def unit_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple]:
+    units, grading = result.units, result.unit_grading
+    rows = []
+    satisfaction = _optional(units.satisfaction)
+    period = context.period.text
+    for u in np.flatnonzero(units.scored).tolist():
+        unit_id = context.unit_ids[u]
+        rows.append((
+            period, unit_id, run_id, context.rows.units.version[u], context.rows.units.scheme[u],
+            context.unit_category(u), units.weighted_sum[u], units.deductions[u], units.list_score[u],
+            satisfaction[u], context.rows.satisfaction.get(unit_id, (None, 0))[1], units.public_weight[u],
+            units.score[u], int(units.red_lines_failed[u]), bool(units.veto_excellence[u]), bool(units.veto[u]),
+            GRADES[grading.by_threshold[u]], GRADES[grading.grade[u]], int(grading.rank[u]),
+            int(grading.group_size[u]), int(grading.excellent_slots[u]),
+        ))
+    return [tuple(float(v) if isinstance(v, np.floating) else v for v in row) for row in rows]
+
+
+def contribution_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple]:
+    items, scores, aggregates = context.inputs.items, result.item_scores, result.aggregates
+    observations = context.inputs.observations
+    builder = context.rows.items
+    cited = aggregates.cited
+    has_cited = cited >= 0
+    cited_id = np.where(has_cited, observations.observation_id[np.maximum(cited, 0)], 0).tolist()
+    cited_revision = np.where(has_cited, observations.revision[np.maximum(cited, 0)], 0).tolist()
+    descriptions: dict[tuple, str] = {}
+    weight, target = items.weight.tolist(), _optional(items.target)
+    value = _optional(aggregates.value)
+    kinds = items.take("kind").tolist()
+    aggregate_names = items.take("aggregate").tolist()
+    rule_numbers = items.rule.tolist()
+    versions = context.rows.units.version
+    period = context.period.text
+    columns = zip(
+        items.unit.tolist(), context.item_codes, items.dimension.tolist(), rule_numbers, weight, target, value,
+        scores.fraction.tolist(), scores.points.tolist(), scores.deducted.tolist(), scores.effect.tolist(),
+        has_cited.tolist(), cited_id, cited_revision, aggregates.count.tolist(), kinds, aggregate_names,
+    )
+    rows = []
+    for (unit, code, dimension, rule, w, t, v, fraction, points, deducted, effect, cites, obs_id, revision, used,
+         kind, aggregate) in columns:
+        key = (rule, w, t)
+        description = descriptions.get(key)
+        if description is None:
+            description = descriptions[key] = replace(builder.rules[rule], weight=w, target=t).describe()
+        rows.append((
+            period, context.unit_ids[unit], code, run_id, versions[unit], context.dimensions[dimension], KINDS[kind],
+            description, AGGREGATES[aggregate], w, t, v, round(fraction, 6), points, deducted, EFFECTS[effect],
+            obs_id if cites else None, revision if cites else None, used,
+        ))
+    return rows
+
+
+def cadre_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple]:
+    scores, grading, cadres = result.cadres, result.cadre_grading, context.inputs.cadres
+    scored = np.flatnonzero(~np.isnan(scores.total)).tolist()
+    own, term = _optional(scores.own), _optional(scores.term)
+    w = {name: values.tolist() for name, values in scores.weights.items()}
+    period = context.period.text
+    rows = []
+    for c in scored:
+        unit = int(cadres.unit[c])
+        rows.append((
+            period, context.cadre_ids[c], run_id, context.unit_ids[unit], context.unit_category(unit),
+            POSITION_LEVELS[context.inputs.cadre_level[c]], float(scores.work[c]), float(scores.area[c]), own[c],
+            float(scores.annual[c]), float(scores.daily[c]), float(cadres.daily_points[c]), term[c],
+            float(scores.total[c]), w["work"][c], w["area"][c], w["own"][c], w["daily"][c], w["annual"][c],
+            w["term"][c], GRADES[grading.by_threshold[c]], GRADE_CAPS[result.cadre_cap[c]], GRADES[grading.grade[c]],
+            int(grading.rank[c]), int(grading.group_size[c]), int(grading.excellent_slots[c]),
+        ))
+    return rows
+
+
+def capability_rows(context: RunContext, result: Assessment) -> list[tuple]:
+    cadre, capability = np.nonzero(~np.isnan(result.profiles))
+    period = context.period.text
+    return list(zip(
+        [period] * len(cadre),
+        [context.cadre_ids[c] for c in cadre.tolist()],
+        [context.capabilities[k] for k in capability.tolist()],
+        result.profiles[cadre, capability].tolist(),
+        result.percentiles[cadre, capability].tolist(),
+        result.peers[cadre, capability].tolist(),
+    ))
+
+
+def list_rows(context: RunContext, entries: list[ListEntry], run_id: int) -> list[tuple]:
+    return [(context.period.text, e.list_name, e.unit_id, list(e.reasons), run_id) for e in entries]

@@ -1,0 +1,94 @@
+"""Scoring a period: every unit with a list in force for its year, and their cadres, in one unit of work."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from services.common.errors import invalid
+from services.common.unit_of_work import UnitOfWork
+from services.scoring.adapters import results, run_inputs
+from services.scoring.adapters.connection import driver_connection
+from services.scoring.domain.assessment import Assessment, assess
+from services.scoring.domain.period_lists import ListEntry, UnitStanding, place
+from services.scoring.domain.periods import Period, parse_period
+from services.scoring.service_layer import result_records
+from services.scoring.service_layer.announcing import announce_cadre_results
+from services.scoring.service_layer.anomaly_detection import detect_and_announce
+from services.scoring.service_layer.records import current_settings
+from services.scoring.service_layer.run_context import RunContext, build
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    run_id: int
+    period: str
+    observations: int
+    units: int
+    cadres: int
+    events: int
+    seconds: float
+    core_seconds: float
+
+
+def period_of(text: str) -> Period:
+    try:
+        return parse_period(text)
+    except ValueError as error:
+        raise invalid("period", "period_format", str(error), text) from None
+
+
+def _standings(context: RunContext, result: Assessment, contradicting: dict[str, list[str]]) -> list[ListEntry]:
+    failed: dict[str, list[str]] = defaultdict(list)
+    for item in np.flatnonzero(result.item_scores.failed).tolist():
+        failed[context.unit_ids[int(context.inputs.items.unit[item])]].append(context.item_codes[item])
+    units, grades = result.units, result.unit_grading.grade
+    entries = []
+    for u in np.flatnonzero(units.scored).tolist():
+        unit_id = context.unit_ids[u]
+        standing = UnitStanding(
+            unit_id=unit_id, grade=int(grades[u]), veto=bool(units.veto[u]),
+            veto_excellence=bool(units.veto_excellence[u]), failed_red_lines=tuple(failed.get(unit_id, ())),
+            contradictions=tuple(contradicting.get(unit_id, ())),
+        )
+        if entry := place(standing):
+            entries.append(entry)
+    return entries
+
+
+async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> RunSummary:
+    """Scores the period again from what is stored now; the period's previous results are replaced."""
+    started = time.perf_counter()
+    period = period_of(period_text)
+    conn = await driver_connection(uow.session)
+    await results.lock_period(conn, period)
+    settings = await current_settings(uow.session)
+    rows = await run_inputs.load(conn, period, settings.cumulative_indicators)
+    if not len(rows.units.ids):
+        raise invalid("period", "has_lists", f"no unit has an indicator list in force for {period.year}", period.text)
+    context = build(period, rows, settings)
+    core_started = time.perf_counter()
+    result = assess(context.inputs, settings)
+    core_seconds = time.perf_counter() - core_started
+
+    run_id = await results.start_run(conn, period, requested_by, settings.as_json())
+    contradicting, events = await detect_and_announce(uow, context, result, settings, run_id)
+    records = {
+        "unit_scores": result_records.unit_rows(context, result, run_id),
+        "score_contributions": result_records.contribution_rows(context, result, run_id),
+        "cadre_scores": result_records.cadre_rows(context, result, run_id),
+        "capability_scores": result_records.capability_rows(context, result),
+        "period_lists": result_records.list_rows(context, _standings(context, result, contradicting), run_id),
+    }
+    await results.replace_results(conn, period, records)
+    events += await announce_cadre_results(uow, context, result, settings)
+    seconds = time.perf_counter() - started
+    summary = RunSummary(
+        run_id=run_id, period=period.text, observations=len(rows.observations), units=len(records["unit_scores"]),
+        cadres=len(records["cadre_scores"]), events=events, seconds=round(seconds, 3), core_seconds=round(core_seconds, 3),
+    )
+    await results.finish_run(conn, run_id, summary.seconds, summary.observations, summary.units, summary.cadres, events)
+    return summary
