@@ -24,15 +24,18 @@ def _checked(schema: str) -> str:
 
 
 def schema_engine(database_url: str, schema: str | None = None, pool_size: int = 2) -> AsyncEngine:
-    """An engine whose sessions see `schema` first (the service's default schema when None)."""
-    settings = {"server_settings": {"search_path": f"{_checked(schema)}, public"}} if schema else {}
+    """An engine whose sessions see `schema` alone (the service's default schema when None).
+
+    Nothing falls through to the service's own tables: a name missing from `schema` is an error.
+    """
+    settings = {"server_settings": {"search_path": _checked(schema)}} if schema else {}
     return create_async_engine(database_url, pool_size=pool_size, connect_args=settings)
 
 
 def _create(connection: sa.Connection) -> None:
     platform = sa.MetaData()
     define_platform_tables(platform)
-    platform.create_all(connection)
+    platform.create_all(connection, checkfirst=False)
     create_ledger_tables_v1(connection)
 
 

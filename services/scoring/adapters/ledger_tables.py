@@ -181,7 +181,7 @@ def create_ledger_tables_v1(connection: sa.Connection) -> None:
     connection.execute(sa.text(CREATE_LEAF_LINE_FUNCTION))
     scratch = sa.MetaData()
     define_ledger_tables(scratch)
-    scratch.create_all(connection)
+    scratch.create_all(connection, checkfirst=False)
 
 
 _tables = define_ledger_tables(metadata)

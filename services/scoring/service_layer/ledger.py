@@ -126,12 +126,14 @@ async def _head(session: AsyncSession) -> tuple[int, dict[int, bytes]]:
             "the service; run `python -m services.scoring.verify_ledger` before appending anything"
         )
     nodes = frontier_nodes(size)
-    hashes = rebuild(nodes, await repository.stored_hashes(session, sources_of(nodes)))
-    frontier = {level: hashes[(level, index)] for level, index in nodes}
-    if latest and fold([frontier[level] for level, _ in nodes]) != latest.root_hash:
+    needed = sources_of(nodes)
+    stored = await repository.stored_hashes(session, needed)
+    hashes = rebuild(nodes, stored) if needed <= stored.keys() else {}
+    frontier = {level: hashes[(level, index)] for level, index in nodes if (level, index) in hashes}
+    if latest and (len(frontier) != len(nodes) or fold([frontier[level] for level, _ in nodes]) != latest.root_hash):
         raise LedgerIntegrityError(
-            f"the stored subtrees do not give the root signed at size {size}: the log was changed outside the "
-            "service; run `python -m services.scoring.verify_ledger`"
+            f"the stored leaves and subtrees no longer give the root signed at size {size}: the log was changed "
+            "outside the service; run `python -m services.scoring.verify_ledger`"
         )
     return size, frontier
 

@@ -5,6 +5,8 @@ Revision ID: scoring_ledger_0001
 Revises: scoring_0001
 """
 
+from datetime import datetime, timezone
+
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -67,6 +69,7 @@ POLICIES = [
 
 
 def upgrade() -> None:
+    now = datetime.now(timezone.utc)
     create_ledger_tables_v1(op.get_bind())
     categories = sa.table(
         "exemption_categories", sa.column("code"), sa.column("name"), sa.column("description"),
@@ -75,7 +78,7 @@ def upgrade() -> None:
     )
     op.bulk_insert(categories, [
         {"code": code, "name": name, "description": description, "conditions": conditions, "position": position,
-         "updated_by": "seed", "updated_at": sa.func.now()}
+         "updated_by": "seed", "updated_at": now}
         for position, (code, name, description, conditions) in enumerate(CATEGORIES, start=1)
     ])
     policies = sa.table(
@@ -83,7 +86,7 @@ def upgrade() -> None:
         sa.column("updated_by"), sa.column("updated_at"),
     )
     op.bulk_insert(policies, [
-        {"change_kind": kind, "required": required, "roles": roles, "updated_by": "seed", "updated_at": sa.func.now()}
+        {"change_kind": kind, "required": required, "roles": roles, "updated_by": "seed", "updated_at": now}
         for kind, required, roles in POLICIES
     ])
 

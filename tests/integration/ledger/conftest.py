@@ -1,0 +1,71 @@
+"""A log of its own per test: a fresh schema in the stack's scoring database, dropped afterwards.
+
+Tampering happens in these schemas only, so the service's own log stays intact for every other
+test; their outbox is their own, so their checkpoints never reach Kafka.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from services.common.db import make_session_factory
+from services.common.settings import PlatformSettings
+from services.common.unit_of_work import UnitOfWork
+from services.scoring.adapters.ledger_keys import checkpoint_signer
+from services.scoring.adapters.ledger_schemas import create_log_schema, drop_log_schema, schema_engine
+from services.scoring.adapters.tables import outbox
+from services.scoring.domain.ledger.signatures import public_key_pem
+from services.scoring.service_layer import ledger
+from tests.support import require_url, unique
+
+
+@dataclass
+class ScratchLog:
+    database_url: str
+    schema: str
+    engine: AsyncEngine
+    sessions: async_sessionmaker
+    public_key: Path
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self.sessions, "scoring", outbox)
+
+    async def record(self, kind: str, record_id: str, content: dict) -> ledger.LeafRef:
+        async with self.unit_of_work() as uow:
+            return await ledger.record(uow, kind, record_id, content)
+
+    async def tamper(self, sql: str) -> None:
+        """Changes the stored log behind the service's back, as a database user could."""
+        async with self.engine.begin() as connection:
+            await connection.exec_driver_sql(sql)
+
+    def verifier(self, *args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "services.scoring.verify_ledger", *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+    def audit(self, *extra: str) -> subprocess.CompletedProcess:
+        return self.verifier("audit", "--public-key", str(self.public_key), "--database-url", self.database_url,
+                             "--schema", self.schema, *extra)
+
+
+@pytest.fixture
+async def scratch_log(settings: PlatformSettings, tmp_path: Path) -> AsyncIterator[ScratchLog]:
+    url = settings.scoring_database_url
+    require_url("PostgreSQL (scoring database)", url.replace("+asyncpg", ""))
+    schema = unique("ledger_test").replace("-", "_")
+    await create_log_schema(url, schema)
+    engine = schema_engine(url, schema)
+    key = tmp_path / "checkpoint-key.pem"
+    key.write_text(public_key_pem(checkpoint_signer().public_key))
+    try:
+        yield ScratchLog(url, schema, engine, make_session_factory(engine), key)
+    finally:
+        await engine.dispose()
+        await drop_log_schema(url, schema)
