@@ -8,6 +8,12 @@ from datetime import date
 from services.development.domain.programmes import Cohort, Programme
 
 
+def _preference(programme: Programme) -> tuple:
+    """Priority first; at equal priority a programme aimed at the cadre's category or level beats a general one."""
+    eligibility = programme.eligibility
+    return (programme.priority, not eligibility.unit_categories, not eligibility.position_levels, programme.id)
+
+
 def programme_for_weakness(
     programmes: Iterable[Programme], capability: str, position_level: str, unit_category: str
 ) -> Programme | None:
@@ -16,7 +22,7 @@ def programme_for_weakness(
         p for p in programmes
         if not p.remedial and capability in p.capabilities and p.eligibility.admits(position_level, unit_category)
     ]
-    return min(candidates, key=lambda p: (p.priority, p.id), default=None)
+    return min(candidates, key=_preference, default=None)
 
 
 def programme_for_bottom_rank(
@@ -24,7 +30,7 @@ def programme_for_bottom_rank(
 ) -> Programme | None:
     """The eligible remedial class of highest priority."""
     candidates = [p for p in programmes if p.remedial and p.eligibility.admits(position_level, unit_category)]
-    return min(candidates, key=lambda p: (p.priority, p.id), default=None)
+    return min(candidates, key=_preference, default=None)
 
 
 def cohorts_in_order(cohorts: Iterable[Cohort], today: date) -> list[Cohort]:
