@@ -1,7 +1,7 @@
 """Capability profiles, weaknesses and the bottom of each peer group.
 
-A unit's capability score is the weighted share of the weight earned by the scored items and red
-lines tagged with that capability (x 100; an item of weight 0 counts with weight 1). A cadre's
+A unit's capability score is the weighted share of the weight earned by the observed scored items
+and red lines tagged with that capability (x 100; an item of weight 0 counts with weight 1). A cadre's
 profile is the profile of the unit the cadre works in. A capability is weak when it is below the
 threshold, or in the bottom share of the peer group (for groups of at least `min_group`):
 severity high when both, medium when below the threshold only, low when in the bottom share only.
@@ -33,7 +33,8 @@ def unit_profiles(
 ) -> np.ndarray:
     """(units, capabilities) scores 0..100, NaN where a unit has no item tagged with the capability."""
     kind = items.take("kind")[tags.item]
-    counts = (kind == SCORED) | (kind == RED_LINE)
+    # Only what was observed is evidence of a capability; a missing report costs points, not capability.
+    counts = ((kind == SCORED) | (kind == RED_LINE)) & scores.observed[tags.item]
     item, capability = tags.item[counts], tags.capability[counts]
     weight = items.take("weight")[item]
     weight = np.where(weight > 0, weight, 1.0)
@@ -47,17 +48,22 @@ def unit_profiles(
 
 
 def peer_percentiles(profiles: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per (cadre, capability): the share of the peers with data that score lower (0 = lowest,
-    100 = highest; ties share the lower place), and how many peers have data."""
+    """Per (cadre, capability): the mid-rank percentile among the peers with data (0 = alone at the
+    bottom, 100 = alone at the top, equal scores share the middle of their places, so a group that
+    all scores the same sits at 50), and how many peers have data."""
     percentile = np.full(profiles.shape, np.nan)
     peers = np.zeros(profiles.shape, np.int64)
     for column in range(profiles.shape[1]):
         rows = np.flatnonzero(~np.isnan(profiles[:, column]))
         if not len(rows):
             continue
-        # Ranking the negated score from the top gives ranks from the bottom.
-        rank, size, _ = rank_within(group[rows], -profiles[rows, column])
-        percentile[rows, column] = np.where(size > 1, 100.0 * (rank - 1) / np.maximum(size - 1, 1), 100.0)
+        score = profiles[rows, column]
+        # Ranking the negated score from the top gives the lowest place of a score from the bottom.
+        lowest_place, size, _ = rank_within(group[rows], -score)
+        from_top, _, _ = rank_within(group[rows], score)
+        highest_place = size - from_top + 1
+        middle = (lowest_place + highest_place) / 2 - 1
+        percentile[rows, column] = np.where(size > 1, 100.0 * middle / np.maximum(size - 1, 1), 50.0)
         peers[rows, column] = size
     return round_points(percentile), peers
 

@@ -87,11 +87,11 @@ class ScoreQuery:
 
     @strawberry.field(extensions=roles(*OBSERVATION_READERS), description="Every revision of one observation.")
     async def observation_history(
-        self, info: Info, unit_id: strawberry.ID, indicator_code: str, period: str, source: str | None = None
+        self, info: Info, unit_id: strawberry.ID, indicator_code: str, period: str, from_source: str | None = None
     ) -> list[Observation]:
         await require_unit_reader(info, unit_id)
         async with info.context.platform.session_factory() as session:
-            rows = await queries.observation_history(session, unit_id, indicator_code, period, source)
+            rows = await queries.observation_history(session, unit_id, indicator_code, period, from_source)
         return [from_row(Observation, row) for row in rows]
 
     @strawberry.field(extensions=roles(*OVERSEERS), description="Recent scoring runs, newest first.")

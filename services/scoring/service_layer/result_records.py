@@ -20,6 +20,13 @@ def _optional(values: np.ndarray) -> list:
     return [None if np.isnan(v) else v for v in values.tolist()]
 
 
+def _cited(column: np.ndarray, cited: np.ndarray) -> list:
+    """The column's value at each cited observation (0 where none is cited)."""
+    if not len(column):
+        return [0] * len(cited)
+    return np.where(cited >= 0, column[np.maximum(cited, 0)], 0).tolist()
+
+
 def unit_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple]:
     units, grading = result.units, result.unit_grading
     rows = []
@@ -42,10 +49,9 @@ def contribution_rows(context: RunContext, result: Assessment, run_id: int) -> l
     items, scores, aggregates = context.inputs.items, result.item_scores, result.aggregates
     observations = context.inputs.observations
     builder = context.rows.items
-    cited = aggregates.cited
-    has_cited = cited >= 0
-    cited_id = np.where(has_cited, observations.observation_id[np.maximum(cited, 0)], 0).tolist()
-    cited_revision = np.where(has_cited, observations.revision[np.maximum(cited, 0)], 0).tolist()
+    has_cited = aggregates.cited >= 0
+    cited_id = _cited(observations.observation_id, aggregates.cited)
+    cited_revision = _cited(observations.revision, aggregates.cited)
     descriptions: dict[tuple, str] = {}
     weight, target = items.weight.tolist(), _optional(items.target)
     value = _optional(aggregates.value)

@@ -226,7 +226,7 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
     possible: dict[tuple[int, int], float] = defaultdict(float)
     for item, capability in p.tags:
         unit, _s, _i, _d, weight, _t, rule_number = p.items[item]
-        if p.rules[rule_number].kind not in ("scored", "red_line"):
+        if p.rules[rule_number].kind not in ("scored", "red_line") or item not in months:
             continue
         w = weight if weight > 0 else 1.0
         earned[(unit, capability)] += w * min(scored[item][0], 1.0)
