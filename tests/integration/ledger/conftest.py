@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,16 +56,29 @@ class ScratchLog:
 
 
 @pytest.fixture
-async def scratch_log(settings: PlatformSettings, tmp_path: Path) -> AsyncIterator[ScratchLog]:
+async def scratch_logs(settings: PlatformSettings, tmp_path: Path) -> AsyncIterator[Callable[[], Awaitable[ScratchLog]]]:
+    """Makes as many separate logs as a test needs; all are dropped afterwards."""
     url = settings.scoring_database_url
     require_url("PostgreSQL (scoring database)", url.replace("+asyncpg", ""))
-    schema = unique("ledger_test").replace("-", "_")
-    await create_log_schema(url, schema)
-    engine = schema_engine(url, schema)
     key = tmp_path / "checkpoint-key.pem"
     key.write_text(public_key_pem(checkpoint_signer().public_key))
+    made: list[ScratchLog] = []
+
+    async def new() -> ScratchLog:
+        schema = unique("ledger_test").replace("-", "_")
+        await create_log_schema(url, schema)
+        engine = schema_engine(url, schema)
+        made.append(ScratchLog(url, schema, engine, make_session_factory(engine), key))
+        return made[-1]
+
     try:
-        yield ScratchLog(url, schema, engine, make_session_factory(engine), key)
+        yield new
     finally:
-        await engine.dispose()
-        await drop_log_schema(url, schema)
+        for log in made:
+            await log.engine.dispose()
+            await drop_log_schema(url, log.schema)
+
+
+@pytest.fixture
+async def scratch_log(scratch_logs: Callable[[], Awaitable[ScratchLog]]) -> ScratchLog:
+    return await scratch_logs()
