@@ -7,7 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.scoring.adapters.ledger_cases import step_of, step_values, subject_filter, subject_of, subject_values
+from services.scoring.adapters.ledger_cases import CaseTable, step_of, step_values, subject_of, subject_values
 from services.scoring.adapters.ledger_tables import appeals, rescoring_requests
 from services.scoring.adapters.tables import cadre_roster, unit_roster
 from services.scoring.domain.ledger.appeals import OPEN, Appeal
@@ -30,20 +30,8 @@ def _values(appeal: Appeal) -> dict:
     }
 
 
-async def add(session: AsyncSession, appeal: Appeal) -> None:
-    await session.execute(appeals.insert().values(id=appeal.id, **_values(appeal)))
-
-
-async def update(session: AsyncSession, appeal: Appeal) -> None:
-    await session.execute(appeals.update().where(appeals.c.id == appeal.id).values(**_values(appeal)))
-
-
-async def get(session: AsyncSession, appeal_id: str, for_update: bool = False) -> Appeal | None:
-    query = sa.select(appeals).where(appeals.c.id == appeal_id)
-    if for_update:
-        query = query.with_for_update()
-    row = (await session.execute(query)).first()
-    return _appeal(row) if row else None
+CASES = CaseTable(appeals, _appeal, _values, appeals.c.submitted_at)
+add, update, get, search = CASES.add, CASES.update, CASES.get, CASES.search
 
 
 async def open_for(session: AsyncSession, appeal: Appeal) -> Appeal | None:
@@ -55,18 +43,6 @@ async def open_for(session: AsyncSession, appeal: Appeal) -> Appeal | None:
     )
     row = (await session.execute(query)).first()
     return _appeal(row) if row else None
-
-
-async def search(session: AsyncSession, period: str | None = None, status: str | None = None,
-                 unit_id: str | None = None, cadre_id: str | None = None, limit: int = 100,
-                 offset: int = 0) -> list[Appeal]:
-    query = sa.select(appeals).where(*subject_filter(appeals, unit_id, cadre_id))
-    if period is not None:
-        query = query.where(appeals.c.period == period)
-    if status is not None:
-        query = query.where(appeals.c.status == status)
-    query = query.order_by(appeals.c.submitted_at.desc(), appeals.c.id).limit(limit).offset(offset)
-    return [_appeal(row) for row in await session.execute(query)]
 
 
 async def counts_by_status(session: AsyncSession, period: str) -> dict[str, int]:

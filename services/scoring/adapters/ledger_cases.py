@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.scoring.domain.ledger.workflow import Step, Subject
+
+Case = TypeVar("Case")
 
 
 def subject_values(subject: Subject) -> dict[str, Any]:
@@ -39,3 +44,37 @@ def subject_filter(table: sa.Table, unit_id: str | None, cadre_id: str | None) -
     if cadre_id is not None:
         conditions.append(table.c.cadre_id == cadre_id)
     return conditions
+
+
+@dataclass(frozen=True)
+class CaseTable(Generic[Case]):
+    """Storage of one kind of case: each row is the case as it stands after its latest step."""
+
+    table: sa.Table
+    case_of: Callable[[sa.Row], Case]
+    values_of: Callable[[Case], dict[str, Any]]
+    opened_at: sa.Column
+
+    async def add(self, session: AsyncSession, case: Case) -> None:
+        await session.execute(self.table.insert().values(id=case.id, **self.values_of(case)))
+
+    async def update(self, session: AsyncSession, case: Case) -> None:
+        await session.execute(self.table.update().where(self.table.c.id == case.id).values(**self.values_of(case)))
+
+    async def get(self, session: AsyncSession, case_id: str, for_update: bool = False) -> Case | None:
+        query = sa.select(self.table).where(self.table.c.id == case_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await session.execute(query)).first()
+        return self.case_of(row) if row else None
+
+    async def search(self, session: AsyncSession, period: str | None = None, status: str | None = None,
+                     unit_id: str | None = None, cadre_id: str | None = None, limit: int = 100,
+                     offset: int = 0) -> list[Case]:
+        query = sa.select(self.table).where(*subject_filter(self.table, unit_id, cadre_id))
+        if period is not None:
+            query = query.where(self.table.c.period == period)
+        if status is not None:
+            query = query.where(self.table.c.status == status)
+        query = query.order_by(self.opened_at.desc(), self.table.c.id).limit(limit).offset(offset)
+        return [self.case_of(row) for row in await session.execute(query)]

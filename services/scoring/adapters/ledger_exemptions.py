@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.scoring.adapters.ledger_cases import step_of, step_values, subject_filter, subject_of, subject_values
+from services.scoring.adapters.ledger_cases import CaseTable, step_of, step_values, subject_of, subject_values
 from services.scoring.adapters.ledger_tables import exemption_categories, exemptions
 from services.scoring.domain.ledger.exemptions import APPROVED, EvidenceItem, Exemption, ExemptionCategory
 from services.scoring.domain.ledger.workflow import Subject, covers
@@ -57,20 +57,8 @@ def _values(exemption: Exemption) -> dict:
     }
 
 
-async def add(session: AsyncSession, exemption: Exemption) -> None:
-    await session.execute(exemptions.insert().values(id=exemption.id, **_values(exemption)))
-
-
-async def update(session: AsyncSession, exemption: Exemption) -> None:
-    await session.execute(exemptions.update().where(exemptions.c.id == exemption.id).values(**_values(exemption)))
-
-
-async def get(session: AsyncSession, exemption_id: str, for_update: bool = False) -> Exemption | None:
-    query = sa.select(exemptions).where(exemptions.c.id == exemption_id)
-    if for_update:
-        query = query.with_for_update()
-    row = (await session.execute(query)).first()
-    return _exemption(row) if row else None
+CASES = CaseTable(exemptions, _exemption, _values, exemptions.c.applied_at)
+add, update, get, search = CASES.add, CASES.update, CASES.get, CASES.search
 
 
 async def open_for(session: AsyncSession, subject_kind: str, subject_id: str, period: str,
@@ -83,18 +71,6 @@ async def open_for(session: AsyncSession, subject_kind: str, subject_id: str, pe
     )
     row = (await session.execute(query)).first()
     return _exemption(row) if row else None
-
-
-async def search(session: AsyncSession, period: str | None = None, status: str | None = None,
-                 unit_id: str | None = None, cadre_id: str | None = None, limit: int = 100,
-                 offset: int = 0) -> list[Exemption]:
-    query = sa.select(exemptions).where(*subject_filter(exemptions, unit_id, cadre_id))
-    if period is not None:
-        query = query.where(exemptions.c.period == period)
-    if status is not None:
-        query = query.where(exemptions.c.status == status)
-    query = query.order_by(exemptions.c.applied_at.desc(), exemptions.c.id).limit(limit).offset(offset)
-    return [_exemption(row) for row in await session.execute(query)]
 
 
 async def approved_covering(session: AsyncSession, period: str, subject: Subject | None = None) -> list[Exemption]:

@@ -10,6 +10,7 @@ from services.common.auth import Role
 from services.common.errors import FieldProblem, NotFound, PermissionDenied, ValidationFailed, invalid
 from services.common.graphql import principal_of, roles
 from services.scoring.adapters import ledger_appeals, ledger_approvals, ledger_exemptions
+from services.scoring.adapters.ledger_cases import CaseTable
 from services.scoring.adapters.ledger_keys import checkpoint_signer
 from services.scoring.domain.ledger.approval import ApprovalPolicy, ApprovalSignature, LockedChange
 from services.scoring.domain.ledger.checkpoint import ORIGIN
@@ -99,6 +100,22 @@ def _require_case_reader(info: Info, subject: Subject) -> None:
     raise PermissionDenied("this case concerns another unit or cadre")
 
 
+async def _search(info: Info, cases: CaseTable, period: str | None, status: str | None, unit_id: str | None,
+                  cadre_id: str | None, limit: int, offset: int) -> list:
+    """Cases the caller may see: a unit reporter's unit, a cadre's own, anything for overseers."""
+    unit_id, cadre_id = visible_scope(principal_of(info), unit_id, cadre_id)
+    async with _session(info) as session:
+        return await cases.search(session, period, status, unit_id, cadre_id, _page(limit), offset)
+
+
+async def _one(info: Info, cases: CaseTable, case_id: str):
+    async with _session(info) as session:
+        found = await cases.get(session, case_id)
+    if found is not None:
+        _require_case_reader(info, found.subject)
+    return found
+
+
 @strawberry.type
 class LedgerQuery:
     @strawberry.field(extensions=roles(*CASE_PARTIES), description="The latest signed checkpoint, or the one of "
@@ -170,34 +187,24 @@ class LedgerQuery:
     async def exemptions(self, info: Info, period: str | None = None, status: str | None = None,
                          unit_id: strawberry.ID | None = None, cadre_id: strawberry.ID | None = None,
                          limit: int = 100, offset: int = 0) -> list[ExemptionType]:
-        unit_id, cadre_id = visible_scope(principal_of(info), unit_id, cadre_id)
-        async with _session(info) as session:
-            found = await ledger_exemptions.search(session, period, status, unit_id, cadre_id, _page(limit), offset)
+        found = await _search(info, ledger_exemptions.CASES, period, status, unit_id, cadre_id, limit, offset)
         return [ExemptionType.of(exemption) for exemption in found]
 
     @strawberry.field(extensions=roles(*CASE_PARTIES))
     async def exemption(self, info: Info, id: strawberry.ID) -> ExemptionType | None:
-        async with _session(info) as session:
-            found = await ledger_exemptions.get(session, id)
-        if found is not None:
-            _require_case_reader(info, found.subject)
+        found = await _one(info, ledger_exemptions.CASES, id)
         return ExemptionType.of(found) if found else None
 
     @strawberry.field(extensions=roles(*CASE_PARTIES))
     async def appeals(self, info: Info, period: str | None = None, status: str | None = None,
                       unit_id: strawberry.ID | None = None, cadre_id: strawberry.ID | None = None,
                       limit: int = 100, offset: int = 0) -> list[AppealType]:
-        unit_id, cadre_id = visible_scope(principal_of(info), unit_id, cadre_id)
-        async with _session(info) as session:
-            found = await ledger_appeals.search(session, period, status, unit_id, cadre_id, _page(limit), offset)
+        found = await _search(info, ledger_appeals.CASES, period, status, unit_id, cadre_id, limit, offset)
         return [AppealType.of(appeal) for appeal in found]
 
     @strawberry.field(extensions=roles(*CASE_PARTIES))
     async def appeal(self, info: Info, id: strawberry.ID) -> AppealType | None:
-        async with _session(info) as session:
-            found = await ledger_appeals.get(session, id)
-        if found is not None:
-            _require_case_reader(info, found.subject)
+        found = await _one(info, ledger_appeals.CASES, id)
         return AppealType.of(found) if found else None
 
     @strawberry.field(extensions=roles(*OVERSEERS), description="How many appeals a period had, by status, and "

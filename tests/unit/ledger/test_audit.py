@@ -59,24 +59,24 @@ def test_a_record_altered_in_place_is_named() -> None:
     assert report.verified_size == 16
 
 
-def test_a_record_altered_with_its_hash_is_bounded_by_the_first_failing_checkpoint() -> None:
+def rewritten(index: int) -> StoredLog:
+    """The log with one record changed and its recorded hash rewritten to match."""
     log = build(APPENDS)
     datas, hashes = list(log.datas), list(log.recorded_hashes)
-    datas[4] = datas[4].replace(b'"value":4', b'"value":5')
-    hashes[4] = leaf_hash(datas[4])
-    report = audit(replace(log, datas=datas, recorded_hashes=hashes), KEYS)
+    datas[index] = datas[index].replace(f'"value":{index}'.encode(), b'"value":-1')
+    hashes[index] = leaf_hash(datas[index])
+    return replace(log, datas=datas, recorded_hashes=hashes)
+
+
+def test_a_record_altered_with_its_hash_is_bounded_by_the_first_failing_checkpoint() -> None:
+    report = audit(rewritten(4), KEYS)
     mismatch = next(f for f in report.findings if f.problem == "checkpoint_mismatch")
     assert "one of leaves 2 to 4" in mismatch.message and "OBS-4" in mismatch.message
     assert report.verified_size == 2
 
 
 def test_a_single_record_append_names_exactly_the_record() -> None:
-    log = build(APPENDS)
-    datas, hashes = list(log.datas), list(log.recorded_hashes)
-    datas[15] = datas[15].replace(b'"value":15', b'"value":0')
-    hashes[15] = leaf_hash(datas[15])
-    mismatch = next(f for f in audit(replace(log, datas=datas, recorded_hashes=hashes), KEYS).findings
-                    if f.problem == "checkpoint_mismatch")
+    mismatch = next(f for f in audit(rewritten(15), KEYS).findings if f.problem == "checkpoint_mismatch")
     assert "leaf 15 was changed" in mismatch.message and "OBS-15" in mismatch.message
 
 
