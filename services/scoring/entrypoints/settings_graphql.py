@@ -71,6 +71,8 @@ class AssessmentSettings:
     excellent_quota: float
     unit_excellent_quota: float
     township_excellent_raise: float
+    red_line_effect: str = strawberry.field(description="What a failed red line does: veto_excellence, veto or deduct.")
+    red_line_points: float = strawberry.field(description="Points a failed red line deducts (with deduct).")
     daily_base: float
     public_weight: float
     weakness_threshold: float
@@ -79,6 +81,10 @@ class AssessmentSettings:
     min_peer_group: int
     outlier_z: float
     evaluations_per_minute: int
+    cumulative_indicators: list[str] = strawberry.field(
+        description="Indicators reported as progress to date: their latest report counts, their target is pro rata."
+    )
+    monitoring_tolerance: float
     contradictions: list[ContradictionRule]
 
     @classmethod
@@ -90,6 +96,7 @@ class AssessmentSettings:
             for code, w in sorted(s.scheme_weights.items())
         ]
         plain["contradictions"] = [ContradictionRule(**dataclasses.asdict(r)) for r in s.contradictions]
+        plain["cumulative_indicators"] = list(s.cumulative_indicators)
         return cls(**plain)
 
 
@@ -103,6 +110,8 @@ class AssessmentSettingsChanges:
     excellent_quota: float | None = strawberry.UNSET
     unit_excellent_quota: float | None = strawberry.UNSET
     township_excellent_raise: float | None = strawberry.UNSET
+    red_line_effect: str | None = strawberry.UNSET
+    red_line_points: float | None = strawberry.UNSET
     daily_base: float | None = strawberry.UNSET
     public_weight: float | None = strawberry.UNSET
     weakness_threshold: float | None = strawberry.UNSET
@@ -111,6 +120,8 @@ class AssessmentSettingsChanges:
     min_peer_group: int | None = strawberry.UNSET
     outlier_z: float | None = strawberry.UNSET
     evaluations_per_minute: int | None = strawberry.UNSET
+    cumulative_indicators: list[str] | None = strawberry.UNSET
+    monitoring_tolerance: float | None = strawberry.UNSET
     contradictions: list[ContradictionRuleInput] | None = strawberry.UNSET
 
     def as_changes(self) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
+from schemas.envelope import Envelope
 from schemas.events import CadreRegistered, IndicatorListPublished, UnitRegistered
 from schemas.events.indicator import ListItem
 from services.common.settings import PlatformSettings
@@ -70,13 +71,12 @@ async def register(settings: PlatformSettings, unit: Unit) -> None:
         )
 
 
-async def publish_list(settings: PlatformSettings, unit: Unit, year: int, items=None, version: int = 1) -> IndicatorListPublished:
+async def publish_list(settings: PlatformSettings, unit: Unit, year: int, items=None, version: int = 1) -> Envelope:
     event = IndicatorListPublished(
         list_id=unique("L"), unit_id=unit.unit_id, unit_category=unit.category, scheme_code="township", year=year,
         version=version, effective_from=date(year, 1, 1), items=items or township_items(),
     )
-    await publish(settings, event, key=unit.unit_id)
-    return event
+    return await publish(settings, event, key=unit.unit_id)
 
 
 async def scoring_fetchval(settings: PlatformSettings, query: str, *args):

@@ -1,0 +1,123 @@
+"""Lists in force, monthly monitoring and anomalies."""
+
+from schemas import topics
+from tests.integration.scoring.world import (
+    item,
+    publish_list,
+    scoring_fetch,
+    scoring_fetchval,
+    set_up,
+    township,
+    township_items,
+    unique_year,
+)
+from tests.support import TopicReader, eventually
+
+REPORT = "mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { revision listVersion } }"
+MONITOR = "mutation($period: String!) { runMonitoring(period: $period) { checked behind interviews } }"
+STATUS = """query($unit: ID!, $period: String!) {
+  monitoringStatus(unitId: $unit, period: $period) { indicatorCode actual planned shortfall behind observationRevision }
+}"""
+RUN = "mutation($period: String!) { runScoring(period: $period) { events } }"
+ANOMALIES = """query($unit: ID!) { _entities(representations: [{__typename: "Unit", id: $unit}]) {
+  ... on Unit { anomalies { kind rule indicatorCodes detail } } } }"""
+
+
+def observation(unit_id: str, code: str, period: str, value: float, unit: str = "%") -> dict:
+    return {"unitId": unit_id, "indicatorCode": code, "period": period, "value": value, "unitOfMeasure": unit}
+
+
+async def test_a_newer_version_takes_over_and_observations_are_checked_against_it(stack, subgraph):
+    year, unit = unique_year(), township()
+    await set_up(stack, [unit], year)
+    without_investment = tuple(i for i in township_items() if i.indicator_code != "EC-INVESTMENT")
+    await publish_list(stack, unit, year, without_investment, version=2)
+    await eventually(lambda: _version(stack, unit.unit_id, year, 2))
+    admin = subgraph("scoring")
+    recorded = await admin.execute(REPORT, {"inputs": [observation(unit.unit_id, "PR-COMPLETION-RATE", f"{year}-05", 50)]})
+    assert recorded["reportObservations"][0]["listVersion"] == 2
+    errors = await admin.errors(REPORT, {"inputs": [observation(unit.unit_id, "EC-INVESTMENT", f"{year}-05", 2, "亿元")]})
+    problem = errors[0]["extensions"]["problems"][0]
+    assert (problem["field"], problem["rule"]) == ("indicatorCode", "in_list")
+    assert "version 2" in problem["message"]
+    # A late copy of version 1 does not take the place of version 2.
+    late = await publish_list(stack, unit, year, version=1)
+    await eventually(lambda: scoring_fetchval(stack, "SELECT count(*) FROM processed_events WHERE event_id = $1", late.event_id))
+    assert await _version(stack, unit.unit_id, year, 2)
+
+
+async def _version(settings, unit_id: str, year: int, version: int) -> bool:
+    return await scoring_fetchval(
+        settings, "SELECT version FROM lists_in_force WHERE unit_id = $1 AND year = $2", unit_id, year
+    ) == version
+
+
+async def test_a_list_scoring_cannot_apply_goes_to_the_dead_letters(stack):
+    year, unit = unique_year(), township()
+    await set_up(stack, [unit], year)
+    broken = township_items() + (item("EX-NEW", 0, rule={"type": "per_incident", "points": 1}),)
+    async with TopicReader(stack, topics.dead_letter_topic(topics.GROUP_SCORING)) as dead_letters:
+        envelope = await publish_list(stack, unit, year, broken, version=2)
+        _, headers = await dead_letters.wait_for(lambda e, h: e.get("event_id") == str(envelope.event_id))
+    assert "EX-NEW" in headers["dlq_reason"] and "scored item is scored by" in headers["dlq_reason"]
+    assert await _version(stack, unit.unit_id, year, 1)
+
+
+async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behind_plan(stack, subgraph):
+    year, unit = unique_year(), township()
+    await set_up(stack, [unit], year)
+    admin = subgraph("scoring")
+    period = f"{year}-03"
+    await admin.execute(REPORT, {"inputs": [
+        observation(unit.unit_id, "PR-COMPLETION-RATE", period, 80.0),  # the target of 100 holds every month
+        observation(unit.unit_id, "EC-INVESTMENT", period, 5.1, "亿元"),
+        observation(unit.unit_id, "RL-WATER-QUALITY", period, 100.0),
+    ]})
+    first = (await admin.execute(MONITOR, {"period": period}))["runMonitoring"]
+    assert (first["behind"], first["interviews"]) >= (1, 1)
+    status = {row["indicatorCode"]: row for row in (await admin.execute(STATUS, {"unit": unit.unit_id, "period": period}))["monitoringStatus"]}
+    assert (status["PR-COMPLETION-RATE"]["behind"], status["PR-COMPLETION-RATE"]["shortfall"]) == (True, 20.0)
+    assert status["EC-INVESTMENT"]["behind"] is False and status["RL-WATER-QUALITY"]["behind"] is False
+    again = (await admin.execute(MONITOR, {"period": period}))["runMonitoring"]
+    assert again["interviews"] == 0
+    interviews = await scoring_fetch(
+        stack,
+        """SELECT envelope->'payload'->>'indicator_code' AS code, envelope->'payload'->>'planned' AS planned
+           FROM outbox WHERE event_type = 'SupervisoryInterviewRequired' AND key = $1""",
+        unit.unit_id,
+    )
+    assert [(row["code"], float(row["planned"])) for row in interviews] == [("PR-COMPLETION-RATE", 100.0)]
+
+
+async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_the_unit(stack, subgraph):
+    year, unit = unique_year(), township()
+    items = township_items() + (
+        item("FD-BUDGET-EXECUTION", 0, dimension="fund_performance", high=200),
+        item("PI-WINDOW-SATISFACTION", 0, dimension="public_service", high=100),
+    )
+    await set_up(stack, [unit], year, items)
+    admin = subgraph("scoring")
+    await admin.execute(REPORT, {"inputs": [
+        observation(unit.unit_id, "FD-BUDGET-EXECUTION", f"{year}-11", 96.0),
+        observation(unit.unit_id, "FD-BUDGET-EXECUTION", f"{year}-12", 118.0),  # over its budget of 100
+        observation(unit.unit_id, "PI-WINDOW-SATISFACTION", f"{year}-11", 95.0),
+        observation(unit.unit_id, "PI-WINDOW-SATISFACTION", f"{year}-12", 90.0),
+    ]})
+    await admin.execute(RUN, {"period": str(year)})
+    found = (await admin.execute(ANOMALIES, {"unit": unit.unit_id}))["_entities"][0]["anomalies"]
+    contradictions = [a for a in found if a["kind"] == "contradiction"]
+    assert [(a["rule"], a["indicatorCodes"]) for a in contradictions] == [
+        ("over_budget_while_satisfaction_falls", ["FD-BUDGET-EXECUTION", "PI-WINDOW-SATISFACTION"])
+    ]
+    assert "fell from 95 to 90" in contradictions[0]["detail"]
+    lists = await scoring_fetch(stack, "SELECT list_name, reasons FROM period_lists WHERE unit_id = $1", unit.unit_id)
+    assert [(row["list_name"], row["reasons"]) for row in lists] == [
+        ("black", ["graded incompetent", "anomaly: over_budget_while_satisfaction_falls"])
+    ]
+    announced = await scoring_fetchval(
+        stack, "SELECT count(*) FROM outbox WHERE event_type = 'AnomalyDetected' AND key = $1", unit.unit_id
+    )
+    await admin.execute(RUN, {"period": str(year)})
+    assert announced == 1 == await scoring_fetchval(
+        stack, "SELECT count(*) FROM outbox WHERE event_type = 'AnomalyDetected' AND key = $1", unit.unit_id
+    )
