@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import asyncpg
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from services.scoring.adapters.connection import driver_connection
 from services.scoring.adapters.ledger_tables import ledger_checkpoints, ledger_leaves, ledger_nodes
 from services.scoring.domain.ledger.checkpoint import Checkpoint, SignedCheckpoint
 from services.scoring.domain.ledger.tree import Node
@@ -26,17 +28,21 @@ async def leaf_count(session: AsyncSession) -> int:
     return 0 if top is None else top + 1
 
 
-def _checkpoint(row: sa.Row) -> SignedCheckpoint:
+def _checkpoint(row: sa.Row | asyncpg.Record) -> SignedCheckpoint:
+    values = row._mapping if isinstance(row, sa.Row) else row
     return SignedCheckpoint(
-        Checkpoint(tree_size=row.tree_size, root_hash=bytes(row.root_hash), signed_at=row.signed_at),
-        key_id=row.key_id,
-        signature=bytes(row.signature),
+        Checkpoint(tree_size=values["tree_size"], root_hash=bytes(values["root_hash"]), signed_at=values["signed_at"]),
+        key_id=values["key_id"],
+        signature=bytes(values["signature"]),
     )
 
 
+_LATEST = f"SELECT * FROM {ledger_checkpoints.name} ORDER BY tree_size DESC LIMIT 1"
+
+
 async def latest_checkpoint(session: AsyncSession) -> SignedCheckpoint | None:
-    query = sa.select(ledger_checkpoints).order_by(ledger_checkpoints.c.tree_size.desc()).limit(1)
-    row = (await session.execute(query)).first()
+    # Every proof and append starts here: straight on the driver, without the ORM's per-query cost.
+    row = await (await driver_connection(session)).fetchrow(_LATEST)
     return _checkpoint(row) if row else None
 
 
@@ -61,32 +67,41 @@ async def add_checkpoint(session: AsyncSession, signed: SignedCheckpoint) -> Non
     ))
 
 
-_STORED_HASHES = sa.text(f"""
-SELECT 0 AS level, leaf_index AS node_index, leaf_hash AS hash
-FROM {ledger_leaves.name} WHERE leaf_index = ANY(CAST(:leaves AS bigint[]))
+_LEAF_ITSELF = -1
+# One round trip per proof: the leaf's own bytes (marked level -1), the stored leaf hashes and the
+# stored subtrees the proof is rebuilt from.
+_PROOF_MATERIAL = f"""
+SELECT {_LEAF_ITSELF}::smallint AS level, leaf_index AS node_index, leaf_data AS hash
+FROM {ledger_leaves.name} WHERE leaf_index = $1
+UNION ALL
+SELECT 0::smallint, leaf_index, leaf_hash FROM {ledger_leaves.name} WHERE leaf_index = ANY($2::bigint[])
 UNION ALL
 SELECT level, node_index, hash
-FROM {ledger_nodes.name} JOIN unnest(CAST(:levels AS smallint[]), CAST(:indices AS bigint[])) AS wanted(level, node_index)
+FROM {ledger_nodes.name} JOIN unnest($3::smallint[], $4::bigint[]) AS wanted(level, node_index)
 USING (level, node_index)
-""")
+"""
+
+
+async def proof_material(session: AsyncSession, nodes: Iterable[Node],
+                         leaf_index: int = -1) -> tuple[bytes | None, dict[Node, bytes]]:
+    """The bytes of one leaf (when asked for) and the hashes of stored subtrees, in one round trip."""
+    wanted = set(nodes)
+    upper = [node for node in wanted if node[0] > 0]
+    rows = await (await driver_connection(session)).fetch(
+        _PROOF_MATERIAL, leaf_index, [index for level, index in wanted if level == 0],
+        [level for level, _ in upper], [index for _, index in upper],
+    )
+    data = next((bytes(row[2]) for row in rows if row[0] == _LEAF_ITSELF), None)
+    return data, {(row[0], row[1]): bytes(row[2]) for row in rows if row[0] != _LEAF_ITSELF}
 
 
 async def stored_hashes(session: AsyncSession, nodes: Iterable[Node]) -> dict[Node, bytes]:
-    """Hashes of stored subtrees in one round trip: level 0 from the leaves, the others from the nodes."""
-    wanted = set(nodes)
-    upper = [node for node in wanted if node[0] > 0]
-    rows = await session.execute(_STORED_HASHES, {
-        "leaves": [index for level, index in wanted if level == 0],
-        "levels": [level for level, _ in upper],
-        "indices": [index for _, index in upper],
-    })
-    return {(row.level, row.node_index): bytes(row.hash) for row in rows}
+    """Hashes of stored subtrees: level 0 from the leaves, the others from the node table."""
+    return (await proof_material(session, nodes))[1]
 
 
 async def _copy(session: AsyncSession, table: str, columns: list[str], records: Iterable[tuple]) -> None:
-    connection = await session.connection()
-    raw = await connection.get_raw_connection()
-    await raw.driver_connection.copy_records_to_table(table, records=records, columns=columns)
+    await (await driver_connection(session)).copy_records_to_table(table, records=records, columns=columns)
 
 
 async def append_leaves(session: AsyncSession, first_index: int, datas: Sequence[bytes], hashes: Sequence[bytes]) -> None:

@@ -190,10 +190,15 @@ async def signed_checkpoint(session: AsyncSession, tree_size: int | None, field:
     return signed
 
 
-async def _hashes(session: AsyncSession, plan: list[list[Node]]) -> list[bytes]:
+async def _hashes(session: AsyncSession, plan: list[list[Node]],
+                  leaf_index: int = -1) -> tuple[bytes | None, list[bytes]]:
     wanted = [node for element in plan for node in element]
-    built = rebuild(wanted, await repository.stored_hashes(session, sources_of(wanted)))
-    return [fold([built[node] for node in element]) for element in plan]
+    data, stored = await repository.proof_material(session, sources_of(wanted), leaf_index)
+    try:
+        built = rebuild(wanted, stored)
+    except KeyError as missing:
+        raise LedgerIntegrityError(f"the stored hash {missing} is missing from the log; run the verifier") from None
+    return data, [fold([built[node] for node in element]) for element in plan]
 
 
 async def inclusion_proof(session: AsyncSession, leaf_index: int, tree_size: int | None = None) -> InclusionProof:
@@ -201,11 +206,10 @@ async def inclusion_proof(session: AsyncSession, leaf_index: int, tree_size: int
     signed = await signed_checkpoint(session, tree_size, "treeSize")
     if not 0 <= leaf_index < signed.tree_size:
         raise invalid("leafIndex", "range", f"must be below the tree size {signed.tree_size}", leaf_index)
-    stored = await repository.leaf(session, leaf_index)
-    if stored is None:
-        raise NotFound(f"leaf {leaf_index} is missing from the log; run the verifier")
-    path = await _hashes(session, inclusion_plan(leaf_index, signed.tree_size))
-    return InclusionProof(leaf_index=leaf_index, leaf_data=stored[0], path=path, checkpoint=signed)
+    data, path = await _hashes(session, inclusion_plan(leaf_index, signed.tree_size), leaf_index)
+    if data is None:
+        raise LedgerIntegrityError(f"leaf {leaf_index} is missing from the log; run the verifier")
+    return InclusionProof(leaf_index=leaf_index, leaf_data=data, path=path, checkpoint=signed)
 
 
 async def consistency_proof(session: AsyncSession, from_size: int, to_size: int | None = None) -> ConsistencyProof:
@@ -214,7 +218,7 @@ async def consistency_proof(session: AsyncSession, from_size: int, to_size: int 
     new = await signed_checkpoint(session, to_size, "toSize")
     if new.tree_size < old.tree_size:
         raise invalid("toSize", "range", f"must be at least fromSize {old.tree_size}", new.tree_size)
-    path = await _hashes(session, consistency_plan(old.tree_size, new.tree_size))
+    _, path = await _hashes(session, consistency_plan(old.tree_size, new.tree_size))
     return ConsistencyProof(old=old, new=new, path=path)
 
 
