@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from schemas.envelope import Envelope, EventPayload
@@ -80,15 +81,18 @@ class UnitOfWork:
 async def write_outbox_rows(
     session: AsyncSession, outbox: sa.Table, rows: list[tuple[str, str, Envelope]]
 ) -> None:
+    # The envelope goes in as JSON text that PostgreSQL parses: pydantic writes it in one pass,
+    # several times faster than a Python dict through json.dumps when many large events go at once.
+    statement = outbox.insert().values(envelope=sa.cast(sa.bindparam("envelope_json", type_=sa.Text), JSONB))
     await session.execute(
-        outbox.insert(),
+        statement,
         [
             {
                 "event_id": envelope.event_id,
                 "topic": topic,
                 "key": key,
                 "event_type": envelope.event_type,
-                "envelope": envelope.model_dump(mode="json"),
+                "envelope_json": envelope.model_dump_json(),
             }
             for topic, key, envelope in rows
         ],
