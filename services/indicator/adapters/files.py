@@ -40,8 +40,11 @@ def _table(rows: list[tuple[int, list[Any]]]) -> Table:
     if not rows:
         raise invalid("file.content", "header_row", "the file is empty; the first row names the columns", None)
     (_, headers), data = rows[0], rows[1:]
-    # Wholly empty rows (spreadsheets often end with some) are not data.
-    data = [(number, cells) for number, cells in data if any(c not in (None, "") for c in cells)]
+    width = len(headers)
+    # Wholly empty rows (spreadsheets often end with some) are not data; short rows (empty cells
+    # at the end) are filled up, so every row has a cell under every header.
+    data = [(number, cells + [None] * (width - len(cells)) if len(cells) < width else cells)
+            for number, cells in data if any(c not in (None, "") for c in cells)]
     return Table(headers=[str(h or "").strip() for h in headers], rows=data)
 
 

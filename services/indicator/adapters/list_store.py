@@ -6,11 +6,9 @@ arrays, inside the caller's transaction.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.indicator.adapters.sql import any_of, raw_connection
 from services.indicator.adapters.tables import indicator_lists, list_items
 from services.indicator.domain.lists import Item
-from services.indicator.domain.versions import DRAFT, PUBLISHED, VersionHeader
+from services.indicator.domain.versions import PUBLISHED, VersionHeader
 
 _LIST_COLUMNS = ["id", "unit_id", "year", "version", "status", "scheme_code", "effective_from",
                  "supersedes_version", "snapshot", "published_at"]
@@ -36,7 +34,7 @@ class NewList:
     items: Sequence[Item]
     effective_from: date | None = None
     supersedes_version: int | None = None
-    snapshot: dict | None = None
+    snapshot: str | None = None  # the published payload as JSON text
     published_at: datetime | None = None
 
 
@@ -126,7 +124,7 @@ async def insert_lists(session: AsyncSession, lists: Sequence[NewList]) -> None:
     raw = await raw_connection(session)
     await raw.copy_records_to_table("indicator_lists", columns=_LIST_COLUMNS, records=[
         (n.id, n.unit_id, n.year, n.version, n.status, n.scheme_code, n.effective_from, n.supersedes_version,
-         None if n.snapshot is None else json.dumps(n.snapshot, ensure_ascii=False), n.published_at)
+         n.snapshot, n.published_at)
         for n in lists
     ])
     await raw.copy_records_to_table("list_items", columns=_ITEM_COLUMNS, records=[
@@ -164,17 +162,3 @@ async def supersede(session: AsyncSession, ended: Sequence[tuple[str, date]]) ->
         """,
         [list_id for list_id, _ in ended], [until for _, until in ended],
     )
-
-
-async def publish_draft(session: AsyncSession, list_id: str, effective_from: date, supersedes_version: int | None,
-                        snapshot: dict[str, Any]) -> None:
-    await session.execute(
-        indicator_lists.update()
-        .where(indicator_lists.c.id == list_id, indicator_lists.c.status == DRAFT)
-        .values(status=PUBLISHED, effective_from=effective_from, supersedes_version=supersedes_version,
-                snapshot=snapshot, published_at=sa.func.now())
-    )
-
-
-async def update_draft_header(session: AsyncSession, list_id: str, scheme_code: str | None) -> None:
-    await session.execute(indicator_lists.update().where(indicator_lists.c.id == list_id).values(scheme_code=scheme_code))

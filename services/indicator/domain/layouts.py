@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -168,7 +169,7 @@ class ListRow:
         return self.item.row
 
 
-def list_row_from_cells(row: int, cells: list[Any], index: dict[str, int]) -> tuple[ListRow | None, list[FieldProblem]]:
+def _list_row_checked(row: int, cells: list[Any], index: dict[str, int]) -> tuple[ListRow | None, list[FieldProblem]]:
     r = RowReader(row, cells, index)
     unit_id, year, code = r.required("unitId"), r.required("year", tabular.integer), r.required("indicatorCode")
     weight, target = r.read("weight", tabular.number), r.read("target", tabular.number)
@@ -176,6 +177,43 @@ def list_row_from_cells(row: int, cells: list[Any], index: dict[str, int]) -> tu
     if r.problems:
         return None, r.problems
     return ListRow(unit_id, year, Item(code, weight or 0.0, target, row=row), scheme, start), []
+
+
+class _Unusual(Exception):
+    """A cell the plain reading does not cover; the checked reading decides about it."""
+
+
+def _plain_text(cell: Any) -> str | None:
+    if cell is None or cell == "":
+        return None
+    if cell.__class__ is not str or cell != cell.strip():
+        raise _Unusual
+    return cell
+
+
+def _plain_number(cell: Any) -> float | None:
+    if cell is None or cell == "":
+        return None
+    value = float(cell) if cell.__class__ in (str, int, float) else None
+    if value is None or not math.isfinite(value):
+        raise _Unusual
+    return value
+
+
+def list_row_from_cells(row: int, cells: list[Any], index: dict[str, int]) -> tuple[ListRow | None, list[FieldProblem]]:
+    """One row of a unit list. Most rows of a large file are plain text and numbers: those are read
+    directly; any other row gets the checked reading, which also explains what is wrong."""
+    try:
+        unit_id, code = _plain_text(cells[index["unitId"]]), _plain_text(cells[index["indicatorCode"]])
+        year = _plain_number(cells[index["year"]])
+        weight = _plain_number(cells[index["weight"]])
+        target = _plain_number(cells[index["target"]]) if "target" in index else None
+        scheme = _plain_text(cells[index["schemeCode"]]) if "schemeCode" in index else None
+        if unit_id is None or code is None or year is None or not year.is_integer() or "effectiveFrom" in index:
+            raise _Unusual
+    except (_Unusual, ValueError, IndexError):
+        return _list_row_checked(row, cells, index)
+    return ListRow(unit_id, int(year), Item(code, weight or 0.0, target, row=row), scheme, None), []
 
 
 def list_rows(header: dict[str, Any], unit_name: str, items: list[dict], language: str) -> list[list[Any]]:

@@ -76,12 +76,16 @@ class Blocklist:
         self.terms = tuple(sorted(terms, key=lambda t: -len(t.term)))
         joined = "|".join(f"({_pattern(t.term)})" for t in self.terms)
         self._matcher = re.compile(joined, re.IGNORECASE) if joined else None
+        # A city's lists name the same few hundred indicators tens of thousands of times.
+        self._matched: dict[str, PaperworkTerm | None] = {}
 
     def match(self, text: str | None) -> PaperworkTerm | None:
         if not text or self._matcher is None:
             return None
-        found = self._matcher.search(text)
-        return self.terms[found.lastindex - 1] if found else None
+        if text not in self._matched:
+            found = self._matcher.search(text)
+            self._matched[text] = self.terms[found.lastindex - 1] if found else None
+        return self._matched[text]
 
     def problem(self, field: str, text: str | None) -> FieldProblem | None:
         term = self.match(text)
