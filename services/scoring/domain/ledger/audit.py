@@ -31,7 +31,7 @@ class Finding:
     record: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class StoredLog:
     """A log as read back: leaves in index order (with their recorded hashes) and its checkpoints."""
 
@@ -40,6 +40,10 @@ class StoredLog:
     recorded_hashes: Sequence[bytes]
     checkpoints: Sequence[SignedCheckpoint]
     stored_nodes: Mapping[Node, bytes] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        # A million leaves printed whole would take seconds (asyncio prints task results in errors).
+        return f"StoredLog({len(self.indices)} leaves, {len(self.checkpoints)} checkpoints)"
 
 
 @dataclass
