@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
+    SchemaExtension,
 )
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.types import Info
@@ -46,9 +48,37 @@ def _is_client_error(error: GraphQLError) -> bool:
     return error.original_error is None or isinstance(error.original_error, ClientError)
 
 
+class RememberValidQueries(SchemaExtension):
+    """Validates a query text once per schema: clients send the same few texts again and again.
+
+    Every validation rule here looks at the document only (the limits come from settings), so a
+    text found valid stays valid; invalid texts are checked every time and never remembered.
+    """
+
+    def __init__(self, remembered: OrderedDict[str, None], size: int):
+        super().__init__()
+        self._remembered = remembered
+        self._size = size
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.query in self._remembered:
+            self._remembered.move_to_end(context.query)
+            context.pre_execution_errors = []
+            yield
+            return
+        yield
+        if context.query and not context.pre_execution_errors:
+            self._remembered[context.query] = None
+            if len(self._remembered) > self._size:
+                self._remembered.popitem(last=False)
+
+
 def hardening_extensions(settings: PlatformSettings) -> list:
+    remembered: OrderedDict[str, None] = OrderedDict()
     # Factories, so that every request gets fresh extension instances.
     extensions = [
+        lambda: RememberValidQueries(remembered, size=512),
         lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
