@@ -10,20 +10,21 @@ from schemas.envelope import Envelope
 
 
 async def claim_causes(
-    conn: asyncpg.Connection, event_type: str, period: str, causes: list[tuple[str, str, uuid.UUID]]
-) -> set[tuple[str, str]]:
-    """Records (subject, cause, event id) not announced before; returns the (subject, cause) pairs that are new."""
+    conn: asyncpg.Connection, event_type: str, period: str, causes: list[tuple[str, str]]
+) -> dict[tuple[str, str], uuid.UUID]:
+    """Records the (subject, cause) pairs not announced before; returns them with the id of the event
+    that is to announce each."""
     if not causes:
-        return set()
+        return {}
     rows = await conn.fetch(
         """
         INSERT INTO emitted_causes (event_type, subject_id, period, cause, event_id)
-        SELECT $1, s, $2, c, e FROM unnest($3::text[], $4::text[], $5::uuid[]) AS n(s, c, e)
-        ON CONFLICT DO NOTHING RETURNING subject_id, cause
+        SELECT $1, s, $2, c, gen_random_uuid() FROM unnest($3::text[], $4::text[]) AS n(s, c)
+        ON CONFLICT DO NOTHING RETURNING subject_id, cause, event_id
         """,
-        event_type, period, [c[0] for c in causes], [c[1] for c in causes], [c[2] for c in causes],
+        event_type, period, [c[0] for c in causes], [c[1] for c in causes],
     )
-    return {(row["subject_id"], row["cause"]) for row in rows}
+    return {(row["subject_id"], row["cause"]): row["event_id"] for row in rows}
 
 
 async def claim_anomalies(conn: asyncpg.Connection, run_id: int, anomalies: list[tuple]) -> list[asyncpg.Record]:

@@ -12,7 +12,7 @@ from services.scoring.adapters.tables import (
     cadre_areas,
     cadre_roster,
     cadre_scores,
-    capability_scores,
+    capability_profiles,
     daily_records,
     monitoring_checks,
     observations,
@@ -82,13 +82,17 @@ async def rankings(
     return await _rows(session, query.order_by(*order).limit(limit).offset(offset))
 
 
-async def capabilities(session: AsyncSession, cadre_id: str, period: str) -> list[sa.Row]:
-    query = (
-        sa.select(capability_scores)
-        .where(capability_scores.c.cadre_id == cadre_id, capability_scores.c.period == period)
-        .order_by(capability_scores.c.capability)
-    )
-    return await _rows(session, query)
+async def capabilities(session: AsyncSession, cadre_id: str, period: str) -> list[dict]:
+    """The cadre's capability scores for the period, one dict per capability."""
+    row = await _first(session, sa.select(capability_profiles).where(
+        capability_profiles.c.cadre_id == cadre_id, capability_profiles.c.period == period
+    ))
+    if row is None:
+        return []
+    return [
+        {"capability": name, "score": score, "peer_percentile": percentile, "peers": peers}
+        for name, score, percentile, peers in zip(row.capabilities, row.scores, row.peer_percentiles, row.peers)
+    ]
 
 
 async def daily_records_between(session: AsyncSession, cadre_id: str, first: date, after: date) -> list[sa.Row]:

@@ -25,7 +25,7 @@ RESULT_COLUMNS = {
         "daily", "daily_points", "term", "total", "w_work", "w_area", "w_own", "w_daily", "w_annual", "w_term",
         "grade_by_threshold", "grade_cap", "grade", "rank", "peer_group_size", "excellent_places",
     ),
-    "capability_scores": ("period", "cadre_id", "capability", "score", "peer_percentile", "peers"),
+    "capability_profiles": ("period", "cadre_id", "run_id", "capabilities", "scores", "peer_percentiles", "peers"),
     "period_lists": ("period", "list_name", "unit_id", "reasons", "run_id"),
 }
 

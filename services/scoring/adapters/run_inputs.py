@@ -83,8 +83,7 @@ async def load_lists(
         """,
         year,
     )
-    for row in item_rows:
-        builder.add(*row)
+    builder.add_rows(item_rows)
     return units, builder, await read_year(conn, year, period.last_month)
 
 

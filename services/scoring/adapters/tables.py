@@ -270,15 +270,23 @@ cadre_scores = sa.Table(
     sa.Index("cadre_scores_by_peer_group", "period", "unit_category", "position_level", "rank"),
 )
 
-capability_scores = sa.Table(
-    "capability_scores",
+# One row per cadre and period: the profile's capabilities in name order, each with its score, its
+# mid-rank percentile in the peer group and how many peers had data.
+capability_profiles = sa.Table(
+    "capability_profiles",
     metadata,
     sa.Column("period", sa.Text, primary_key=True),
     sa.Column("cadre_id", sa.Text, primary_key=True),
-    sa.Column("capability", sa.Text, primary_key=True),
-    sa.Column("score", sa.Float, nullable=False),
-    sa.Column("peer_percentile", sa.Float, nullable=False),
-    sa.Column("peers", sa.Integer, nullable=False),
+    sa.Column("run_id", sa.BigInteger, nullable=False),
+    sa.Column("capabilities", ARRAY(sa.Text), nullable=False),
+    sa.Column("scores", ARRAY(sa.Float), nullable=False),
+    sa.Column("peer_percentiles", ARRAY(sa.Float), nullable=False),
+    sa.Column("peers", ARRAY(sa.Integer), nullable=False),
+    sa.CheckConstraint(
+        "cardinality(capabilities) = cardinality(scores) AND cardinality(scores) = cardinality(peer_percentiles) "
+        "AND cardinality(scores) = cardinality(peers)",
+        name="capability_profiles_aligned",
+    ),
 )
 
 period_lists = sa.Table(

@@ -1,8 +1,11 @@
 """Anomalies in submitted data.
 
 - Outliers: per indicator and month, the robust z-score of each unit's value against all units
-  reporting it, z = 0.6745 (x - median) / MAD; |z| above the threshold is an outlier. The median
-  and MAD resist the very outliers they look for; groups with MAD 0 (most values equal) are skipped.
+  reporting it, z = 0.6745 (x - median) / MAD; |z| above the threshold is an outlier. Values are
+  compared as a share of each unit's own goal (units carry different targets for the same
+  indicator), raw where an indicator has no single goal. The median and MAD resist the very
+  outliers they look for; the MAD is at least 1% of the median, so that tightly clustered values are
+  not flagged for trifles, and groups with too few units for a median to mean anything are skipped.
 - Contradictions: spending above its budget (the spending indicator's target or threshold) while public
   satisfaction fell from the month before, in the same unit (the seeds' service-window case).
 """
@@ -16,6 +19,7 @@ import numpy as np
 from services.scoring.domain.engine import MONTH_SLOTS, Aggregates, ItemTable, ObservationTable
 
 CONSISTENCY = 0.6745  # makes the MAD of a normal distribution estimate its standard deviation
+MAD_FLOOR = 0.01
 
 
 @dataclass(frozen=True)
@@ -24,40 +28,45 @@ class Outliers:
     item: np.ndarray
     month: np.ndarray
     z: np.ndarray
-    median: np.ndarray
+    median: np.ndarray  # of the compared values (shares of the goal where there is one)
     mad: np.ndarray
+    scaled: np.ndarray  # compared as a share of the goal
 
 
-def _group_medians(group: np.ndarray, value: np.ndarray, n_groups: int) -> np.ndarray:
-    order = np.lexsort((value, group))
-    g, v = group[order], value[order]
-    count = np.bincount(g, minlength=n_groups)
-    start = np.r_[0, np.cumsum(count)[:-1]]
-    low = start + (count - 1) // 2
-    high = start + count // 2
-    median = np.full(n_groups, np.nan)
-    present = count > 0
-    median[present] = (v[low[present]] + v[high[present]]) / 2
-    return median
+def _robust_centres(group: np.ndarray, value: np.ndarray, n_groups: int, min_units: int) -> tuple[np.ndarray, np.ndarray]:
+    """Median and MAD per group (NaN for groups smaller than `min_units`); one sort by group, then
+    a partition per group (groups are indicators x months: few, however many observations)."""
+    order = np.argsort(group, kind="stable")
+    values = value[order]
+    bounds = np.searchsorted(group[order], np.arange(n_groups + 1))
+    median, mad = np.full(n_groups, np.nan), np.full(n_groups, np.nan)
+    for g in np.flatnonzero(np.diff(bounds) >= min_units).tolist():
+        members = values[bounds[g]:bounds[g + 1]]
+        median[g] = np.median(members)
+        mad[g] = np.median(np.abs(members - median[g]))
+    return median, mad
 
 
-def outliers(items: ItemTable, observations: ObservationTable, aggregates: Aggregates, z_limit: float) -> Outliers:
+def outliers(
+    items: ItemTable, observations: ObservationTable, aggregates: Aggregates, z_limit: float, min_units: int
+) -> Outliers:
     chosen = aggregates.month_order
     item = aggregates.month_item
     month = observations.month[chosen].astype(np.int64)
-    value = observations.value[chosen]
+    goal = items.goal()[item]
+    scaled = np.isfinite(goal) & (goal != 0)
+    value = np.where(scaled, observations.value[chosen] / np.where(scaled, goal, 1.0), observations.value[chosen])
     n_indicators = int(items.indicator.max(initial=-1)) + 1
     group = items.indicator[item] * MONTH_SLOTS + month
     n_groups = n_indicators * MONTH_SLOTS
-    median = _group_medians(group, value, n_groups)
-    deviation = np.abs(value - median[group])
-    mad = _group_medians(group, deviation, n_groups)
+    median, mad = _robust_centres(group, value, n_groups, min_units)
+    mad = np.maximum(mad, MAD_FLOOR * np.abs(median))
     with np.errstate(invalid="ignore", divide="ignore"):
         z = CONSISTENCY * (value - median[group]) / mad[group]
-    hit = np.flatnonzero((mad[group] > 0) & (np.abs(z) > z_limit))
+        hit = np.flatnonzero((mad[group] > 0) & (np.abs(z) > z_limit))
     return Outliers(
         observation=chosen[hit], item=item[hit], month=month[hit], z=np.round(z[hit], 2),
-        median=median[group[hit]], mad=mad[group[hit]],
+        median=median[group[hit]], mad=mad[group[hit]], scaled=scaled[hit],
     )
 
 

@@ -4,7 +4,7 @@ items in force into the arrays the engine works on."""
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -67,24 +67,36 @@ class ItemTableBuilder:
         weight: float,
         target: float | None,
         capability_tags: Iterable[str] = (),
-    ) -> int:
+    ) -> None:
+        self.add_rows([(unit_id, series_key, indicator_code, dimension, kind, direction, rule, weight, target,
+                        tuple(capability_tags))])
+
+    def add_rows(self, rows: Sequence[Sequence]) -> None:
+        """Rows of (unit id, series key, indicator code, dimension, kind, direction, rule, weight,
+        target, capability tags), column by column: a run adds tens of thousands at once."""
+        if not rows:
+            return
+        unit_ids, series_keys, codes, dimensions, kinds, directions, rules, weights, targets, tags = zip(*rows)
+        first_row = len(self._columns["unit"])
+        c = self._columns
+        c["unit"].extend(map(self.units.number, unit_ids))
+        c["series_key"].extend(series_keys)
+        c["indicator"].extend(map(self.indicators.number, codes))
+        c["dimension"].extend(map(self.dimensions.number, dimensions))
+        c["weight"].extend(weights)
+        c["target"].extend(np.nan if t is None else t for t in targets)
+        c["rule"].extend(map(self._shape, codes, kinds, directions, rules))
+        for row, item_tags in enumerate(tags, start=first_row):
+            for tag in item_tags:
+                self._tag_item.append(row)
+                self._tag_capability.append(self.capabilities.number(tag))
+
+    def _shape(self, code: str, kind: str, direction: str, rule: dict[str, Any] | str | None) -> int:
         rule_text = rule if isinstance(rule, str) else json.dumps(rule or {}, sort_keys=True)
-        shape = self._shapes.number((indicator_code, kind, direction, rule_text))
+        shape = self._shapes.number((code, kind, direction, rule_text))
         if shape == len(self.rules):
-            cumulative = indicator_code in self.cumulative
-            self.rules.append(shape_of(indicator_code, kind, direction, json.loads(rule_text), cumulative))
-        row = len(self._columns["unit"])
-        values = {
-            "unit": self.units.number(unit_id), "series_key": series_key,
-            "indicator": self.indicators.number(indicator_code), "dimension": self.dimensions.number(dimension),
-            "weight": weight, "target": np.nan if target is None else target, "rule": shape,
-        }
-        for name, value in values.items():
-            self._columns[name].append(value)
-        for tag in capability_tags:
-            self._tag_item.append(row)
-            self._tag_capability.append(self.capabilities.number(tag))
-        return row
+            self.rules.append(shape_of(code, kind, direction, json.loads(rule_text), code in self.cumulative))
+        return shape
 
     def build(self) -> tuple[ItemTable, ItemTags]:
         c = self._columns

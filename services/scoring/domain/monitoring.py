@@ -2,8 +2,8 @@
 
 The planned value of a month is the item's target (or its pass/fail threshold) for indicators
 measured as a level, and the target pro rata by month for cumulative ones (3/12 of it in March).
-A value worse than planned by more than the tolerance (a share of the plan) is behind plan, and the
-unit's leaders are called to a supervisory interview.
+A value worse than planned by more than the tolerance (a share of the plan; none for red lines) is
+behind plan, and the unit's leaders are called to a supervisory interview.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import numpy as np
 
 from services.scoring.domain.engine import (
     ATTAINMENT,
-    PASS_FAIL,
     RED_LINE,
     SCORED,
     Aggregates,
@@ -49,12 +48,15 @@ def check_month(
     observation = chosen[in_month]
     kind, method = items.take("kind")[item], items.take("method")[item]
     goal = items.goal()[item]
-    monitored = ((kind == SCORED) | (kind == RED_LINE)) & ((method == ATTAINMENT) | (method == PASS_FAIL)) & ~np.isnan(goal)
+    # Threshold bands have no single goal (NaN), so they are not monitored.
+    monitored = ((kind == SCORED) | (kind == RED_LINE)) & ~np.isnan(goal)
     item, observation, goal = item[monitored], observation[monitored], goal[monitored]
+    kind, method = kind[monitored], method[monitored]
     actual = observations.value[observation]
-    planned = round_points(np.where(cumulative[item] & (method[monitored] == ATTAINMENT), goal * month / 12, goal))
+    planned = round_points(np.where(cumulative[item] & (method == ATTAINMENT), goal * month / 12, goal))
     higher = items.take("higher")[item]
-    margin = tolerance * np.abs(planned)
+    # A binding red line has no tolerance: crossing it is behind plan.
+    margin = np.where(kind == RED_LINE, 0.0, tolerance * np.abs(planned))
     behind = np.where(higher, actual < planned - margin, actual > planned + margin)
     shortfall = round_points(np.where(behind, np.abs(planned - actual), 0.0))
     return Trajectory(item, actual, planned, shortfall, behind, observation)

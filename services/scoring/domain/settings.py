@@ -55,6 +55,7 @@ class AssessmentSettings:
     bottom_ranked_share: float = 0.05
     min_peer_group: int = 5
     outlier_z: float = 3.5
+    outlier_min_units: int = 8
     evaluations_per_minute: int = 30
     # Indicators whose target is reached pro rata over the year (the rest hold every month).
     cumulative_indicators: tuple[str, ...] = ()
@@ -126,6 +127,8 @@ class AssessmentSettings:
             problems.append(FieldProblem("townshipExcellentRaise", "non_negative", "must be 0 or more", self.township_excellent_raise))
         if self.min_peer_group < 1:
             problems.append(FieldProblem("minPeerGroup", "positive", "must be at least 1", self.min_peer_group))
+        if self.outlier_min_units < 3:
+            problems.append(FieldProblem("outlierMinUnits", "at_least", "a median needs at least 3 units", self.outlier_min_units))
         if self.outlier_z <= 0:
             problems.append(FieldProblem("outlierZ", "positive", "must be above 0", self.outlier_z))
         if self.evaluations_per_minute < 1:

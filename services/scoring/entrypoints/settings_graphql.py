@@ -80,6 +80,7 @@ class AssessmentSettings:
     bottom_ranked_share: float
     min_peer_group: int
     outlier_z: float
+    outlier_min_units: int
     evaluations_per_minute: int
     cumulative_indicators: list[str] = strawberry.field(
         description="Indicators reported as progress to date: their latest report counts, their target is pro rata."
@@ -119,6 +120,7 @@ class AssessmentSettingsChanges:
     bottom_ranked_share: float | None = strawberry.UNSET
     min_peer_group: int | None = strawberry.UNSET
     outlier_z: float | None = strawberry.UNSET
+    outlier_min_units: int | None = strawberry.UNSET
     evaluations_per_minute: int | None = strawberry.UNSET
     cumulative_indicators: list[str] | None = strawberry.UNSET
     monitoring_tolerance: float | None = strawberry.UNSET

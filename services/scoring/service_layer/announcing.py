@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 
 import numpy as np
@@ -74,16 +73,15 @@ async def announce_cadre_results(
     events: list[tuple[EventPayload, str, uuid.UUID | None]] = []
 
     weak = result.weaknesses
-    candidates = [
-        (context.cadre_ids[c], context.capabilities[k], uuid.uuid4())
-        for c, k in zip(weak.cadre.tolist(), weak.capability.tolist())
-    ]
-    claimed = await announcements.claim_causes(conn, "WeaknessFlagged", period, candidates)
+    pairs = list(zip(weak.cadre.tolist(), weak.capability.tolist(), weak.severity.tolist()))
+    claimed = await announcements.claim_causes(
+        conn, "WeaknessFlagged", period, [(context.cadre_ids[c], context.capabilities[k]) for c, k, _ in pairs]
+    )
     index = _evidence_index(context) if claimed else None
-    for (cadre_id, capability, event_id), c, k, severity in zip(
-        candidates, weak.cadre.tolist(), weak.capability.tolist(), weak.severity.tolist()
-    ):
-        if (cadre_id, capability) not in claimed:
+    for c, k, severity in pairs:
+        cadre_id, capability = context.cadre_ids[c], context.capabilities[k]
+        event_id = claimed.get((cadre_id, capability))
+        if event_id is None:
             continue
         category, level = _peer_group(context, c)
         payload = WeaknessFlagged(
@@ -95,10 +93,11 @@ async def announce_cadre_results(
         events.append((payload, cadre_id, event_id))
 
     bottom = np.flatnonzero(result.bottom_ranked).tolist()
-    candidates = [(context.cadre_ids[c], "", uuid.uuid4()) for c in bottom]
-    claimed = await announcements.claim_causes(conn, "BottomRanked", period, candidates)
-    for (cadre_id, _, event_id), c in zip(candidates, bottom):
-        if (cadre_id, "") not in claimed:
+    claimed = await announcements.claim_causes(conn, "BottomRanked", period, [(context.cadre_ids[c], "") for c in bottom])
+    for c in bottom:
+        cadre_id = context.cadre_ids[c]
+        event_id = claimed.get((cadre_id, ""))
+        if event_id is None:
             continue
         category, level = _peer_group(context, c)
         payload = BottomRanked(
@@ -113,28 +112,30 @@ async def announce_cadre_results(
 
 
 async def _changed_profiles(conn, context: RunContext, result: Assessment) -> list[tuple[EventPayload, str, None]]:
+    """A profile is announced when it differs from the one announced last for the period (its
+    digest covers the scores and the cadre's unit, category and level)."""
     period = context.period.text
-    profiles: dict[str, tuple[dict[str, float], int]] = {}
-    scored = ~np.isnan(result.cadres.total)
-    for c in np.flatnonzero(scored).tolist():
-        row = result.profiles[c]
-        present = np.flatnonzero(~np.isnan(row)).tolist()
-        if present:
-            profiles[context.cadre_ids[c]] = ({context.capabilities[k]: float(row[k]) for k in present}, c)
+    scored = np.flatnonzero(~np.isnan(result.cadres.total) & (~np.isnan(result.profiles)).any(axis=1)).tolist()
+    units = context.inputs.cadres.unit
+    by_name = sorted(range(len(context.capabilities)), key=context.capabilities.__getitem__)
+    header = ",".join(context.capabilities[k] for k in by_name).encode()
     digests = {}
-    for cadre_id, (scores, c) in profiles.items():
+    for c in scored:
         category, level = _peer_group(context, c)
-        unit_id = context.unit_ids[int(context.inputs.cadres.unit[c])]
-        text = json.dumps([unit_id, category, level, sorted(scores.items())])
-        digests[cadre_id] = hashlib.sha1(text.encode()).hexdigest()
+        fingerprint = f"|{context.unit_ids[int(units[c])]}|{category}|{level}|".encode()
+        digests[context.cadre_ids[c]] = hashlib.sha1(header + fingerprint + result.profiles[c, by_name].tobytes()).hexdigest()
     changed = await announcements.changed_profiles(conn, period, digests)
     events = []
-    for cadre_id in sorted(changed):
-        scores, c = profiles[cadre_id]
+    for c in scored:
+        cadre_id = context.cadre_ids[c]
+        if cadre_id not in changed:
+            continue
+        row = result.profiles[c]
         category, level = _peer_group(context, c)
         payload = CapabilityProfileComputed(
-            cadre_id=cadre_id, period=period, unit_id=context.unit_ids[int(context.inputs.cadres.unit[c])],
-            unit_category=category, position_level=level, scores=scores,
+            cadre_id=cadre_id, period=period, unit_id=context.unit_ids[int(units[c])], unit_category=category,
+            position_level=level,
+            scores={context.capabilities[k]: float(row[k]) for k in np.flatnonzero(~np.isnan(row)).tolist()},
         )
         events.append((payload, cadre_id, None))
     return events

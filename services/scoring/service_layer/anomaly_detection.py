@@ -19,7 +19,7 @@ OUTLIER_RULE = "robust_z_score"
 
 async def _outlier_rows(conn, context: RunContext, result: Assessment, settings: AssessmentSettings) -> list[tuple]:
     items, observations = context.inputs.items, context.inputs.observations
-    found = outliers(items, observations, result.aggregates, settings.outlier_z)
+    found = outliers(items, observations, result.aggregates, settings.outlier_z, settings.outlier_min_units)
     if not len(found.observation):
         return []
     ids = observations.observation_id[found.observation].tolist()
@@ -29,9 +29,11 @@ async def _outlier_rows(conn, context: RunContext, result: Assessment, settings:
         item = int(found.item[i])
         code = context.item_codes[item]
         value = float(observations.value[found.observation[i]])
+        compared = "as a share of each unit's goal " if found.scaled[i] else ""
         detail = (
-            f"{code} = {value:g} (observation {obs_id} revision {int(observations.revision[found.observation[i]])}) "
-            f"against the median {found.median[i]:g} of the units reporting it (MAD {found.mad[i]:g}): z = {found.z[i]:g}"
+            f"{code} = {value:g} (observation {obs_id} revision {int(observations.revision[found.observation[i]])}); "
+            f"compared {compared}with the units reporting it: median {found.median[i]:.4g}, MAD {found.mad[i]:.4g}, "
+            f"z = {found.z[i]:g}"
         )
         rows.append((periods[obs_id], context.unit_ids[int(items.unit[item])], "outlier", OUTLIER_RULE, code, detail, float(found.z[i])))
     return rows

@@ -17,7 +17,10 @@ GRADE_CAPS = ("none", "competent (veto of excellence)", "basically competent (fu
 
 
 def _optional(values: np.ndarray) -> list:
-    return [None if np.isnan(v) else v for v in values.tolist()]
+    """Floats with None where NaN (SQL NULL)."""
+    out = values.astype(object)
+    out[np.isnan(values)] = None
+    return out.tolist()
 
 
 def _cited(column: np.ndarray, cited: np.ndarray) -> list:
@@ -100,17 +103,20 @@ def cadre_rows(context: RunContext, result: Assessment, run_id: int) -> list[tup
     return rows
 
 
-def capability_rows(context: RunContext, result: Assessment) -> list[tuple]:
-    cadre, capability = np.nonzero(~np.isnan(result.profiles))
+def profile_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple]:
+    """One row per scored cadre with a profile: capabilities in name order, aligned with their figures."""
+    by_name = sorted(range(len(context.capabilities)), key=context.capabilities.__getitem__)
+    names = [context.capabilities[k] for k in by_name]
+    profiles, percentiles, peers = result.profiles[:, by_name], result.percentiles[:, by_name], result.peers[:, by_name]
     period = context.period.text
-    return list(zip(
-        [period] * len(cadre),
-        [context.cadre_ids[c] for c in cadre.tolist()],
-        [context.capabilities[k] for k in capability.tolist()],
-        result.profiles[cadre, capability].tolist(),
-        result.percentiles[cadre, capability].tolist(),
-        result.peers[cadre, capability].tolist(),
-    ))
+    rows = []
+    for c in np.flatnonzero((~np.isnan(profiles)).any(axis=1)).tolist():
+        present = np.flatnonzero(~np.isnan(profiles[c])).tolist()
+        rows.append((
+            period, context.cadre_ids[c], run_id, [names[k] for k in present], profiles[c, present].tolist(),
+            percentiles[c, present].tolist(), peers[c, present].tolist(),
+        ))
+    return rows
 
 
 def list_rows(context: RunContext, entries: list[ListEntry], run_id: int) -> list[tuple]:

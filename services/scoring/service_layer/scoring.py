@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from services.scoring.service_layer.announcing import announce_cadre_results
 from services.scoring.service_layer.anomaly_detection import detect_and_announce
 from services.scoring.service_layer.records import current_settings
 from services.scoring.service_layer.run_context import RunContext, build
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,27 @@ def _standings(context: RunContext, result: Assessment, contradicting: dict[str,
     return entries
 
 
+class _Phases:
+    """How long each phase of a run took, for the log line operators read."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def done(self, phase: str) -> float:
+        now = time.perf_counter()
+        self.seconds[phase] = round(now - self.last, 3)
+        self.last = now
+        return self.seconds[phase]
+
+    @property
+    def total(self) -> float:
+        return round(time.perf_counter() - self.started, 3)
+
+
 async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> RunSummary:
     """Scores the period again from what is stored now; the period's previous results are replaced."""
-    started = time.perf_counter()
+    phases = _Phases()
     period = period_of(period_text)
     conn = await driver_connection(uow.session)
     await results.lock_period(conn, period)
@@ -69,26 +90,31 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     rows = await run_inputs.load(conn, period, settings.cumulative_indicators)
     if not len(rows.units.ids):
         raise invalid("period", "has_lists", f"no unit has an indicator list in force for {period.year}", period.text)
+    phases.done("read")
     context = build(period, rows, settings)
-    core_started = time.perf_counter()
+    phases.done("arrays")
     result = assess(context.inputs, settings)
-    core_seconds = time.perf_counter() - core_started
+    core_seconds = phases.done("core")
 
     run_id = await results.start_run(conn, period, requested_by, settings.as_json())
     contradicting, events = await detect_and_announce(uow, context, result, settings, run_id)
+    phases.done("anomalies")
     records = {
         "unit_scores": result_records.unit_rows(context, result, run_id),
         "score_contributions": result_records.contribution_rows(context, result, run_id),
         "cadre_scores": result_records.cadre_rows(context, result, run_id),
-        "capability_scores": result_records.capability_rows(context, result),
+        "capability_profiles": result_records.profile_rows(context, result, run_id),
         "period_lists": result_records.list_rows(context, _standings(context, result, contradicting), run_id),
     }
+    phases.done("rows")
     await results.replace_results(conn, period, records)
+    phases.done("write")
     events += await announce_cadre_results(uow, context, result, settings)
-    seconds = time.perf_counter() - started
+    phases.done("announce")
     summary = RunSummary(
         run_id=run_id, period=period.text, observations=len(rows.observations), units=len(records["unit_scores"]),
-        cadres=len(records["cadre_scores"]), events=events, seconds=round(seconds, 3), core_seconds=round(core_seconds, 3),
+        cadres=len(records["cadre_scores"]), events=events, seconds=phases.total, core_seconds=core_seconds,
     )
     await results.finish_run(conn, run_id, summary.seconds, summary.observations, summary.units, summary.cadres, events)
+    log.info("period scored", extra={"period": period.text, "run_id": run_id, "events": events, **phases.seconds})
     return summary

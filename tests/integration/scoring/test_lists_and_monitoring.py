@@ -1,5 +1,7 @@
 """Lists in force, monthly monitoring and anomalies."""
 
+import pytest
+
 from schemas import topics
 from tests.integration.scoring.world import (
     item,
@@ -19,6 +21,7 @@ STATUS = """query($unit: ID!, $period: String!) {
   monitoringStatus(unitId: $unit, period: $period) { indicatorCode actual planned shortfall behind observationRevision }
 }"""
 RUN = "mutation($period: String!) { runScoring(period: $period) { events } }"
+CONFIGURE = "mutation($c: AssessmentSettingsChanges!) { configureAssessment(changes: $c) { cumulativeIndicators } }"
 ANOMALIES = """query($unit: ID!) { _entities(representations: [{__typename: "Unit", id: $unit}]) {
   ... on Unit { anomalies { kind rule indicatorCodes detail } } } }"""
 
@@ -63,21 +66,36 @@ async def test_a_list_scoring_cannot_apply_goes_to_the_dead_letters(stack):
     assert await _version(stack, unit.unit_id, year, 1)
 
 
-async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behind_plan(stack, subgraph):
+@pytest.fixture
+async def cumulative_progress(subgraph):
+    """MON-PROGRESS is reported as progress to date; the settings are put back afterwards."""
+    admin = subgraph("scoring")
+    before = (await admin.execute("{ assessmentSettings { cumulativeIndicators } }"))["assessmentSettings"]
+    await admin.execute(CONFIGURE, {"c": {"cumulativeIndicators": before["cumulativeIndicators"] + ["MON-PROGRESS"]}})
+    yield
+    await admin.execute(CONFIGURE, {"c": {"cumulativeIndicators": before["cumulativeIndicators"]}})
+
+
+async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behind_plan(stack, subgraph, cumulative_progress):
     year, unit = unique_year(), township()
-    await set_up(stack, [unit], year)
+    items = township_items() + (
+        item("MON-PROGRESS", 0, tags=("project_delivery",), high=100),
+        item("MON-LEVEL", 0, dimension="safety", high=100),
+    )
+    await set_up(stack, [unit], year, items)
     admin = subgraph("scoring")
     period = f"{year}-03"
     await admin.execute(REPORT, {"inputs": [
-        observation(unit.unit_id, "PR-COMPLETION-RATE", period, 80.0),  # the target of 100 holds every month
-        observation(unit.unit_id, "EC-INVESTMENT", period, 5.1, "亿元"),
+        observation(unit.unit_id, "MON-PROGRESS", period, 24.0),  # 24 of a planned 25 by March: within 5%
+        observation(unit.unit_id, "MON-LEVEL", period, 80.0),  # the target of 100 holds every month
         observation(unit.unit_id, "RL-WATER-QUALITY", period, 100.0),
     ]})
     first = (await admin.execute(MONITOR, {"period": period}))["runMonitoring"]
-    assert (first["behind"], first["interviews"]) >= (1, 1)
+    assert (first["checked"], first["behind"], first["interviews"]) >= (3, 1, 1)
     status = {row["indicatorCode"]: row for row in (await admin.execute(STATUS, {"unit": unit.unit_id, "period": period}))["monitoringStatus"]}
-    assert (status["PR-COMPLETION-RATE"]["behind"], status["PR-COMPLETION-RATE"]["shortfall"]) == (True, 20.0)
-    assert status["EC-INVESTMENT"]["behind"] is False and status["RL-WATER-QUALITY"]["behind"] is False
+    assert (status["MON-LEVEL"]["behind"], status["MON-LEVEL"]["planned"], status["MON-LEVEL"]["shortfall"]) == (True, 100.0, 20.0)
+    assert (status["MON-PROGRESS"]["behind"], status["MON-PROGRESS"]["planned"]) == (False, 25.0)
+    assert status["RL-WATER-QUALITY"]["behind"] is False
     again = (await admin.execute(MONITOR, {"period": period}))["runMonitoring"]
     assert again["interviews"] == 0
     interviews = await scoring_fetch(
@@ -86,7 +104,7 @@ async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behin
            FROM outbox WHERE event_type = 'SupervisoryInterviewRequired' AND key = $1""",
         unit.unit_id,
     )
-    assert [(row["code"], float(row["planned"])) for row in interviews] == [("PR-COMPLETION-RATE", 100.0)]
+    assert [(row["code"], float(row["planned"])) for row in interviews] == [("MON-LEVEL", 100.0)]
 
 
 async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_the_unit(stack, subgraph):
