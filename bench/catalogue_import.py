@@ -18,8 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
-import csv
-import io
 import math
 import time
 import uuid
@@ -30,6 +28,7 @@ from aiokafka import AIOKafkaConsumer
 from common import emit_figures, heading, line, percentile_ms, stack_settings
 from schemas import topics  # noqa: E402 (common puts the repository on the path)
 from services.common.auth import Role, mint_token  # noqa: E402
+from services.indicator.adapters.files import write_table  # noqa: E402
 
 CATEGORIES = ("township", "street_office", "state_owned_enterprise", "development_zone", "municipal_department",
               "education", "health", "public_institution", "task_force")
@@ -50,11 +49,7 @@ READ = """query($u: ID!, $y: Int!) { indicatorList(unitId: $u, year: $y) {
 
 
 def csv_file(name: str, header: list[str], rows: list[list]) -> dict:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return {"filename": name, "contentBase64": base64.b64encode(buffer.getvalue().encode("utf-8")).decode("ascii")}
+    return {"filename": name, "contentBase64": base64.b64encode(write_table("csv", header, rows)).decode("ascii")}
 
 
 async def graphql(client: httpx.AsyncClient, url: str, query: str, variables: dict) -> dict:

@@ -133,16 +133,6 @@ async def insert_lists(session: AsyncSession, lists: Sequence[NewList]) -> None:
     ])
 
 
-async def replace_items(session: AsyncSession, list_id: str, items: Sequence[Item]) -> None:
-    await session.execute(list_items.delete().where(list_items.c.list_id == list_id))
-    if items:
-        await session.execute(list_items.insert(), [
-            {"list_id": list_id, "indicator_code": i.indicator_code, "origin": i.origin, "weight": i.weight,
-             "target": i.target, "position": position}
-            for position, i in enumerate(items)
-        ])
-
-
 async def delete_lists(session: AsyncSession, list_ids: Iterable[str]) -> None:
     ids = list(list_ids)
     if ids:

@@ -13,11 +13,6 @@ from services.indicator.domain.vocabulary import DATA_SOURCES, DIMENSIONS, DIREC
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 CAPABILITY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
-# Tags scoring builds capability profiles from; others are accepted when well formed.
-KNOWN_CAPABILITIES = (
-    "digital_governance", "investment_attraction", "emergency_response", "party_building",
-    "ecological_protection", "public_service", "project_delivery", "fiscal_management", "rural_revitalisation",
-)
 
 
 @dataclass(frozen=True)

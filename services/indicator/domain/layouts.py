@@ -140,9 +140,14 @@ def indicator_from_row(row: int, cells: list[Any], index: dict[str, int]) -> tup
     return Indicator(**values), []
 
 
+def _word(words: Vocabulary, code: str, language: str) -> str:
+    """Chinese files show the label, English ones the code; imports read either."""
+    return words.label(code) if language == "zh" else code
+
+
 def indicator_row(ind: Indicator, language: str) -> list[Any]:
     def word(words: Vocabulary, code: str) -> str:
-        return words.label(code) if language == "zh" else code
+        return _word(words, code, language)
 
     rule = ind.rule
     yes, no = ("是", "否") if language == "zh" else ("yes", "no")
@@ -218,13 +223,10 @@ def list_row_from_cells(row: int, cells: list[Any], index: dict[str, int]) -> tu
 
 def list_rows(header: dict[str, Any], unit_name: str, items: list[dict], language: str) -> list[list[Any]]:
     """A published list as file rows, one per item (the importable columns plus names to read by)."""
-    def word(words: Vocabulary, code: str) -> str:
-        return words.label(code) if language == "zh" else code
-
     return [
         [header["unit_id"], unit_name, header["year"], header["version"], header.get("scheme_code"),
-         header["effective_from"], item["indicator_code"], item["name"], word(KINDS, item["kind"]),
-         word(ORIGINS, item.get("origin", "individual")), item["weight"], item["target"]]
+         header["effective_from"], item["indicator_code"], item["name"], _word(KINDS, item["kind"], language),
+         _word(ORIGINS, item.get("origin", "individual"), language), item["weight"], item["target"]]
         for item in items
     ]
 

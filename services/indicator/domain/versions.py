@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 from services.common.errors import FieldProblem
 
-DRAFT, PUBLISHED, SUPERSEDED = "draft", "published", "superseded"
-STATUSES = (DRAFT, PUBLISHED, SUPERSEDED)
+DRAFT, PUBLISHED = "draft", "published"  # then "superseded" once a newer version is published
 
 
 @dataclass(frozen=True)

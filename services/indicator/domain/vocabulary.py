@@ -6,8 +6,6 @@ the label under Chinese headers and the code under English ones).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 
 class Vocabulary:
     def __init__(self, labels: dict[str, str], synonyms: dict[str, str] | None = None):
@@ -29,9 +27,6 @@ class Vocabulary:
 
     def __contains__(self, code: object) -> bool:
         return code in self.labels
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.labels)
 
 
 KINDS = Vocabulary(

@@ -11,7 +11,6 @@ from services.indicator.adapters import repository
 from services.indicator.domain.access import may_read_lists
 
 READERS = (Role.ADMIN, Role.ASSESSOR, Role.TRAINER, Role.UNIT_REPORTER, Role.CADRE)
-LIST_READERS = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER, Role.CADRE)
 
 
 def session(info: Info):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import strawberry
@@ -18,6 +19,7 @@ from strawberry.types import Info
 from services.common.auth import Role
 from services.common.errors import invalid
 from services.common.graphql import roles
+from services.common.unit_of_work import UnitOfWork
 from services.indicator.adapters import files as spreadsheets
 from services.indicator.domain.tabular import Table
 from services.indicator.entrypoints.graphql.access import session, unit_of_work
@@ -28,7 +30,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 LANGUAGES = ("zh", "en")
 
 
-@strawberry.input(description="A .csv (UTF-8 or GB18030) or .xlsx file; headers in Chinese or English.")
+@strawberry.input(description=(
+    "A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 64 MiB); the first row names the "
+    "columns, in Chinese or English; the file name's ending says the format."))
 class CatalogueFileInput:
     filename: str
     content_base64: str
@@ -116,27 +120,26 @@ class FileQueries:
             return CatalogueExport.from_file(await queries.export_lists(s, year, unit_ids, format, language))
 
 
+async def _import(info: Info, file: CatalogueFileInput, command: Callable[[UnitOfWork, Table], Awaitable[ImportReport]]) -> CatalogueImportReport:
+    table = await _table(file)
+    async with unit_of_work(info) as uow:
+        report = await command(uow, table)
+    return CatalogueImportReport.from_report(report)
+
+
 @strawberry.type
 class FileMutations:
     @strawberry.mutation(extensions=roles(Role.ADMIN), description="Adds or redefines indicators from a file, all or none.")
     async def import_indicators(self, info: Info, file: CatalogueFileInput) -> CatalogueImportReport:
-        table = await _table(file)
-        async with unit_of_work(info) as uow:
-            report = await library.import_indicators(uow, table)
-        return CatalogueImportReport.from_report(report)
+        return await _import(info, file, library.import_indicators)
 
     @strawberry.mutation(extensions=roles(Role.ADMIN), description="Registers units from a file, all or none.")
     async def import_units(self, info: Info, file: CatalogueFileInput) -> CatalogueImportReport:
-        table = await _table(file)
-        async with unit_of_work(info) as uow:
-            report = await unit_import.import_units(uow, table)
-        return CatalogueImportReport.from_report(report)
+        return await _import(info, file, unit_import.import_units)
 
     @strawberry.mutation(extensions=roles(Role.ADMIN), description=(
         "Units' lists from a file (one row per unit, year and indicator), all or none: as drafts, or published "
-        "at once with publish: true (one IndicatorListPublished per list)."))
+        "at once with publish: true (one IndicatorListPublished per list). A unit's draft for that year is "
+        "replaced; common indicators of its category that the file leaves out come in at their defaults."))
     async def import_indicator_lists(self, info: Info, file: CatalogueFileInput, publish: bool = False) -> CatalogueImportReport:
-        table = await _table(file)
-        async with unit_of_work(info) as uow:
-            report = await lists.import_lists(uow, table, publish)
-        return CatalogueImportReport.from_report(report)
+        return await _import(info, file, lambda uow, table: lists.import_lists(uow, table, publish))

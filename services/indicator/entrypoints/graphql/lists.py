@@ -10,9 +10,10 @@ from strawberry.types import Info
 
 from services.common.auth import Role
 from services.common.graphql import roles
+from services.indicator.domain.access import LIST_READERS
 from services.indicator.domain.diff import ListDiff
 from services.indicator.domain.lists import Item
-from services.indicator.entrypoints.graphql.access import LIST_READERS, require_list_reader, session, unit_of_work
+from services.indicator.entrypoints.graphql.access import require_list_reader, session, unit_of_work
 from services.indicator.service_layer import lists as commands
 from services.indicator.service_layer import queries
 from services.indicator.service_layer.queries import ListView
