@@ -86,3 +86,15 @@ async def mark_applied(session: AsyncSession, authorisation_id: str, at: datetim
         locked_change_authorisations.update().where(locked_change_authorisations.c.id == authorisation_id)
         .values(applied_at=at, applied_leaf_index=leaf_index)
     )
+
+
+async def unused_authorisations(session: AsyncSession, change_kind: str, record_ids: Iterable[str]) -> list[sa.Row]:
+    """Authorisations not yet used for these records, oldest first, locked against concurrent use."""
+    query = (
+        sa.select(locked_change_authorisations)
+        .where(locked_change_authorisations.c.change_kind == change_kind,
+               locked_change_authorisations.c.record_id.in_(list(record_ids)),
+               locked_change_authorisations.c.applied_at.is_(None))
+        .order_by(locked_change_authorisations.c.authorised_at).with_for_update()
+    )
+    return list(await session.execute(query))

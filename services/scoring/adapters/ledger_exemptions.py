@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.scoring.adapters.ledger_cases import CaseTable, step_of, step_values, subject_of, subject_values
 from services.scoring.adapters.ledger_tables import exemption_categories, exemptions
 from services.scoring.domain.ledger.exemptions import APPROVED, EvidenceItem, Exemption, ExemptionCategory
-from services.scoring.domain.ledger.workflow import Subject, covers
+from services.scoring.domain.ledger.workflow import Subject, covers, enclosing
 
 
 def _category(row: sa.Row) -> ExemptionCategory:
@@ -75,7 +75,7 @@ async def open_for(session: AsyncSession, subject_kind: str, subject_id: str, pe
 
 async def approved_covering(session: AsyncSession, period: str, subject: Subject | None = None) -> list[Exemption]:
     """Approved exemptions that apply to a scoring run of `period` (a year's also cover its parts)."""
-    query = sa.select(exemptions).where(exemptions.c.status == APPROVED, exemptions.c.period.in_((period, period[:4])))
+    query = sa.select(exemptions).where(exemptions.c.status == APPROVED, exemptions.c.period.in_(enclosing(period)))
     if subject is not None:
         query = query.where(exemptions.c.subject_kind == subject.kind, exemptions.c.subject_id == subject.id)
     query = query.order_by(exemptions.c.subject_kind, exemptions.c.subject_id, exemptions.c.indicator_code)

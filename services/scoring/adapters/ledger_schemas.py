@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from services.common.db import define_platform_tables
-from services.scoring.adapters.ledger_tables import create_ledger_tables_v1
+from services.scoring.adapters.ledger_tables import create_ledger_tables_v1, create_period_locks_v2
 
 SCHEMA_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
@@ -37,6 +37,7 @@ def _create(connection: sa.Connection) -> None:
     define_platform_tables(platform)
     platform.create_all(connection, checkfirst=False)
     create_ledger_tables_v1(connection)
+    create_period_locks_v2(connection)
 
 
 async def create_log_schema(database_url: str, schema: str) -> None:

@@ -176,12 +176,27 @@ def define_ledger_tables(meta: sa.MetaData) -> dict[str, sa.Table]:
     )}
 
 
+def define_period_locks(meta: sa.MetaData) -> sa.Table:
+    """Locked periods: from the lock on, a change to their observations or scores needs M-of-N approval."""
+    return sa.Table(
+        "period_locks", meta,
+        sa.Column("period", sa.Text, primary_key=True),
+        sa.Column("reason", sa.Text, nullable=False),
+        *_step("locked", nullable=False),
+        sa.Column("leaf_index", sa.BigInteger, nullable=False),
+    )
+
+
 def create_ledger_tables_v1(connection: sa.Connection) -> None:
     """Migration step creating the ledger's tables as first defined (also used for scratch schemas)."""
     connection.execute(sa.text(CREATE_LEAF_LINE_FUNCTION))
     scratch = sa.MetaData()
     define_ledger_tables(scratch)
     scratch.create_all(connection, checkfirst=False)
+
+
+def create_period_locks_v2(connection: sa.Connection) -> None:
+    define_period_locks(sa.MetaData()).create(connection, checkfirst=False)
 
 
 _tables = define_ledger_tables(metadata)
@@ -195,3 +210,4 @@ exemption_categories = _tables["exemption_categories"]
 exemptions = _tables["exemptions"]
 appeals = _tables["appeals"]
 rescoring_requests = _tables["rescoring_requests"]
+period_locks = define_period_locks(metadata)

@@ -3,6 +3,9 @@ locked periods, exemptions and appeals. Resolvers stay thin: one handler call ea
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Coroutine
+
 import strawberry
 from strawberry.types import Info
 
@@ -10,6 +13,7 @@ from services.common.auth import Role
 from services.common.errors import FieldProblem, NotFound, PermissionDenied, ValidationFailed, invalid
 from services.common.graphql import principal_of, roles
 from services.scoring.adapters import ledger_appeals, ledger_approvals, ledger_exemptions
+from services.scoring.adapters import ledger_locks as ledger_locks_store
 from services.scoring.adapters.ledger_cases import CaseTable
 from services.scoring.adapters.ledger_keys import checkpoint_signer
 from services.scoring.domain.ledger.approval import ApprovalPolicy, ApprovalSignature, LockedChange
@@ -41,9 +45,11 @@ from services.scoring.entrypoints.ledger_graphql_types import (
     LockedChangeAuthorisation,
     LockedChangeInput,
     LockedChangeMessage,
+    PeriodLock,
     RescoringRequest,
 )
-from services.scoring.service_layer import appeals, exemptions, ledger, ledger_approvals as approvals
+from services.scoring.service_layer import appeals, exemptions, ledger, ledger_locks, ledger_rescoring
+from services.scoring.service_layer import ledger_approvals as approvals
 from services.scoring.service_layer.ledger_evidence import record_evidence
 from services.scoring.service_layer.ledger_subjects import visible_scope
 
@@ -51,6 +57,16 @@ OVERSEERS = (Role.ADMIN, Role.ASSESSOR)
 CASE_PARTIES = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER, Role.CADRE)
 APPLICANTS = (Role.ADMIN, Role.UNIT_REPORTER, Role.CADRE)
 MAX_PAGE = 1000
+
+
+# Runs started after a request (re-scoring an upheld appeal's period), kept until they finish.
+_BACKGROUND: set[asyncio.Task] = set()
+
+
+def _in_background(work: Coroutine) -> None:
+    task = asyncio.create_task(work)
+    _BACKGROUND.add(task)
+    task.add_done_callback(_BACKGROUND.discard)
 
 
 def _session(info: Info):
@@ -213,10 +229,16 @@ class LedgerQuery:
         async with _session(info) as session:
             return AppealStatistics.of(await appeals.counts(session, period))
 
+    @strawberry.field(extensions=roles(*CASE_PARTIES))
+    async def period_locks(self, info: Info) -> list[PeriodLock]:
+        async with _session(info) as session:
+            rows = await ledger_locks_store.all_locks(session)
+        return [PeriodLock.of(row) for row in rows]
+
     @strawberry.field(extensions=roles(*OVERSEERS))
     async def pending_rescoring(self, info: Info, period: str | None = None) -> list[RescoringRequest]:
         async with _session(info) as session:
-            rows = await appeals.pending_rescoring(session, period)
+            rows = await ledger_rescoring.pending(session, period)
         return [
             RescoringRequest(id=strawberry.ID(str(row.id)), subject=CaseSubject.of(Subject(row.unit_id, row.cadre_id)),
                              period=row.period, cause=row.cause, cause_id=row.cause_id, requested_at=row.requested_at)
@@ -246,6 +268,24 @@ class LedgerMutation:
         async with _uow(info) as uow:
             await approvals.save_policy(uow, policy, principal_of(info))
         return ApprovalPolicyType.of(policy)
+
+    @strawberry.mutation(extensions=roles(Role.ADMIN), description="Locks a period (and its quarters and months): "
+                         "from now on its observations and scores change only with M-of-N approval.")
+    async def lock_period(self, info: Info, period: str, reason: str) -> PeriodLock:
+        principal = principal_of(info)
+        async with _uow(info) as uow:
+            await ledger_locks.lock_period(uow, period, reason, principal)
+        async with _session(info) as session:
+            row = await ledger_locks_store.get(session, period)
+        return PeriodLock.of(row)
+
+    @strawberry.mutation(extensions=roles(Role.ADMIN), description="Lifts a period's lock, once the parties have "
+                         "authorised it (change kind period_unlock, record 'unlock/<period>', content {unlock: "
+                         "<period>}).")
+    async def unlock_period(self, info: Info, period: str) -> str:
+        async with _uow(info) as uow:
+            await ledger_locks.unlock_period(uow, period, principal_of(info))
+        return period
 
     @strawberry.mutation(extensions=roles(*OVERSEERS), description="Records a change to a locked period signed by "
                          "enough distinct parties; refused when fewer than the policy's M signed.")
@@ -302,6 +342,8 @@ class LedgerMutation:
     async def decide_appeal(self, info: Info, id: strawberry.ID, upheld: bool, reason: str) -> AppealType:
         async with _uow(info) as uow:
             appeal = await appeals.decide(uow, id, upheld, reason, principal_of(info))
+        if appeal.upheld:
+            _in_background(appeals.rescore_after_upheld(info.context.platform.unit_of_work, appeal))
         return AppealType.of(appeal)
 
     @strawberry.mutation(extensions=roles(Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -320,7 +321,9 @@ class ApprovalPolicyInput:
 @strawberry.input
 class LockedChangeInput:
     change_kind: str = strawberry.field(description="observation or score (see approvalPolicies).")
-    record_id: str
+    record_id: str = strawberry.field(description="observation: '<unitId>/<indicatorCode>/<period>' with content "
+                                      "{value, unit_of_measure}; score: 'period/<period>' with content {rescore: "
+                                      "<period>} (a new scoring run of the locked period).")
     period: str
     unit_id: strawberry.ID | None = None
     content: JSON = strawberry.field(description="The record as it is to become (a JSON object).")
@@ -341,3 +344,18 @@ class EvidenceRecordInput:
     cadre_id: strawberry.ID | None = None
     period: str
     indicator_code: str | None = None
+
+
+@strawberry.type(description="A locked period: its observations and scores change only with M-of-N approval.")
+class PeriodLock:
+    period: str
+    reason: str
+    locked_by: str
+    locked_role: str
+    locked_at: datetime
+    leaf_index: int
+
+    @classmethod
+    def of(cls, row: Any) -> "PeriodLock":
+        return cls(period=row.period, reason=row.reason, locked_by=row.locked_by, locked_role=row.locked_role,
+                   locked_at=row.locked_at, leaf_index=row.leaf_index)

@@ -1,26 +1,30 @@
 """Appeals: submit, review, decide; an upheld appeal asks for the result to be scored again.
 
 Every step is a ledger leaf holding the appeal as it stands after the step. An upheld decision
-queues a re-scoring request in the same unit of work; the scoring run takes the pending requests
-(`pending_rescoring`) and reports them done (`complete_rescoring`), which is a leaf as well.
+queues a re-scoring request in the same unit of work and then starts a scoring run of the period;
+any run of the period completes the pending requests (a leaf as well).
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timezone
 
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, Role
-from services.common.errors import Conflict, NotFound
+from services.common.errors import ClientError, Conflict, NotFound
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import ledger_appeals as repository
 from services.scoring.domain.ledger.appeals import Appeal, AppealCounts
 from services.scoring.domain.ledger.workflow import Step, Subject, period_problem, require
 from services.scoring.service_layer import ledger
 from services.scoring.service_layer.ledger_subjects import known_subject
+from services.scoring.service_layer.scoring import run_scoring
+
+log = logging.getLogger(__name__)
 
 
 def _step(by: Principal, reason: str | None = None) -> Step:
@@ -74,21 +78,21 @@ async def counts(session: AsyncSession, period: str) -> AppealCounts:
                         assessed=await repository.assessed_count(session))
 
 
-async def pending_rescoring(session: AsyncSession, period: str | None = None) -> list[sa.Row]:
-    """Re-scoring asked for by upheld appeals and not yet done (subject, period, cause)."""
-    return await repository.pending_rescoring(session, period)
+async def rescore_after_upheld(unit_of_work: Callable[[], UnitOfWork], appeal: Appeal) -> int | None:
+    """Scores the appeal's period again in a unit of work of its own (after the decision committed).
 
+    The run completes the appeal's re-scoring request. When the period cannot be scored as things
+    stand (no list in force, or it is locked and the parties have not authorised a new run), the
+    request stays pending for the next run, and the reason is logged.
+    """
+    try:
+        async with unit_of_work() as uow:
+            summary = await run_scoring(uow, appeal.period, f"appeal {appeal.id}")
+    except ClientError as refused:
+        log.info("re-scoring after appeal stays pending", extra={"appeal": appeal.id, "reason": str(refused)})
+        return None
+    except Exception:
+        log.exception("re-scoring after appeal failed; the request stays pending", extra={"appeal": appeal.id})
+        return None
+    return summary.run_id
 
-async def complete_rescoring(uow: UnitOfWork, request_ids: list[int], run_id: str) -> int:
-    """Marks requests done by a scoring run, in that run's unit of work; returns how many."""
-    at = datetime.now(timezone.utc)
-    done = await repository.complete_rescoring(uow.session, request_ids, run_id, at)
-    if done:
-        await ledger.record_many(uow, [
-            ledger.Entry(ledger.RESCORING, f"RS-{row.id}", {
-                "event": "completed", "request_id": row.id, "cause": row.cause, "cause_id": row.cause_id,
-                "period": row.period, "run_id": run_id, "at": at,
-            })
-            for row in done
-        ])
-    return len(done)

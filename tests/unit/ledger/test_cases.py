@@ -10,7 +10,7 @@ from services.common.errors import Conflict, PermissionDenied, ValidationFailed
 from services.scoring.domain.ledger import appeals, exemptions
 from services.scoring.domain.ledger.appeals import Appeal, AppealCounts
 from services.scoring.domain.ledger.exemptions import EvidenceItem, Exemption, ExemptionCategory
-from services.scoring.domain.ledger.workflow import Step, Subject
+from services.scoring.domain.ledger.workflow import Step, Subject, covers, enclosing
 
 NOW = datetime(2025, 12, 20, tzinfo=timezone.utc)
 INVESTMENT = ExemptionCategory(
@@ -81,3 +81,12 @@ def test_appeal_counts_give_the_rate_over_the_assessed() -> None:
                           assessed=250)
     assert counts.total == 10 and counts.rate == pytest.approx(0.04) and counts.upheld_share == pytest.approx(0.25)
     assert AppealCounts(period="2024", by_status={}, assessed=0).rate is None
+
+
+@pytest.mark.parametrize("outer, inner, inside", [
+    ("2025", "2025", True), ("2025", "2025-Q3", True), ("2025", "2025-07", True), ("2025-Q3", "2025-08", True),
+    ("2025-Q3", "2025-10", False), ("2025-Q3", "2025", False), ("2025-03", "2025-Q1", False), ("2024", "2025-01", False),
+])
+def test_a_period_contains_its_quarters_and_months(outer: str, inner: str, inside: bool) -> None:
+    assert covers(outer, inner) is inside
+    assert (outer in enclosing(inner)) is inside

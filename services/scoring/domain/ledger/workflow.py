@@ -82,6 +82,29 @@ def require_transition(what: str, current: str, target: str, allowed: Mapping[st
         raise Conflict(f"{what} is {current}; it cannot become {target} (possible next: {options})")
 
 
-def covers(granted_period: str, run_period: str) -> bool:
-    """A grant for a year covers its quarters and months; any other grant covers its own period."""
-    return run_period == granted_period or (len(granted_period) == 4 and run_period.startswith(granted_period + "-"))
+def _months(period: str) -> tuple[int, int, int]:
+    """(year, first month, last month) of a valid period."""
+    year, _, part = period.partition("-")
+    if not part:
+        return int(year), 1, 12
+    if part.startswith("Q"):
+        last = int(part[1]) * 3
+        return int(year), last - 2, last
+    return int(year), int(part), int(part)
+
+
+def covers(outer: str, inner: str) -> bool:
+    """Does period `outer` contain period `inner`? A year holds its quarters and months, a quarter its
+    months. Exemptions granted for `outer` apply to runs of `inner`; a lock on `outer` holds `inner`."""
+    outer_year, outer_first, outer_last = _months(outer)
+    inner_year, inner_first, inner_last = _months(inner)
+    return outer_year == inner_year and outer_first <= inner_first and inner_last <= outer_last
+
+
+def enclosing(period: str) -> tuple[str, ...]:
+    """The period itself and every period that contains it (its quarter and year)."""
+    year, first, last = _months(period)
+    if first == 1 and last == 12:
+        return (period,)
+    quarter = f"{year}-Q{(first - 1) // 3 + 1}"
+    return (period, quarter, str(year)) if first == last else (period, str(year))
