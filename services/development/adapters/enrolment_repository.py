@@ -21,25 +21,36 @@ def enrolment_from_row(row: sa.Row) -> Enrolment:
     )
 
 
-async def claim_cause(session: AsyncSession, cadre_id: str, cause: str, event: EventPayload) -> bool:
-    """True the first time a cause is seen for a cadre; False for a re-delivery or a re-run."""
-    result = await session.execute(
+async def claim_causes(session: AsyncSession, findings: list[tuple[str, str, EventPayload]]) -> set[tuple[str, str]]:
+    """The (cadre, cause) pairs seen for the first time; a re-delivery or a re-run of scoring claims nothing."""
+    if not findings:
+        return set()
+    statement = (
         insert(enrolment_causes)
-        .values(
-            cadre_id=cadre_id, cause=cause, outcome="pending", event_type=event.event_type,
-            payload=event.model_dump(mode="json"),
-        )
+        .values([
+            {"cadre_id": cadre_id, "cause": cause, "outcome": "pending", "event_type": event.event_type,
+             "payload": event.model_dump(mode="json")}
+            for cadre_id, cause, event in findings
+        ])
         .on_conflict_do_nothing()
-        .returning(enrolment_causes.c.cause)
+        .returning(enrolment_causes.c.cadre_id, enrolment_causes.c.cause)
     )
-    return result.first() is not None
+    return {(row.cadre_id, row.cause) for row in (await session.execute(statement)).all()}
 
 
-async def settle_cause(session: AsyncSession, cadre_id: str, cause: str, outcome: str, enrolment_id: str | None) -> None:
+async def settle_causes(session: AsyncSession, settled: list[tuple[str, str, str, str | None]]) -> None:
+    """Records (cadre, cause, outcome, enrolment id) for many findings in one statement."""
+    if not settled:
+        return
+    cadres, causes, outcomes, enrolment_ids = (list(column) for column in zip(*settled))
     await session.execute(
-        sa.update(enrolment_causes)
-        .where(enrolment_causes.c.cadre_id == cadre_id, enrolment_causes.c.cause == cause)
-        .values(outcome=outcome, enrolment_id=enrolment_id)
+        sa.text(
+            "UPDATE enrolment_causes AS c SET outcome = v.outcome, enrolment_id = v.enrolment_id "
+            "FROM unnest(CAST(:cadres AS text[]), CAST(:causes AS text[]), CAST(:outcomes AS text[]), "
+            "CAST(:enrolment_ids AS text[])) AS v(cadre_id, cause, outcome, enrolment_id) "
+            "WHERE c.cadre_id = v.cadre_id AND c.cause = v.cause"
+        ),
+        {"cadres": cadres, "causes": causes, "outcomes": outcomes, "enrolment_ids": enrolment_ids},
     )
 
 
@@ -55,15 +66,18 @@ async def unplaced_causes(session: AsyncSession, outcomes: tuple[str, ...], limi
     return list((await session.execute(query)).all())
 
 
-async def active_enrolment_id(session: AsyncSession, cadre_id: str, programme_id: str) -> str | None:
-    query = sa.select(enrolments.c.id).where(
-        enrolments.c.cadre_id == cadre_id, enrolments.c.programme_id == programme_id, enrolments.c.status.in_(ACTIVE)
+async def active_enrolments(session: AsyncSession, programme_id: str, cadre_ids: list[str]) -> dict[str, str]:
+    """Cadre id -> id of the cadre's active enrolment in the programme, for those of the cadres who have one."""
+    query = sa.select(enrolments.c.cadre_id, enrolments.c.id).where(
+        enrolments.c.programme_id == programme_id, enrolments.c.cadre_id.in_(cadre_ids),
+        enrolments.c.status.in_(ACTIVE),
     )
-    return (await session.execute(query)).scalar()
+    return {row.cadre_id: row.id for row in (await session.execute(query)).all()}
 
 
-async def add_enrolment(session: AsyncSession, values: dict[str, Any]) -> None:
-    await session.execute(enrolments.insert().values(values))
+async def add_enrolments(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await session.execute(enrolments.insert(), rows)
 
 
 async def get_enrolment_row(session: AsyncSession, enrolment_id: str, lock: bool = False) -> sa.Row | None:
@@ -77,9 +91,13 @@ async def update_enrolment(session: AsyncSession, enrolment_id: str, **values: A
     await session.execute(sa.update(enrolments).where(enrolments.c.id == enrolment_id).values(**values))
 
 
-async def waitlist_length(session: AsyncSession, cohort_id: str) -> int:
-    query = sa.select(sa.func.count()).where(enrolments.c.cohort_id == cohort_id, enrolments.c.status == WAITLISTED)
-    return (await session.execute(query)).scalar_one()
+async def waitlist_lengths(session: AsyncSession, cohort_ids: list[str]) -> dict[str, int]:
+    query = (
+        sa.select(enrolments.c.cohort_id, sa.func.count().label("waiting"))
+        .where(enrolments.c.cohort_id.in_(cohort_ids), enrolments.c.status == WAITLISTED)
+        .group_by(enrolments.c.cohort_id)
+    )
+    return {row.cohort_id: row.waiting for row in (await session.execute(query)).all()}
 
 
 async def first_in_line(session: AsyncSession, cohort_id: str, count: int = 1) -> list[sa.Row]:

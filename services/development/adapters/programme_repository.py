@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.development.adapters.tables import cohorts, programmes
+from services.development.adapters.tables import cadre_roster, cohorts, programmes
 from services.development.domain.programmes import Cohort, Eligibility, Programme
 
 
@@ -61,8 +61,11 @@ async def list_programmes(
     return [programme_from_row(row) for row in (await session.execute(query)).all()]
 
 
-async def programmes_for_capability(session: AsyncSession, capability: str) -> list[Programme]:
-    query = sa.select(programmes).where(programmes.c.capabilities.any(capability), programmes.c.kind != "remedial")
+async def programmes_for_capabilities(session: AsyncSession, capabilities: list[str]) -> list[Programme]:
+    """Programmes (remedial classes aside) addressing any of the capabilities."""
+    query = sa.select(programmes).where(
+        programmes.c.capabilities.overlap(sa.cast(capabilities, ARRAY(sa.Text))), programmes.c.kind != "remedial"
+    )
     return [programme_from_row(row) for row in (await session.execute(query)).all()]
 
 
@@ -113,3 +116,11 @@ async def change_seats(session: AsyncSession, cohort_id: str, delta: int) -> Non
 
 async def set_capacity(session: AsyncSession, cohort_id: str, capacity: int) -> None:
     await session.execute(sa.update(cohorts).where(cohorts.c.id == cohort_id).values(capacity=capacity))
+
+
+async def roster_positions(session: AsyncSession, cadre_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """Cadre id -> (position level, unit category) for the cadres the roster knows."""
+    query = sa.select(cadre_roster.c.cadre_id, cadre_roster.c.position_level, cadre_roster.c.unit_category).where(
+        cadre_roster.c.cadre_id.in_(cadre_ids)
+    )
+    return {row.cadre_id: (row.position_level, row.unit_category) for row in (await session.execute(query)).all()}

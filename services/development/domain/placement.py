@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
+from services.development.domain.enrolments import ENROLLED, WAITLISTED
 from services.development.domain.programmes import Cohort, Programme
 
 
@@ -38,9 +40,37 @@ def cohorts_in_order(cohorts: Iterable[Cohort], today: date) -> list[Cohort]:
     return sorted((c for c in cohorts if c.open_on(today)), key=lambda c: (c.starts_on, c.id))
 
 
-def seat_choice(cohorts: list[Cohort]) -> tuple[Cohort, bool] | None:
-    """The cohort to join and whether the cadre waits in line there; None without an open cohort."""
-    for cohort in cohorts:
-        if cohort.free_seats > 0:
-            return cohort, False
-    return (cohorts[0], True) if cohorts else None
+ALREADY_ENROLLED = "already_enrolled"
+NO_OPEN_COHORT = "no_open_cohort"
+
+
+@dataclass(frozen=True)
+class Assignment:
+    result: str  # enrolled | waitlisted | already_enrolled | no_open_cohort
+    cohort: Cohort | None = None
+
+
+def assign_seats(cohorts: list[Cohort], cadre_ids: list[str], active: set[str]) -> list[Assignment]:
+    """Seats for cadres in turn, from cohorts in order of preference, as if placed one by one.
+
+    A cadre with an active enrolment in the programme (before, or earlier in the same list) gets
+    none; when every seat is taken the cadre joins the first cohort's line.
+    """
+    free = {cohort.id: cohort.free_seats for cohort in cohorts}
+    placed: set[str] = set(active)
+    assignments = []
+    for cadre_id in cadre_ids:
+        if cadre_id in placed:
+            assignments.append(Assignment(ALREADY_ENROLLED))
+            continue
+        if not cohorts:
+            assignments.append(Assignment(NO_OPEN_COHORT))
+            continue
+        placed.add(cadre_id)
+        seat = next((cohort for cohort in cohorts if free[cohort.id] > 0), None)
+        if seat is None:
+            assignments.append(Assignment(WAITLISTED, cohorts[0]))
+            continue
+        free[seat.id] -= 1
+        assignments.append(Assignment(ENROLLED, seat))
+    return assignments

@@ -6,7 +6,7 @@ from services.common.app import Subscription
 from services.common.roster import RosterHandlers
 from services.development.adapters.tables import metadata
 from services.development.service_layer.enrolment_commands import enrolment_completed
-from services.development.service_layer.placement_handlers import bottom_ranked, weakness_flagged
+from services.development.service_layer.placement_handlers import findings_reported
 from services.development.service_layer.profile_handlers import capability_profile_computed
 
 
@@ -15,9 +15,9 @@ def subscription() -> Subscription:
         topics=[topics.UNITS, topics.WEAKNESSES, topics.SCORING_RESULTS, topics.COMPLETIONS],
         handlers={
             **RosterHandlers(metadata).handlers(),
-            WeaknessFlagged: weakness_flagged,
-            BottomRanked: bottom_ranked,
             CapabilityProfileComputed: capability_profile_computed,
             EnrolmentCompleted: enrolment_completed,
         },
+        # Findings come in bursts when scoring runs: each consumed batch of them is placed at once.
+        batch_handlers={WeaknessFlagged: findings_reported, BottomRanked: findings_reported},
     )

@@ -16,9 +16,9 @@ from services.development.adapters import enrolment_repository as enrolments
 from services.development.adapters import programme_repository as programmes
 from services.development.adapters.tables import metadata
 from services.development.domain import enrolments as rules
+from services.development.domain.placement import ALREADY_ENROLLED, NO_OPEN_COHORT
 from services.development.service_layer.seating import (
-    ALREADY_ENROLLED, NO_OPEN_COHORT, Outcome, Request, announce_waitlisted, created_event, promote_waitlisted,
-    seat_cadre, utc_now,
+    Outcome, Request, created_event, promote_waitlisted, seat_cadres, utc_now, waitlisted_event,
 )
 
 
@@ -57,7 +57,7 @@ async def enrol_by_hand(
         if cohort.programme_id != programme.id:
             raise invalid("cohortId", "same_programme", f"cohort {cohort_id} is not a cohort of {programme.id}", cohort_id)
     request = Request(cadre_id=cadre_id, source=rules.MANUAL, reason=f"{reason} (by {principal.subject})")
-    outcome = await seat_cadre(uow, programme, request, today, cohort_id)
+    [outcome] = await seat_cadres(uow, programme, [request], today, cohort_id)
     if outcome.result == ALREADY_ENROLLED:
         raise Conflict(f"cadre {cadre_id} already has an active enrolment in {programme.id}: {outcome.enrolment_id}")
     if outcome.result == NO_OPEN_COHORT:
@@ -107,7 +107,11 @@ async def move_enrolment(uow: UnitOfWork, principal: Principal, enrolment_id: st
         await programmes.change_seats(uow.session, target.id, +1)
         await uow.emit(created_event(programme, target, enrolment_id, request, moved_from=row.cohort_id), key=row.cadre_id)
     else:
-        await announce_waitlisted(uow, programme, target, enrolment_id, request, moved_from=row.cohort_id)
+        position = (await enrolments.waitlist_lengths(uow.session, [target.id])).get(target.id, 0)
+        await uow.emit(
+            waitlisted_event(programme, target, enrolment_id, request, position, moved_from=row.cohort_id),
+            key=row.cadre_id,
+        )
     if row.status == rules.ENROLLED:
         await programmes.change_seats(uow.session, row.cohort_id, -1)
         await promote_waitlisted(uow, row.cohort_id)

@@ -1,86 +1,107 @@
 """Scoring's findings become enrolments: a weakness goes to a programme, a bottom rank to the remedial class.
 
+Findings are handled in bulk (a consumed batch at once). The same finding (same cadre, same
+capability or rank, same period) places a cadre once, however often it is delivered or re-scored.
 A finding no programme or open cohort can take yet is kept, and placed as soon as one opens
 (`place_unplaced`, called when programmes or cohorts are added).
 """
 
 from __future__ import annotations
 
+import uuid
+
 from schemas.envelope import Envelope
 from schemas.events import BottomRanked, WeaknessFlagged
-from services.common.roster import roster_entry
 from services.common.unit_of_work import UnitOfWork
 from services.development.adapters import enrolment_repository as enrolments
 from services.development.adapters import programme_repository as programmes
-from services.development.adapters.tables import metadata
 from services.development.domain.enrolments import BOTTOM_RANKED, WEAKNESS, bottom_rank_cause, weakness_cause
-from services.development.domain.placement import programme_for_bottom_rank, programme_for_weakness
-from services.development.service_layer.seating import NO_OPEN_COHORT, Request, seat_cadre, utc_now
+from services.development.domain.placement import (
+    NO_OPEN_COHORT, programme_for_bottom_rank, programme_for_weakness,
+)
+from services.development.domain.programmes import Programme
+from services.development.service_layer.seating import Request, seat_cadres, utc_now
 
+Finding = WeaknessFlagged | BottomRanked
 NO_ELIGIBLE_PROGRAMME = "no_eligible_programme"
 UNPLACED = (NO_ELIGIBLE_PROGRAMME, NO_OPEN_COHORT)
 
 
-async def _position(uow: UnitOfWork, event: WeaknessFlagged | BottomRanked) -> tuple[str, str]:
-    """The cadre's current post from the roster; the event's own when the roster has not heard of the cadre."""
-    entry = await roster_entry(uow.session, metadata, event.cadre_id)
-    if entry is not None:
-        return entry.position_level, entry.unit_category
-    return event.position_level, event.unit_category
+def cause_of(finding: Finding) -> str:
+    if isinstance(finding, WeaknessFlagged):
+        return weakness_cause(finding.capability, finding.period)
+    return bottom_rank_cause(finding.period)
 
 
-async def _place_weakness(uow: UnitOfWork, event: WeaknessFlagged) -> str:
-    level, category = await _position(uow, event)
-    candidates = await programmes.programmes_for_capability(uow.session, event.capability)
-    programme = programme_for_weakness(candidates, event.capability, level, category)
-    if programme is None:
-        return await _settle(uow, event.cadre_id, weakness_cause(event.capability, event.period), NO_ELIGIBLE_PROGRAMME)
-    request = Request(
-        cadre_id=event.cadre_id, source=WEAKNESS, capability=event.capability, period=event.period,
-        reason=f"{event.capability} weakness in {event.period}: score {event.score:g} against threshold "
-        f"{event.threshold:g}, peer percentile {event.peer_percentile:g} ({event.severity})",
+def request_for(finding: Finding) -> Request:
+    if isinstance(finding, WeaknessFlagged):
+        return Request(
+            cadre_id=finding.cadre_id, source=WEAKNESS, capability=finding.capability, period=finding.period,
+            reason=f"{finding.capability} weakness in {finding.period}: score {finding.score:g} against threshold "
+            f"{finding.threshold:g}, peer percentile {finding.peer_percentile:g} ({finding.severity})",
+        )
+    return Request(
+        cadre_id=finding.cadre_id, source=BOTTOM_RANKED, period=finding.period,
+        reason=f"ranked {finding.rank} of {finding.peer_group_size} in the peer group for {finding.period} "
+        f"(total score {finding.total_score:g})",
     )
-    outcome = await seat_cadre(uow, programme, request, utc_now().date())
-    cause = weakness_cause(event.capability, event.period)
-    return await _settle(uow, event.cadre_id, cause, outcome.result, outcome.enrolment_id)
 
 
-async def _place_bottom_rank(uow: UnitOfWork, event: BottomRanked) -> str:
-    level, category = await _position(uow, event)
-    programme = programme_for_bottom_rank(await programmes.remedial_programmes(uow.session), level, category)
-    if programme is None:
-        return await _settle(uow, event.cadre_id, bottom_rank_cause(event.period), NO_ELIGIBLE_PROGRAMME)
-    request = Request(
-        cadre_id=event.cadre_id, source=BOTTOM_RANKED, period=event.period,
-        reason=f"ranked {event.rank} of {event.peer_group_size} in the peer group for {event.period} "
-        f"(total score {event.total_score:g})",
-    )
-    outcome = await seat_cadre(uow, programme, request, utc_now().date())
-    return await _settle(uow, event.cadre_id, bottom_rank_cause(event.period), outcome.result, outcome.enrolment_id)
+async def _programme_choices(uow: UnitOfWork, findings: list[Finding]) -> list[Programme | None]:
+    """The programme each finding goes to, judged on the cadre's current post (the roster's, else the event's)."""
+    positions = await programmes.roster_positions(uow.session, sorted({f.cadre_id for f in findings}))
+    capabilities = sorted({f.capability for f in findings if isinstance(f, WeaknessFlagged)})
+    catalogue = await programmes.programmes_for_capabilities(uow.session, capabilities) if capabilities else []
+    if any(isinstance(f, BottomRanked) for f in findings):
+        catalogue += await programmes.remedial_programmes(uow.session)
+    choices = []
+    for finding in findings:
+        level, category = positions.get(finding.cadre_id, (finding.position_level, finding.unit_category))
+        if isinstance(finding, WeaknessFlagged):
+            choices.append(programme_for_weakness(catalogue, finding.capability, level, category))
+        else:
+            choices.append(programme_for_bottom_rank(catalogue, level, category))
+    return choices
 
 
-async def _settle(uow: UnitOfWork, cadre_id: str, cause: str, result: str, enrolment_id: str | None = None) -> str:
-    await enrolments.settle_cause(uow.session, cadre_id, cause, result, enrolment_id)
-    return result
+async def place(uow: UnitOfWork, findings: list[Finding]) -> list[str]:
+    """Places findings already claimed; records and returns the outcome of each."""
+    by_programme: dict[str, tuple[Programme, list[Finding]]] = {}
+    settled: list[tuple[str, str, str, str | None]] = []
+    for finding, programme in zip(findings, await _programme_choices(uow, findings)):
+        if programme is None:
+            settled.append((finding.cadre_id, cause_of(finding), NO_ELIGIBLE_PROGRAMME, None))
+        else:
+            by_programme.setdefault(programme.id, (programme, []))[1].append(finding)
+    today = utc_now().date()
+    for programme_id in sorted(by_programme):  # one lock order for every transaction
+        programme, placed = by_programme[programme_id]
+        outcomes = await seat_cadres(uow, programme, [request_for(f) for f in placed], today)
+        settled += [(f.cadre_id, cause_of(f), o.result, o.enrolment_id) for f, o in zip(placed, outcomes)]
+    await enrolments.settle_causes(uow.session, settled)
+    return [outcome for _, _, outcome, _ in settled]
 
 
-async def weakness_flagged(uow: UnitOfWork, event: WeaknessFlagged, envelope: Envelope) -> None:
-    if await enrolments.claim_cause(uow.session, event.cadre_id, weakness_cause(event.capability, event.period), event):
-        await _place_weakness(uow, event)
-
-
-async def bottom_ranked(uow: UnitOfWork, event: BottomRanked, envelope: Envelope) -> None:
-    if await enrolments.claim_cause(uow.session, event.cadre_id, bottom_rank_cause(event.period), event):
-        await _place_bottom_rank(uow, event)
+async def findings_reported(uow: UnitOfWork, items: list[tuple[Finding, Envelope]]) -> dict[uuid.UUID, str]:
+    """Batch handler of WeaknessFlagged and BottomRanked: new findings are claimed, then placed together."""
+    findings = [finding for finding, _ in items]
+    claimed = await enrolments.claim_causes(uow.session, [(f.cadre_id, cause_of(f), f) for f in findings])
+    fresh, seen = [], set()
+    for finding in findings:
+        key = (finding.cadre_id, cause_of(finding))
+        if key in claimed and key not in seen:
+            seen.add(key)
+            fresh.append(finding)
+    if fresh:
+        await place(uow, fresh)
+    return {}
 
 
 async def place_unplaced(uow: UnitOfWork, limit: int = 5_000) -> int:
     """Tries again the findings that found no programme or cohort; returns how many are placed now."""
-    placed = 0
-    for row in await enrolments.unplaced_causes(uow.session, UNPLACED, limit):
-        if row.event_type == WeaknessFlagged.event_type:
-            result = await _place_weakness(uow, WeaknessFlagged.model_validate(row.payload))
-        else:
-            result = await _place_bottom_rank(uow, BottomRanked.model_validate(row.payload))
-        placed += result not in UNPLACED
-    return placed
+    rows = await enrolments.unplaced_causes(uow.session, UNPLACED, limit)
+    if not rows:
+        return 0
+    models = {WeaknessFlagged.event_type: WeaknessFlagged, BottomRanked.event_type: BottomRanked}
+    outcomes = await place(uow, [models[row.event_type].model_validate(row.payload) for row in rows])
+    return sum(outcome not in UNPLACED for outcome in outcomes)

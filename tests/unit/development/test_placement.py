@@ -3,7 +3,7 @@
 from datetime import date
 
 from services.development.domain.placement import (
-    cohorts_in_order, programme_for_bottom_rank, programme_for_weakness, seat_choice,
+    assign_seats, cohorts_in_order, programme_for_bottom_rank, programme_for_weakness,
 )
 from services.development.domain.programmes import Cohort, Eligibility, Programme
 
@@ -54,14 +54,33 @@ def test_earliest_open_cohort_with_a_free_seat_wins():
         cohort("over", date(2025, 1, 1), ends=date(2025, 5, 31)),
     ], TODAY)
     assert [c.id for c in cohorts] == ["full", "later"]
-    assert seat_choice(cohorts) == (cohorts[1], False)
+    [seat] = assign_seats(cohorts, ["c1"], set())
+    assert (seat.result, seat.cohort.id) == ("enrolled", "later")
 
 
-def test_all_full_joins_the_line_of_the_earliest():
-    cohorts = cohorts_in_order([cohort("b", date(2025, 9, 1), 1, 1), cohort("a", date(2025, 7, 1), 1, 1)], TODAY)
-    chosen, waits = seat_choice(cohorts)
-    assert (chosen.id, waits) == ("a", True)
+def test_seats_run_out_in_turn_then_cadres_join_the_line_of_the_earliest_cohort():
+    cohorts = cohorts_in_order([cohort("b", date(2025, 9, 1), 2, 1), cohort("a", date(2025, 7, 1), 1, 0)], TODAY)
+    seats = assign_seats(cohorts, ["c1", "c2", "c3", "c4"], set())
+    assert [(s.result, s.cohort.id) for s in seats] == [
+        ("enrolled", "a"), ("enrolled", "b"), ("waitlisted", "a"), ("waitlisted", "a"),
+    ]
+
+
+def test_one_active_enrolment_per_cadre_and_programme():
+    cohorts = [cohort("a", date(2025, 7, 1), 5)]
+    seats = assign_seats(cohorts, ["has-one", "new", "new"], {"has-one"})
+    assert [s.result for s in seats] == ["already_enrolled", "enrolled", "already_enrolled"]
 
 
 def test_no_open_cohort_places_nowhere():
-    assert seat_choice(cohorts_in_order([cohort("over", date(2025, 1, 1))], TODAY)) is None
+    cohorts = cohorts_in_order([cohort("over", date(2025, 1, 1))], TODAY)
+    assert [s.result for s in assign_seats(cohorts, ["c1"], set())] == ["no_open_cohort"]
+
+
+def test_at_equal_priority_a_targeted_programme_beats_a_general_one():
+    catalogue = [
+        programme("a-general", kind="remedial", capabilities=()),
+        programme("z-for-townships", kind="remedial", capabilities=(), categories=("township",)),
+    ]
+    assert programme_for_bottom_rank(catalogue, "deputy", "township").id == "z-for-townships"
+    assert programme_for_bottom_rank(catalogue, "deputy", "school").id == "a-general"
