@@ -10,6 +10,7 @@ from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import lists as list_store
 from services.scoring.adapters.connection import driver_connection
 from services.scoring.domain.rules import ItemSpec, RuleError, rule_of
+from services.scoring.service_layer import ledger, ledger_records
 
 
 class UnscorableList(ClientError):
@@ -48,3 +49,4 @@ async def list_published(uow: UnitOfWork, event: IndicatorListPublished, envelop
         effective_to=event.effective_to, supersedes_version=event.supersedes_version, event_id=envelope.event_id,
         items=items,
     )
+    await ledger.record_many(uow, [ledger_records.commitment(event)])

@@ -20,6 +20,7 @@ from services.scoring.adapters import observations as observation_store
 from services.scoring.adapters.connection import driver_connection
 from services.scoring.domain.observations import FEED, Accepted, ObservationInput, check_observation
 from services.scoring.domain.periods import parse_period
+from services.scoring.service_layer import ledger, ledger_locks, ledger_records
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ async def _check(
         except ValueError:
             continue
     conn = await driver_connection(uow.session)
-    listings, years = await list_store.lists_for_checks(conn, wanted)
+    listings, years = await list_store.LISTS.lists_for_checks(conn, wanted)
     results = []
     for item, row in zip(inputs, rows):
         try:
@@ -63,9 +64,12 @@ async def record_observations(
     problems = [problem for result in checked if isinstance(result, list) for problem in result]
     if problems:
         raise ValidationFailed(problems)
+    await ledger_locks.guard_observations(uow, inputs)
     now = datetime.now(timezone.utc)
     conn = await driver_connection(uow.session)
     stored = await observation_store.insert(conn, checked, channel, [reported_by] * len(checked), [now] * len(checked))
+    await ledger.record_many(uow, ledger_records.observation_revisions(
+        checked, stored, channel, [reported_by] * len(checked), [now] * len(checked)))
     return [Recorded(a.observation, s.observation_id, s.revision, a.version) for a, s in zip(checked, stored)]
 
 
@@ -80,23 +84,28 @@ async def ingest_feed(uow: UnitOfWork, events: list[tuple[ObservationReported, E
         for e, _ in events
     ]
     checked = await _check(uow, inputs, FEED, [None] * len(inputs))
+    locked = await ledger_locks.refusal_reasons(uow.session, {event.period for event, _ in events})
     refused: dict[uuid.UUID, str] = {}
     accepted: list[Accepted] = []
     kept: list[tuple[ObservationReported, Envelope]] = []
     for (event, envelope), result in zip(events, checked):
         if isinstance(result, list):
             refused[envelope.event_id] = _reason(result)
+        elif event.period in locked:
+            refused[envelope.event_id] = locked[event.period]
         else:
             accepted.append(result)
             kept.append((event, envelope))
     if accepted:
         conn = await driver_connection(uow.session)
-        await observation_store.insert(
+        producers, reported_at = [envelope.producer for _, envelope in kept], [event.reported_at for event, _ in kept]
+        stored = await observation_store.insert(
             conn,
             accepted,
             FEED,
-            [envelope.producer for _, envelope in kept],
-            [event.reported_at for event, _ in kept],
+            producers,
+            reported_at,
             [envelope.event_id for _, envelope in kept],
         )
+        await ledger.record_many(uow, ledger_records.observation_revisions(accepted, stored, FEED, producers, reported_at))
     return refused

@@ -16,7 +16,7 @@ from services.scoring.adapters.connection import driver_connection
 from services.scoring.domain.assessment import Assessment, assess
 from services.scoring.domain.period_lists import ListEntry, UnitStanding, place
 from services.scoring.domain.periods import Period, parse_period
-from services.scoring.service_layer import result_records
+from services.scoring.service_layer import ledger, ledger_locks, ledger_records, ledger_rescoring, result_records
 from services.scoring.service_layer.announcing import announce_cadre_results
 from services.scoring.service_layer.anomaly_detection import detect_and_announce
 from services.scoring.service_layer.records import current_settings
@@ -86,6 +86,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     period = period_of(period_text)
     conn = await driver_connection(uow.session)
     await results.lock_period(conn, period)
+    await ledger_locks.guard_rescoring(uow, period.text)
     settings = await current_settings(uow.session)
     rows = await run_inputs.load(conn, period, settings.cumulative_indicators)
     if not len(rows.units.ids):
@@ -108,6 +109,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     }
     phases.done("rows")
     await results.replace_results(conn, period, records)
+    await ledger.record_many(uow, ledger_records.published_scores(period.text, results.RESULT_COLUMNS, records))
     phases.done("write")
     events += await announce_cadre_results(uow, context, result, settings)
     phases.done("announce")
@@ -116,5 +118,6 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
         cadres=len(records["cadre_scores"]), events=events, seconds=phases.total, core_seconds=core_seconds,
     )
     await results.finish_run(conn, run_id, summary.seconds, summary.observations, summary.units, summary.cadres, events)
+    await ledger_rescoring.complete_for_period(uow, period.text, run_id)
     log.info("period scored", extra={"period": period.text, "run_id": run_id, "events": events, **phases.seconds})
     return summary
