@@ -24,6 +24,7 @@ import uuid
 
 import httpx
 from aiokafka import AIOKafkaConsumer
+from aiokafka.admin import AIOKafkaAdminClient
 
 from common import emit_figures, heading, line, percentile_ms, stack_settings
 from schemas import topics  # noqa: E402 (common puts the repository on the path)
@@ -128,6 +129,31 @@ async def open_reader(bootstrap: str) -> AIOKafkaConsumer:
     return consumer
 
 
+async def settle(bootstrap: str, topic: str, timeout: float = 120) -> float:
+    """Waits until every consumer group has read `topic` to its end, so that other services
+    digesting what a previous step sent do not run during the next measurement."""
+    began = time.monotonic()
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    reader = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    await admin.start()
+    await reader.start()
+    try:
+        while time.monotonic() - began < timeout:
+            groups = [g[0] for g in await admin.list_consumer_groups()]
+            committed = {}
+            for group in groups:
+                offsets = await admin.list_consumer_group_offsets(group)
+                committed.update({(group, tp): o.offset for tp, o in offsets.items() if tp.topic == topic})
+            ends = await reader.end_offsets(list({tp for _, tp in committed}))
+            if all(offset >= ends[tp] for (_, tp), offset in committed.items()):
+                break
+            await asyncio.sleep(0.5)
+    finally:
+        await reader.stop()
+        await admin.close()
+    return time.monotonic() - began
+
+
 async def read_latencies(client, url: str, unit_id: str, reads: int) -> list[float]:
     samples = []
     for n in range(reads + 20):
@@ -151,6 +177,8 @@ async def main(units: int, rows_per_unit: int, reads: int) -> None:
         began = time.monotonic()
         await register_city(client, url, prefix, units)
         line("registering units and indicators (not timed)", f"{time.monotonic() - began:.2f}", "s")
+        settled = await settle(settings.kafka_bootstrap_servers, topics.UNITS)
+        line("other services reading the registrations (not timed)", f"{settled:.2f}", "s")
         file, list_rows = await list_file(client, url, prefix, units, rows_per_unit)
         line("list file", f"{list_rows} rows, {len(file['contentBase64']) / 2**20:.1f} MiB as base64")
 
@@ -168,9 +196,14 @@ async def main(units: int, rows_per_unit: int, reads: int) -> None:
         line("import + validation + publication (mutation answered)", f"{answered - began:.2f}", "s")
         line("last IndicatorListPublished readable on Kafka after", f"{import_publish_s:.2f}", "s")
 
+        settled = await settle(settings.kafka_bootstrap_servers, topics.INDICATOR_LISTS)
+        line("other services reading the published lists (not timed)", f"{settled:.2f}", "s")
         samples = await read_latencies(client, url, f"{prefix}-U00000", reads)
+        direct = await read_latencies(client, settings.service_url("indicator") + "/graphql", f"{prefix}-U00000", reads)
     line(f"one unit's published list via the gateway ({reads} reads)",
          f"p50 {percentile_ms(samples, 50)} ms, p99 {percentile_ms(samples, 99)}", "ms")
+    line("the same read on the indicator subgraph itself",
+         f"p50 {percentile_ms(direct, 50)} ms, p99 {percentile_ms(direct, 99)}", "ms")
     emit_figures({"units": units, "list_rows": list_rows, "import_publish_s": import_publish_s,
                   "list_read_p99_ms": percentile_ms(samples, 99)})
 

@@ -31,7 +31,7 @@ class NewList:
     version: int
     status: str
     scheme_code: str | None
-    items: Sequence[Item]
+    items: Sequence[Item]  # a draft's editable items; a published version keeps its items in the snapshot
     effective_from: date | None = None
     supersedes_version: int | None = None
     snapshot: str | None = None  # the published payload as JSON text
@@ -120,7 +120,7 @@ async def items_of(session: AsyncSession, list_id: str) -> list[Item]:
 
 
 async def insert_lists(session: AsyncSession, lists: Sequence[NewList]) -> None:
-    """Writes list headers and their items with COPY."""
+    """Writes list headers, and the items of drafts, with COPY."""
     raw = await raw_connection(session)
     await raw.copy_records_to_table("indicator_lists", columns=_LIST_COLUMNS, records=[
         (n.id, n.unit_id, n.year, n.version, n.status, n.scheme_code, n.effective_from, n.supersedes_version,
@@ -129,7 +129,7 @@ async def insert_lists(session: AsyncSession, lists: Sequence[NewList]) -> None:
     ])
     await raw.copy_records_to_table("list_items", columns=_ITEM_COLUMNS, records=[
         (n.id, item.indicator_code, item.origin, item.weight, item.target, position)
-        for n in lists for position, item in enumerate(n.items)
+        for n in lists if n.snapshot is None for position, item in enumerate(n.items)
     ])
 
 

@@ -162,3 +162,8 @@ def snapshot_items(items: Sequence[Item], indicators: Mapping[str, Indicator]) -
         {**indicators[i.indicator_code].snapshot(), "weight": i.weight, "target": i.target, "origin": i.origin}
         for i in items
     ]
+
+
+def items_of_snapshot(published: Sequence[dict]) -> list[Item]:
+    """The items of a published version, to start a new draft from."""
+    return [Item(i["indicator_code"], i["weight"], i["target"], i.get("origin", "individual")) for i in published]

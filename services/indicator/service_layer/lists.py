@@ -20,7 +20,7 @@ from services.common.unit_of_work import UnitOfWork
 from services.indicator.adapters import list_store
 from services.indicator.adapters.list_store import NewList, StoredList
 from services.indicator.domain.layouts import LIST_LAYOUT, ListRow, list_row_from_cells
-from services.indicator.domain.lists import Item, snapshot_items, with_commons
+from services.indicator.domain.lists import Item, items_of_snapshot, snapshot_items, with_commons
 from services.indicator.domain.tabular import Table
 from services.indicator.domain.versions import DRAFT, PUBLISHED, Publication, plan_publication
 from services.indicator.service_layer.catalogue import (
@@ -131,7 +131,7 @@ async def draft_list(uow: UnitOfWork, unit_id: str, year: int, scheme_code: str 
         raise Conflict(f"unit {unit_id!r} already has a draft list for {year}; edit, publish or discard it")
     if items is None:
         in_force = await list_store.find_list(uow.session, unit_id, year, status=PUBLISHED)
-        items = await list_store.items_of(uow.session, in_force.id) if in_force else []
+        items = items_of_snapshot(in_force.snapshot["items"]) if in_force else []
         scheme_code = scheme_code or (in_force.scheme_code if in_force else None)
     return await _apply_one(uow, ListRequest(unit_id, year, tuple(items), scheme_code), publish=False)
 

@@ -3,7 +3,9 @@
 from dataclasses import replace
 from decimal import Decimal
 
-from services.indicator.domain.lists import CommonIndicator, Item, list_problems, snapshot_items, with_commons
+from services.indicator.domain.lists import (
+    CommonIndicator, Item, items_of_snapshot, list_problems, snapshot_items, with_commons,
+)
 from services.indicator.domain.schemes import Scheme
 from tests.unit.indicator.fixtures import context, indicator, items, red_line, scored, veto
 
@@ -98,3 +100,9 @@ def test_the_snapshot_carries_the_definition_with_weight_target_and_origin():
     [item] = snapshot_items([Item("RL-WATER-QUALITY", 0, None, "common")], {i.code: i for i in LIBRARY})
     assert item["kind"] == "red_line" and item["rule"] == {"type": "pass_fail", "threshold": 100}
     assert (item["weight"], item["target"], item["origin"]) == (0, None, "common")
+
+
+def test_a_new_draft_starts_from_the_published_items():
+    published = snapshot_items([Item("EC-PROJECTS", 90, 100, "individual"), Item("RL-WATER-QUALITY", 0, None, "common")],
+                               {i.code: i for i in LIBRARY})
+    assert items_of_snapshot(published) == [Item("EC-PROJECTS", 90, 100, "individual"), Item("RL-WATER-QUALITY", 0, None, "common")]
