@@ -12,32 +12,16 @@ from services.indicator.service_layer.handlers import unit_registered
 from services.indicator.service_layer.imports import ImportReport, applied, parse_rows, refused
 
 
-def _parents_first(found: list[Unit]) -> list[Unit]:
-    by_id = {u.id: u for u in found}
-
-    def depth(unit: Unit) -> int:
-        steps, seen = 0, {unit.id}
-        while unit.parent_id in by_id and unit.parent_id not in seen:
-            unit = by_id[unit.parent_id]
-            seen.add(unit.id)
-            steps += 1
-        return steps
-
-    return sorted(found, key=depth)
-
-
-def _cycle_problems(rows: list[tuple[int, Unit]]) -> list[FieldProblem]:
-    by_id = {u.id: u for _, u in rows}
-    problems = []
-    for row, unit in rows:
-        seen, current = {unit.id}, unit
-        while current.parent_id in by_id:
-            current = by_id[current.parent_id]
-            if current.id in seen:
-                problems.append(FieldProblem("parentId", "no_cycle", f"unit {unit.id}'s parents lead back to it", unit.parent_id, row))
-                break
-            seen.add(current.id)
-    return problems
+def _above(unit: Unit, by_id: dict[str, Unit]) -> tuple[int, bool]:
+    """How many of the file's units stand above this one, and whether its parents form a cycle."""
+    steps, seen, current = 0, {unit.id}, unit
+    while current.parent_id in by_id:
+        current = by_id[current.parent_id]
+        if current.id in seen:
+            return steps, True
+        seen.add(current.id)
+        steps += 1
+    return steps, False
 
 
 async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
@@ -45,9 +29,9 @@ async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
     names = {**{c.code: c.code for c in categories.values()}, **{c.name: c.code for c in categories.values()}}
     parsed = parse_rows(table, UNIT_LAYOUT, lambda row, cells, index: unit_from_row(row, cells, index, names))
     rows: list[tuple[int, Unit]] = parsed.values
-    ids = [u.id for _, u in rows]
-    parents = {u.parent_id for _, u in rows if u.parent_id} - set(ids)
-    existing = await repository.units_by_id(uow.session, set(ids) | parents)
+    ids = {u.id for _, u in rows}
+    parents = {u.parent_id for _, u in rows if u.parent_id} - ids
+    existing = await repository.units_by_id(uow.session, ids | parents)
     problems, first_row = [], {}
     for row, unit in rows:
         if unit.id in existing:
@@ -57,10 +41,14 @@ async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
         first_row.setdefault(unit.id, row)
         if unit.parent_id and unit.parent_id not in ids and unit.parent_id not in existing:
             problems.append(FieldProblem("parentId", "exists", f"no unit {unit.parent_id!r}, neither registered nor in the file", unit.parent_id, row))
-    problems.extend(_cycle_problems(rows))
+    by_id = {u.id: u for _, u in rows}
+    problems.extend(
+        FieldProblem("parentId", "no_cycle", f"unit {unit.id}'s parents form a cycle", unit.parent_id, row)
+        for row, unit in rows if _above(unit, by_id)[1]
+    )
     if report := refused(table, UNIT_LAYOUT, parsed, problems):
         return report
-    ordered = _parents_first([u for _, u in rows])
+    ordered = sorted((u for _, u in rows), key=lambda u: _above(u, by_id)[0])
     await repository.add_units(uow.session, ordered)
     await uow.emit_many([(unit_registered(u), u.id) for u in ordered])
     return applied(table, written=len(ordered))

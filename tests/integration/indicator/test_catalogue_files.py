@@ -114,3 +114,25 @@ async def test_exported_lists_import_back_unchanged(catalogue_stack, indicator_a
     assert draft["status"] == "draft"
     assert [(i["indicatorCode"], i["weight"], i["target"]) for i in draft["items"]] == [
         (i["indicatorCode"], i["weight"], i["target"]) for i in published["items"]]
+
+
+async def test_a_unit_file_is_refused_whole_for_repeated_units_unknown_parents_and_cycles(catalogue_stack, indicator_admin):
+    town, office, a, b = unique("U"), unique("U"), unique("U"), unique("U")
+    rows = [[town, "河溪镇", "乡镇", ""], [office, "河溪镇便民服务中心", "事业单位", town], [town, "河溪镇", "township", ""],
+            [a, "甲", "task_force", b], [b, "乙", "task_force", a], [unique("U"), "丙", "township", "NOWHERE"]]
+    report = (await indicator_admin.execute(
+        "mutation($f: CatalogueFileInput!) { importUnits(file: $f) { applied errors { row column rule } } }",
+        {"f": file_input("units.csv", ["单位编码", "单位名称", "单位类别", "上级单位"], rows)}))["importUnits"]
+    assert report["applied"] is False
+    assert [(e["row"], e["column"], e["rule"]) for e in report["errors"]] == [
+        (4, "单位编码", "unique_in_file"), (5, "上级单位", "no_cycle"), (6, "上级单位", "no_cycle"), (7, "上级单位", "exists")]
+    conn = await database(catalogue_stack, "indicator")
+    try:
+        assert await conn.fetchval("SELECT count(*) FROM units WHERE id = ANY($1)", [town, office, a, b]) == 0
+    finally:
+        await conn.close()
+
+    report = (await indicator_admin.execute(
+        "mutation($f: CatalogueFileInput!) { importUnits(file: $f) { applied written } }",
+        {"f": file_input("units.csv", ["单位编码", "单位名称", "单位类别", "上级单位"], rows[1::-1])}))["importUnits"]
+    assert report == {"applied": True, "written": 2}  # the child came first in the file; parents are written first
