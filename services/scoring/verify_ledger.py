@@ -6,7 +6,8 @@
     python -m services.scoring.verify_ledger consistency --public-key key.pem --proof proof.json
 
 `audit` recomputes every leaf hash and the whole tree, checks the signed checkpoints against it
-and names each record that was altered, removed or slipped in; `--checkpoint FILE` adds
+and names each record that was altered, removed or slipped in; `--rows` also holds the service's
+tables to the latest leaf of each record they hold; `--checkpoint FILE` adds
 checkpoints kept outside the database (a CheckpointSigned event, a saved ledgerCheckpoint), so a
 log cut back to an earlier state is caught as well. Proof files are the JSON objects the GraphQL
 fields `ledgerInclusionProof` and `ledgerConsistencyProof` return. Exit status: 0 verified,
@@ -26,12 +27,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from services.common.settings import PlatformSettings
 from services.scoring.adapters import ledger_export as files
+from services.scoring.adapters.ledger_live import live_sources
 from services.scoring.adapters.ledger_repository import read_whole_log
 from services.scoring.adapters.ledger_schemas import schema_engine
 from services.scoring.domain.ledger.audit import AuditReport, StoredLog, audit
 from services.scoring.domain.ledger.checkpoint import checkpoint_valid
 from services.scoring.domain.ledger.hashing import leaf_hash
 from services.scoring.domain.ledger.leaves import describe
+from services.scoring.domain.ledger.live_records import LiveSource, check, latest_leaves
 from services.scoring.domain.ledger.signatures import key_id, load_public_key
 from services.scoring.domain.ledger.tree import verify_consistency, verify_inclusion
 
@@ -47,24 +50,31 @@ def _keys(sources: list[str]) -> dict[str, Ed25519PublicKey]:
     return keys
 
 
-async def _read_database(url: str, schema: str | None) -> StoredLog:
+async def _read_database(url: str, schema: str | None, with_rows: bool = False) -> tuple[StoredLog, list[LiveSource]]:
     engine = schema_engine(url, schema, pool_size=1)
     try:
         async with engine.connect() as connection:
             indices, datas, hashes, checkpoints, nodes = await read_whole_log(connection)
+            raw = (await connection.get_raw_connection()).driver_connection
+            sources = await live_sources(raw) if with_rows else []
     finally:
         await engine.dispose()
-    return StoredLog(indices=indices, datas=datas, recorded_hashes=hashes, checkpoints=checkpoints,
-                     stored_nodes=nodes)
+    log = StoredLog(indices=indices, datas=datas, recorded_hashes=hashes, checkpoints=checkpoints, stored_nodes=nodes)
+    return log, sources
 
 
-def _load(args: argparse.Namespace) -> StoredLog:
-    log = files.read_export(Path(args.log)) if args.log else asyncio.run(_read_database(args.database_url, args.schema))
+def _load(args: argparse.Namespace) -> tuple[StoredLog, list[LiveSource]]:
+    if args.log:
+        if args.rows:
+            raise ValueError("--rows compares the service's tables: it needs the database, not --log")
+        log, sources = files.read_export(Path(args.log)), []
+    else:
+        log, sources = asyncio.run(_read_database(args.database_url, args.schema, args.rows))
     extra = [files.checkpoint_from_json(files.read_response(Path(p), "ledgerCheckpoint")) for p in args.checkpoint]
     if extra:
         log = StoredLog(indices=log.indices, datas=log.datas, recorded_hashes=log.recorded_hashes,
                         checkpoints=[*log.checkpoints, *extra], stored_nodes=log.stored_nodes)
-    return log
+    return log, sources
 
 
 def _print_report(report: AuditReport, seconds: float, as_json: bool) -> None:
@@ -88,13 +98,18 @@ def _print_report(report: AuditReport, seconds: float, as_json: bool) -> None:
 def run_audit(args: argparse.Namespace) -> int:
     keys = _keys(args.public_key)
     started = time.perf_counter()
-    report = audit(_load(args), keys, every_checkpoint=args.every_checkpoint)
+    log, sources = _load(args)
+    report = audit(log, keys, every_checkpoint=args.every_checkpoint)
+    if sources:
+        latest = latest_leaves(log.datas, log.indices, {source.kind for source in sources})
+        for source in sources:
+            report.findings += check(source, latest)
     _print_report(report, time.perf_counter() - started, args.json)
     return INTACT if report.intact else TAMPERED
 
 
 def run_export(args: argparse.Namespace) -> int:
-    log = asyncio.run(_read_database(args.database_url, args.schema))
+    log, _ = asyncio.run(_read_database(args.database_url, args.schema))
     with open(args.out, "w") as out:
         count = files.write_export(out, log.indices, log.datas, log.recorded_hashes, log.checkpoints)
     print(f"exported {count} leaves and {len(log.checkpoints)} checkpoints to {args.out}")
@@ -161,6 +176,9 @@ def _parser() -> argparse.ArgumentParser:
                                help="a checkpoint kept outside the database (JSON file); repeatable")
     audit_command.add_argument("--every-checkpoint", action="store_true",
                                help="check the signature of every checkpoint, not only those the verdict rests on")
+    audit_command.add_argument("--rows", action="store_true",
+                               help="also compare the service's tables (observations, exemptions, appeals, approval "
+                                    "keys and authorisations, locks) with the latest leaf of each record")
     audit_command.add_argument("--json", action="store_true", help="print the report as one JSON object")
     audit_command.set_defaults(run=run_audit)
     export_command = commands.add_parser("export", help="write the log to a file for offline audits")

@@ -24,12 +24,18 @@ def checkpoint_json(signed: SignedCheckpoint) -> dict[str, Any]:
 
 
 def checkpoint_from_json(data: dict[str, Any]) -> SignedCheckpoint:
-    """A checkpoint as `ledgerCheckpoint` returns it (or as exported); the signature is checked later."""
-    signature = data["signature"]
+    """A checkpoint as `ledgerCheckpoint` returns it, as exported, or as a CheckpointSigned event (the
+    envelope or its payload); the signature is checked later."""
+    data = data.get("payload", data)
+
+    def field(camel: str, snake: str) -> Any:
+        return data[camel] if camel in data else data[snake]
+
+    signature = field("signature", "signature")
     return SignedCheckpoint(
-        Checkpoint(tree_size=int(data["treeSize"]), root_hash=bytes.fromhex(data["rootHash"]),
-                   signed_at=datetime.fromisoformat(data["signedAt"])),
-        key_id=data["keyId"],
+        Checkpoint(tree_size=int(field("treeSize", "tree_size")), root_hash=bytes.fromhex(field("rootHash", "root_hash")),
+                   signed_at=datetime.fromisoformat(field("signedAt", "signed_at"))),
+        key_id=field("keyId", "key_id"),
         signature=bytes.fromhex(signature) if len(signature) == 128 else base64.b64decode(signature),
     )
 

@@ -1,4 +1,4 @@
-"""Reads and appends of the log. Appends go through COPY; a proof is two indexed lookups."""
+"""Reads and appends of the log. Appends go through COPY; a proof is one round trip."""
 
 from __future__ import annotations
 

@@ -12,7 +12,12 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from services.common.db import define_platform_tables
-from services.scoring.adapters.ledger_tables import create_ledger_tables_v1, create_period_locks_v2
+from services.scoring.adapters.ledger_tables import (
+    CREATE_LEAF_LINE_FUNCTION,
+    create_ledger_tables_v1,
+    create_period_locks_v2,
+    metadata,
+)
 
 SCHEMA_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
@@ -32,7 +37,12 @@ def schema_engine(database_url: str, schema: str | None = None, pool_size: int =
     return create_async_engine(database_url, pool_size=pool_size, connect_args=settings)
 
 
-def _create(connection: sa.Connection) -> None:
+def _create(connection: sa.Connection, service_tables: bool) -> None:
+    if service_tables:
+        # Every table of the service, as its metadata declares them now (the ledger's need its function).
+        connection.execute(sa.text(CREATE_LEAF_LINE_FUNCTION))
+        metadata.create_all(connection, checkfirst=False)
+        return
     platform = sa.MetaData()
     define_platform_tables(platform)
     platform.create_all(connection, checkfirst=False)
@@ -40,12 +50,13 @@ def _create(connection: sa.Connection) -> None:
     create_period_locks_v2(connection)
 
 
-async def create_log_schema(database_url: str, schema: str) -> None:
+async def create_log_schema(database_url: str, schema: str, service_tables: bool = False) -> None:
+    """A log with its outbox; with `service_tables`, all the scoring service's tables around it."""
     engine = schema_engine(database_url, schema)
     try:
         async with engine.begin() as connection:
             await connection.execute(sa.text(f"CREATE SCHEMA {_checked(schema)}"))
-            await connection.run_sync(_create)
+            await connection.run_sync(_create, service_tables)
     finally:
         await engine.dispose()
 

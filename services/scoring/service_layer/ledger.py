@@ -21,7 +21,7 @@ from services.common.errors import ClientError, NotFound, invalid
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import ledger_repository as repository
 from services.scoring.adapters.ledger_keys import checkpoint_signer
-from services.scoring.domain.ledger.checkpoint import Checkpoint, SignedCheckpoint
+from services.scoring.domain.ledger.checkpoint import Checkpoint, SignedCheckpoint, checkpoint_valid
 from services.scoring.domain.ledger.hashing import leaf_hash, leaf_hashes
 from services.scoring.domain.ledger.leaves import check_reference, leaf_bytes
 from services.scoring.domain.ledger.storage import nodes_to_store, rebuild, sources_of
@@ -32,6 +32,7 @@ from services.scoring.domain.ledger.tree import (
     fold,
     frontier_nodes,
     inclusion_plan,
+    verify_inclusion,
 )
 
 log = logging.getLogger(__name__)
@@ -210,6 +211,22 @@ async def inclusion_proof(session: AsyncSession, leaf_index: int, tree_size: int
     if data is None:
         raise LedgerIntegrityError(f"leaf {leaf_index} is missing from the log; run the verifier")
     return InclusionProof(leaf_index=leaf_index, leaf_data=data, path=path, checkpoint=signed)
+
+
+async def proven_leaf(session: AsyncSession, leaf_index: int) -> bytes:
+    """A leaf's bytes, after proving them included under the latest checkpoint and its signature.
+
+    For records the service acts on (an authorisation about to be used): a row or leaf written into
+    the database behind the service's back fails here rather than being obeyed.
+    """
+    proof = await inclusion_proof(session, leaf_index)
+    signer = checkpoint_signer()
+    signed = proof.checkpoint
+    if not (checkpoint_valid(signed, {signer.key_id: signer.public_key})
+            and verify_inclusion(proof.leaf_hash, leaf_index, signed.tree_size, proof.path, signed.root_hash)):
+        raise LedgerIntegrityError(f"leaf {leaf_index} is not proven by the signed log: it was changed outside the "
+                                   "service; run the verifier")
+    return proof.leaf_data
 
 
 async def consistency_proof(session: AsyncSession, from_size: int, to_size: int | None = None) -> ConsistencyProof:

@@ -25,7 +25,7 @@ from services.scoring.domain.ledger.approval import (
     LockedChange,
     require_quorum,
 )
-from services.scoring.domain.ledger.leaves import canonical_json
+from services.scoring.domain.ledger.leaves import canonical_json, read_leaf
 from services.scoring.domain.ledger.signatures import key_id as key_id_of
 from services.scoring.domain.ledger.signatures import load_public_key, raw_public_key
 from services.scoring.domain.ledger.workflow import period_problem, require
@@ -135,6 +135,22 @@ async def authorise(uow: UnitOfWork, change: LockedChange, signatures: list[Appr
                          leaf_index=leaf.index, authorised_by=by.subject, authorised_at=at)
 
 
+async def _signed_as_recorded(uow: UnitOfWork, row: Any) -> None:
+    """The authorisation row is only a pointer: what is obeyed is its leaf, proven in the signed log,
+    naming this change, with signatures that still make the quorum (a key revoked since counts no more)."""
+    record = read_leaf(await ledger.proven_leaf(uow.session, row.leaf_index))
+    recorded = record.content if record.kind == ledger.LOCKED_CHANGE and record.record_id == row.id else {}
+    change = LockedChange(**recorded["change"]) if recorded.get("event") == "authorised" else None
+    if change is None or change.digest() != row.digest or canonical_json(change.content) != canonical_json(row.content):
+        raise ledger.LedgerIntegrityError(
+            f"authorisation {row.id} does not match its ledger leaf {row.leaf_index}: it was written outside the "
+            "service and is not obeyed; run the verifier"
+        )
+    signatures = [ApprovalSignature(s["key_id"], bytes.fromhex(s["signature"])) for s in recorded["signatures"]]
+    keys = await repository.keys(uow.session, {signature.key_id for signature in signatures})
+    require_quorum(await _policy_for(uow, change), keys, change, signatures)
+
+
 async def apply(uow: UnitOfWork, authorisation_id: str, change_kind: str, record_id: str,
                 content: dict[str, Any]) -> int:
     """Uses an authorisation for the change it covers, once; returns the leaf recording its use.
@@ -155,6 +171,7 @@ async def apply(uow: UnitOfWork, authorisation_id: str, change_kind: str, record
         problems.append(FieldProblem("content", "matches", "differs from the content the parties signed", content))
     if problems:
         raise ValidationFailed(problems)
+    await _signed_as_recorded(uow, row)
     at = _now()
     leaf = await ledger.record(uow, ledger.LOCKED_CHANGE, authorisation_id, {
         "event": "applied", "change_kind": change_kind, "record_id": record_id, "digest": row.digest, "at": at,

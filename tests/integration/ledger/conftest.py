@@ -56,7 +56,7 @@ class ScratchLog:
 
 
 @pytest.fixture
-async def scratch_logs(settings: PlatformSettings, tmp_path: Path) -> AsyncIterator[Callable[[], Awaitable[ScratchLog]]]:
+async def scratch_logs(settings: PlatformSettings, tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[ScratchLog]]]:
     """Makes as many separate logs as a test needs; all are dropped afterwards."""
     url = settings.scoring_database_url
     require_url("PostgreSQL (scoring database)", url.replace("+asyncpg", ""))
@@ -64,9 +64,9 @@ async def scratch_logs(settings: PlatformSettings, tmp_path: Path) -> AsyncItera
     key.write_text(public_key_pem(checkpoint_signer().public_key))
     made: list[ScratchLog] = []
 
-    async def new() -> ScratchLog:
+    async def new(service_tables: bool = False) -> ScratchLog:
         schema = unique("ledger_test").replace("-", "_")
-        await create_log_schema(url, schema)
+        await create_log_schema(url, schema, service_tables)
         engine = schema_engine(url, schema)
         made.append(ScratchLog(url, schema, engine, make_session_factory(engine), key))
         return made[-1]
@@ -80,5 +80,5 @@ async def scratch_logs(settings: PlatformSettings, tmp_path: Path) -> AsyncItera
 
 
 @pytest.fixture
-async def scratch_log(scratch_logs: Callable[[], Awaitable[ScratchLog]]) -> ScratchLog:
+async def scratch_log(scratch_logs: Callable[..., Awaitable[ScratchLog]]) -> ScratchLog:
     return await scratch_logs()

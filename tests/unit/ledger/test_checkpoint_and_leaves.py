@@ -10,6 +10,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from services.common.errors import ValidationFailed
+from services.scoring.adapters.ledger_export import checkpoint_from_json, checkpoint_json
 from services.scoring.domain.ledger.checkpoint import Checkpoint, CheckpointSigner, checkpoint_valid
 from services.scoring.domain.ledger.leaves import check_reference, leaf_bytes, read_leaf
 from services.scoring.domain.ledger.signatures import key_id, load_public_key, public_key_pem, raw_public_key
@@ -52,3 +53,12 @@ def test_a_reference_on_two_lines_is_refused() -> None:
     assert refused.value.problems[0].field == "recordId"
     with pytest.raises(ValidationFailed):
         check_reference("Observation Revision", "OBS-1")
+
+
+def test_a_checkpoint_kept_from_the_event_or_from_graphql_reads_the_same() -> None:
+    signed = SIGNER.sign(CHECKPOINT)
+    event = {"payload": {"tree_size": signed.tree_size, "root_hash": signed.root_hash.hex(),
+                         "signature": signed.signature.hex(), "key_id": signed.key_id,
+                         "signed_at": CHECKPOINT.signed_at.isoformat()}}
+    assert checkpoint_from_json(event) == signed
+    assert checkpoint_from_json(checkpoint_json(signed)) == signed
