@@ -35,6 +35,16 @@ class CadreRegistered(EventPayload):
     position_level: PositionLevel
 
 
+# Which rule shape (see ListItem) an indicator of each kind is scored by.
+RULES_BY_KIND: dict[str, tuple[str, ...]] = {
+    "scored": ("target_attainment", "threshold_bands", "pass_fail"),
+    "red_line": ("pass_fail",),
+    "deduction": ("per_incident",),
+    "veto_excellence": ("pass_fail",),
+    "veto": ("pass_fail",),
+}
+
+
 class ListItem(BaseModel):
     """One indicator of a published list, as scoring needs it to score.
 

@@ -8,16 +8,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from schemas.events.indicator import RULES_BY_KIND
 from services.common.errors import FieldProblem
 from services.indicator.domain.vocabulary import RULE_TYPES
 
-RULES_BY_KIND = {
-    "scored": ("target_attainment", "threshold_bands", "pass_fail"),
-    "red_line": ("pass_fail",),
-    "deduction": ("per_incident",),
-    "veto_excellence": ("pass_fail",),
-    "veto": ("pass_fail",),
-}
 _KEYS = {
     "target_attainment": {"type", "cap"},
     "threshold_bands": {"type", "bands"},
