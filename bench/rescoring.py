@@ -55,6 +55,14 @@ async def clear_year(conn: asyncpg.Connection, year: int) -> None:
 async def load_city(conn: asyncpg.Connection, city: synthetic.City, year: int) -> None:
     """Writes the city as the service would hold it after its lists and observations arrived."""
     await clear_year(conn, year)
+    keys = await load_lists(conn, city, year)
+    await load_observations(conn, city, year, keys)
+    await load_people(conn, city, year)
+    await conn.execute("ANALYZE observations; ANALYZE list_items; ANALYZE cadre_roster")
+
+
+async def load_lists(conn: asyncpg.Connection, city: synthetic.City, year: int) -> dict[tuple[str, str], int]:
+    """The units, their lists in force and series; returns the series key of each (unit, indicator)."""
     units, categories = city.unit_ids, city.categories
     await conn.execute(
         """INSERT INTO unit_roster (unit_id, name, category) SELECT u, u, c FROM unnest($1::text[], $2::text[]) AS n(u, c)
@@ -92,6 +100,11 @@ async def load_city(conn: asyncpg.Connection, city: synthetic.City, year: int) -
     await conn.execute(
         "INSERT INTO lists_in_force (unit_id, year, version) SELECT u, $2, 1 FROM unnest($1::text[]) AS u", units, year
     )
+    return keys
+
+
+async def load_observations(conn: asyncpg.Connection, city: synthetic.City, year: int, keys: dict) -> None:
+    units, codes = city.unit_ids, [item.indicator_code for item in city.items]
     key_of = np.array([[keys[(u, code)] for code in codes] for u in units], np.int64)
     series_key = key_of[city.obs_unit, city.obs_item].tolist()
     periods = [f"{year}-{m:02d}" for m in range(13)]
@@ -107,7 +120,11 @@ async def load_city(conn: asyncpg.Connection, city: synthetic.City, year: int) -
         "series_key", "period", "year", "month", "source", "revision", "value", "unit_of_measure", "list_version",
         "channel", "reported_by", "reported_at",
     ))
-    levels = city.cadre_level
+
+
+async def load_people(conn: asyncpg.Connection, city: synthetic.City, year: int) -> None:
+    """Cadres with their own and term evaluations, deputies' areas, and public evaluations."""
+    units, categories, levels = city.unit_ids, city.categories, city.cadre_level
     await conn.execute(
         """INSERT INTO cadre_roster (cadre_id, name, unit_id, unit_category, position_level)
            SELECT c, c, u, k, l FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS n(c, u, k, l)
@@ -127,7 +144,6 @@ async def load_city(conn: asyncpg.Connection, city: synthetic.City, year: int) -
                  for u, s in zip(units, city.satisfaction.tolist()) if s == s]
     await conn.copy_records_to_table("public_evaluations", records=satisfied,
                                      columns=("unit_id", "period", "respondent_digest", "satisfaction", "submitted_by"))
-    await conn.execute("ANALYZE observations; ANALYZE list_items; ANALYZE cadre_roster")
 
 
 def without_daily_records(city: synthetic.City) -> None:

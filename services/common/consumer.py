@@ -14,7 +14,6 @@ other reason, the events are handled one at a time so that one bad event holds u
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 import uuid
@@ -142,7 +141,7 @@ class ConsumerRunner:
     def _decode(self, record: ConsumerRecord) -> Decoded:
         item = Decoded(record)
         try:
-            item.envelope = Envelope.model_validate(json.loads(record.value))
+            item.envelope = Envelope.model_validate_json(record.value)
             if item.envelope.event_type in self.handlers or item.envelope.event_type in self.batch_handlers:
                 item.payload = parse_payload(item.envelope)
         except (ValueError, TypeError, pydantic.ValidationError, UnknownEventType) as error:
@@ -293,6 +292,6 @@ class ConsumerRunner:
 
 def _describe(error: Exception) -> str:
     if isinstance(error, pydantic.ValidationError):
-        parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()[:5]]
+        parts = [": ".join(filter(None, (".".join(str(p) for p in e["loc"]), e["msg"]))) for e in error.errors()[:5]]
         return "; ".join(parts)
     return f"{type(error).__name__}: {error}"

@@ -4,6 +4,7 @@ checked against."""
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import date
 
@@ -11,12 +12,6 @@ import asyncpg
 
 from services.scoring.domain.observations import ListInForce
 from services.scoring.domain.rules import ItemSpec
-
-_ITEM_COLUMNS = (
-    "indicator_code, name, dimension, kind, direction, unit_of_measure, weight, target, rule::text AS rule, "
-    "data_source, source_system, frequency, capability_tags, min_value, max_value"
-)
-
 
 def item_spec(row: asyncpg.Record) -> ItemSpec:
     return ItemSpec(
@@ -94,35 +89,76 @@ async def add_version(
     return True
 
 
-async def lists_for_checks(
-    conn: asyncpg.Connection, wanted: Iterable[tuple[str, int, str]]
-) -> tuple[dict[tuple[str, int], ListInForce], dict[str, tuple[int, ...]]]:
-    """For each (unit, year, indicator) wanted: the list in force with just the wanted items, and for
-    units without a list for a wanted year, the years they do have lists for."""
-    wanted = list(set(wanted))
-    rows = await conn.fetch(
-        f"""
-        SELECT w.unit_id, w.year, f.version, li.series_key, {', '.join('li.' + c.strip() for c in _ITEM_COLUMNS.split(','))}
-        FROM unnest($1::text[], $2::int[], $3::text[]) AS w(unit_id, year, wanted_code)
-        JOIN lists_in_force f ON f.unit_id = w.unit_id AND f.year = w.year
-        LEFT JOIN list_items li
-          ON li.unit_id = f.unit_id AND li.year = f.year AND li.version = f.version AND li.indicator_code = w.wanted_code
-        """,
-        [w[0] for w in wanted], [w[1] for w in wanted], [w[2] for w in wanted],
+# What checking an observation needs of an item (not its rule, name or tags).
+_CHECKED_COLUMNS = ("indicator_code", "series_key", "kind", "unit_of_measure", "data_source", "source_system",
+                    "frequency", "min_value", "max_value")
+
+
+def _checked_item(row: asyncpg.Record) -> ItemSpec:
+    return ItemSpec(
+        indicator_code=row["indicator_code"], name=row["indicator_code"], dimension="", kind=row["kind"],
+        direction="", unit_of_measure=row["unit_of_measure"], weight=0.0, target=None,
+        data_source=row["data_source"], source_system=row["source_system"], frequency=row["frequency"],
+        min_value=row["min_value"], max_value=row["max_value"],
     )
-    listings: dict[tuple[str, int], ListInForce] = {}
-    for row in rows:
-        key = (row["unit_id"], row["year"])
-        listing = listings.get(key) or listings.setdefault(key, ListInForce(key[0], key[1], row["version"], {}, {}))
-        if row["indicator_code"] is not None:
-            listing.items[row["indicator_code"]] = item_spec(row)
+
+
+class ListCache:
+    """The items of list versions, by (unit, year, version), kept in memory: a version never changes
+    once published, so only which version is in force has to be read for every batch of observations."""
+
+    def __init__(self, capacity: int = 5000):
+        self._capacity = capacity
+        self._lists: OrderedDict[tuple[str, int, int], ListInForce] = OrderedDict()
+
+    async def lists_for_checks(
+        self, conn: asyncpg.Connection, wanted: Iterable[tuple[str, int, str]]
+    ) -> tuple[dict[tuple[str, int], ListInForce], dict[str, tuple[int, ...]]]:
+        """For each (unit, year, indicator) wanted: the unit's list in force for the year, and for units
+        without a list for a wanted year, the years they do have lists for."""
+        pairs = sorted({(unit, year) for unit, year, _ in wanted})
+        in_force = await conn.fetch(
+            """SELECT f.unit_id, f.year, f.version FROM unnest($1::text[], $2::int[]) AS w(unit_id, year)
+               JOIN lists_in_force f ON f.unit_id = w.unit_id AND f.year = w.year""",
+            [p[0] for p in pairs], [p[1] for p in pairs],
+        )
+        versions = [(row["unit_id"], row["year"], row["version"]) for row in in_force]
+        await self._load([key for key in versions if key not in self._lists], conn)
+        listings = {}
+        for key in versions:
+            self._lists.move_to_end(key)
+            listings[key[:2]] = self._lists[key]
+        while len(self._lists) > self._capacity:
+            self._lists.popitem(last=False)
+        missing = sorted({unit for unit, year in pairs if (unit, year) not in listings})
+        return listings, await _years_with_lists(conn, missing)
+
+    async def _load(self, keys: list[tuple[str, int, int]], conn: asyncpg.Connection) -> None:
+        if not keys:
+            return
+        for key in keys:
+            self._lists[key] = ListInForce(key[0], key[1], key[2], {}, {})
+        rows = await conn.fetch(
+            f"""SELECT li.unit_id, li.year, li.version, {', '.join('li.' + c for c in _CHECKED_COLUMNS)}
+                FROM unnest($1::text[], $2::int[], $3::int[]) AS k(unit_id, year, version)
+                JOIN list_items li ON li.unit_id = k.unit_id AND li.year = k.year AND li.version = k.version""",
+            [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys],
+        )
+        for row in rows:
+            listing = self._lists[(row["unit_id"], row["year"], row["version"])]
+            listing.items[row["indicator_code"]] = _checked_item(row)
             listing.series[row["indicator_code"]] = row["series_key"]
-    missing = sorted({w[0] for w in wanted if (w[0], w[1]) not in listings})
-    years: dict[str, tuple[int, ...]] = {}
-    if missing:
-        for row in await conn.fetch(
-            "SELECT unit_id, array_agg(year ORDER BY year) AS years FROM lists_in_force WHERE unit_id = ANY($1::text[]) GROUP BY unit_id",
-            missing,
-        ):
-            years[row["unit_id"]] = tuple(row["years"])
-    return listings, years
+
+
+async def _years_with_lists(conn: asyncpg.Connection, units: list[str]) -> dict[str, tuple[int, ...]]:
+    if not units:
+        return {}
+    rows = await conn.fetch(
+        "SELECT unit_id, array_agg(year ORDER BY year) AS years FROM lists_in_force WHERE unit_id = ANY($1::text[]) GROUP BY unit_id",
+        units,
+    )
+    return {row["unit_id"]: tuple(row["years"]) for row in rows}
+
+
+# One per process: every unit of work checking observations shares it.
+LISTS = ListCache()

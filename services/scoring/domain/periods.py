@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PATTERN = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$")
 
@@ -35,8 +36,10 @@ class Period:
         return self.first_month <= month <= self.last_month
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """Raises ValueError naming the accepted shapes when `text` is not a period."""
+    """Raises ValueError naming the accepted shapes when `text` is not a period (a feed names the
+    same few periods again and again, hence the cache)."""
     match = _PATTERN.match(text or "")
     if not match:
         raise ValueError(f"{text!r} is not a period: use 2025, 2025-Q1 or 2025-03")

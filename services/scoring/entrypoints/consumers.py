@@ -11,7 +11,7 @@ from services.scoring.service_layer.lists import list_published
 from services.scoring.service_layer.observations import ingest_feed
 
 # The feed is the high-volume topic: bigger batches mean fewer round trips per observation.
-FEED_BATCH_SIZE = 2000
+FEED_BATCH_SIZE = 5000
 
 
 def subscription() -> Subscription:
