@@ -54,9 +54,8 @@ PROGRAMMES = (
 
 def seed_cohorts(today: date) -> list[Cohort]:
     """Two upcoming cohorts of each programme; the remedial class has the 14 seats of 2024."""
-    first = date(today.year, today.month, 1) + timedelta(days=32)
-    first = first.replace(day=1)
-    second = (first + timedelta(days=95)).replace(day=1)
+    first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)  # the first day of next month
+    second = (first + timedelta(days=95)).replace(day=1)  # three months later
     plans = {
         "digital-governance-camp": (60, 21),
         "yangtze-delta-shadow-posting": (20, 30),

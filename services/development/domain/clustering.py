@@ -22,8 +22,11 @@ from threadpoolctl import threadpool_limits
 class ClusteringParameters:
     k_min: int = 2
     k_max: int = 10
-    fit_sample: int = 20_000
+    fit_sample: int = 10_000
     silhouette_sample: int = 3_000
+    # k-means++ starts per candidate k: with a single start, a poor local optimum now and then
+    # makes the silhouette pick the wrong k; three are cheap on a sample.
+    candidate_starts: int = 3
     random_state: int = 42
     min_vectors: int = 30
     final_threads: int = 1
@@ -116,7 +119,9 @@ def fit_clusters(vectors: np.ndarray, parameters: ClusteringParameters = Cluster
         best: tuple[float, KMeans] | None = None
         silhouette_by_k: dict[int, float] = {}
         for k in range(parameters.k_min, k_max + 1):
-            candidate = KMeans(n_clusters=k, n_init=1, random_state=parameters.random_state).fit(sample)
+            candidate = KMeans(
+                n_clusters=k, n_init=parameters.candidate_starts, random_state=parameters.random_state
+            ).fit(sample)
             score = silhouette_from_distances(distances, candidate.labels_[: len(judged)])
             silhouette_by_k[k] = round(score, 6)
             if best is None or score > best[0]:
