@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from services.common.auth import Role
-from services.common.errors import NotFound
+from services.common.errors import NotFound, PermissionDenied
 from services.common.graphql import federation_schema, principal_of, roles
 from services.common.settings import PlatformSettings
 from services.development.adapters import clustering_repository, enrolment_repository, programme_repository
@@ -101,6 +101,8 @@ class Query:
         principal = principal_of(info)
         if principal.role is Role.CADRE:
             cadre_id = cadre_id or principal.cadre_id
+            if not cadre_id:
+                raise PermissionDenied("a cadre's token must name the cadre (cadre_id) to read enrolments")
             principal.require_cadre(cadre_id)
         async with session(info) as s:
             rows = await enrolment_repository.find_enrolments(

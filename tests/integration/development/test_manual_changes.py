@@ -100,6 +100,8 @@ async def test_roles(stack, subgraph):
         assert mine["enrolments"] == [{"cadreId": cadre}]
         refused = await own.errors("query($c: ID!) { enrolments(cadreId: $c) { id } }", {"c": other})
         assert refused[0]["extensions"]["code"] == "FORBIDDEN"
+        nameless = await own.errors("{ enrolments { id } }", bearer=token(stack, Role.CADRE))
+        assert nameless[0]["extensions"]["code"] == "FORBIDDEN"
         assert await assessor.execute("query($p: ID!) { enrolments(programmeId: $p) { id } }", {"p": programme})
         denied = await assessor.errors(ENROL, {"c": cadre, "p": programme, "k": None, "reason": "no"})
         assert denied[0]["extensions"]["code"] == "FORBIDDEN"
