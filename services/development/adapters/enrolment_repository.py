@@ -80,10 +80,26 @@ async def add_enrolments(session: AsyncSession, rows: list[dict[str, Any]]) -> N
         await session.execute(enrolments.insert(), rows)
 
 
+def _place_in_line() -> sa.Label:
+    """1 + the waitlisted enrolments ahead in the same cohort; null unless waitlisted."""
+    ahead = enrolments.alias("ahead")
+    count_ahead = (
+        sa.select(sa.func.count() + 1)
+        .where(
+            ahead.c.cohort_id == enrolments.c.cohort_id, ahead.c.status == WAITLISTED,
+            sa.tuple_(ahead.c.waitlisted_at, ahead.c.id) < sa.tuple_(enrolments.c.waitlisted_at, enrolments.c.id),
+        )
+        .scalar_subquery()
+    )
+    return sa.case((enrolments.c.status == WAITLISTED, count_ahead), else_=None).label("waitlist_position")
+
+
 async def get_enrolment_row(session: AsyncSession, enrolment_id: str, lock: bool = False) -> sa.Row | None:
-    query = sa.select(enrolments).where(enrolments.c.id == enrolment_id)
+    """The enrolment; read (not locked) it comes with its place in line."""
     if lock:
-        query = query.with_for_update()
+        query = sa.select(enrolments).where(enrolments.c.id == enrolment_id).with_for_update()
+    else:
+        query = sa.select(enrolments, _place_in_line()).where(enrolments.c.id == enrolment_id)
     return (await session.execute(query)).first()
 
 
@@ -120,7 +136,7 @@ async def find_enrolments(
     status: str | None = None,
     limit: int = 200,
 ) -> list[sa.Row]:
-    query = sa.select(enrolments)
+    query = sa.select(enrolments, _place_in_line())
     if cadre_id:
         query = query.where(enrolments.c.cadre_id == cadre_id)
     if programme_id:
@@ -134,14 +150,3 @@ async def find_enrolments(
     else:
         query = query.order_by(enrolments.c.created_at.desc(), enrolments.c.id)
     return list((await session.execute(query.limit(limit))).all())
-
-
-async def waitlist_positions(session: AsyncSession, cohort_ids: list[str]) -> dict[str, int]:
-    """Place in line of every waitlisted enrolment of the cohorts (1: next)."""
-    position = sa.func.row_number().over(
-        partition_by=enrolments.c.cohort_id, order_by=(enrolments.c.waitlisted_at, enrolments.c.id)
-    )
-    query = sa.select(enrolments.c.id, position.label("position")).where(
-        enrolments.c.cohort_id.in_(cohort_ids), enrolments.c.status == WAITLISTED
-    )
-    return {row.id: row.position for row in (await session.execute(query)).all()}

@@ -53,6 +53,9 @@ class Enrolment:
     evaluation_passed: bool | None
     evaluated_at: datetime | None
     returned_to_post_at: datetime | None
+    waitlist_position: int | None = strawberry.field(
+        description="Place in the cohort's line (1: next to get a seat); null unless waitlisted."
+    )
 
     @classmethod
     def from_row(cls, row: sa.Row) -> "Enrolment":
@@ -65,15 +68,8 @@ class Enrolment:
             cancelled_by=row.cancelled_by, completed_on=row.completed_on, attendance_rate=row.attendance_rate,
             result_score=row.result_score, passed=row.passed, evaluation_score=row.evaluation_score,
             evaluation_passed=row.evaluation_passed, evaluated_at=row.evaluated_at,
-            returned_to_post_at=row.returned_to_post_at,
+            returned_to_post_at=row.returned_to_post_at, waitlist_position=row.waitlist_position,
         )
-
-    @strawberry.field(description="Place in the cohort's line (1: next to get a seat); null unless waitlisted.")
-    async def waitlist_position(self, info: Info) -> int | None:
-        if self.status != rules.WAITLISTED:
-            return None
-        async with session(info) as s:
-            return (await enrolments.waitlist_positions(s, [self.cohort_id])).get(self.id)
 
     @strawberry.field
     async def programme(self, info: Info) -> Programme | None:
