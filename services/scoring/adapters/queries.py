@@ -1,179 +1,184 @@
-"""Reads for the GraphQL subgraph: scores and their breakdowns, lists, anomalies, monitoring, observations."""
+"""Reads for the GraphQL subgraph: scores and their breakdowns, lists, anomalies, monitoring, observations.
+
+Plain SQL on the asyncpg connection (prepared once per connection): a cadre's breakdown makes
+several of these reads, and statement building would cost more than the reads themselves.
+"""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
+import asyncpg
 
-from services.scoring.adapters.tables import (
-    anomalies,
-    cadre_areas,
-    cadre_roster,
-    cadre_scores,
-    capability_profiles,
-    daily_records,
-    monitoring_checks,
-    observations,
-    period_lists,
-    score_contributions,
-    scoring_runs,
-    series,
-    unit_scores,
-)
+from services.scoring.domain.periods import parse_period
 
 
-async def _rows(session: AsyncSession, query) -> list[sa.Row]:
-    return list(await session.execute(query))
+@contextlib.asynccontextmanager
+async def reading(platform: Any) -> AsyncIterator[asyncpg.Connection]:
+    """A pooled connection for reads outside any unit of work."""
+    async with platform.engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        yield raw.driver_connection
 
 
-async def _first(session: AsyncSession, query) -> sa.Row | None:
-    return (await session.execute(query)).first()
+async def cadre_unit(conn: asyncpg.Connection, cadre_id: str) -> str | None:
+    return await conn.fetchval("SELECT unit_id FROM cadre_roster WHERE cadre_id = $1", cadre_id)
 
 
-async def cadre_unit(session: AsyncSession, cadre_id: str) -> str | None:
-    return (await session.execute(sa.select(cadre_roster.c.unit_id).where(cadre_roster.c.cadre_id == cadre_id))).scalar()
-
-
-async def unit_score(session: AsyncSession, unit_id: str, period: str) -> sa.Row | None:
-    return await _first(session, sa.select(unit_scores).where(unit_scores.c.unit_id == unit_id, unit_scores.c.period == period))
+async def unit_score(conn: asyncpg.Connection, unit_id: str, period: str) -> asyncpg.Record | None:
+    return await conn.fetchrow("SELECT * FROM unit_scores WHERE unit_id = $1 AND period = $2", unit_id, period)
 
 
 async def unit_scores_of(
-    session: AsyncSession, period: str, unit_category: str | None, limit: int, offset: int
-) -> list[sa.Row]:
-    query = sa.select(unit_scores).where(unit_scores.c.period == period)
-    if unit_category:
-        query = query.where(unit_scores.c.unit_category == unit_category)
-    order = (unit_scores.c.unit_category, unit_scores.c.rank, unit_scores.c.unit_id)
-    return await _rows(session, query.order_by(*order).limit(limit).offset(offset))
-
-
-async def contributions(session: AsyncSession, unit_id: str, period: str) -> list[sa.Row]:
-    query = (
-        sa.select(score_contributions)
-        .where(score_contributions.c.unit_id == unit_id, score_contributions.c.period == period)
-        .order_by(score_contributions.c.dimension, score_contributions.c.indicator_code)
-    )
-    return await _rows(session, query)
-
-
-async def cadre_score(session: AsyncSession, cadre_id: str, period: str) -> sa.Row | None:
-    return await _first(
-        session, sa.select(cadre_scores).where(cadre_scores.c.cadre_id == cadre_id, cadre_scores.c.period == period)
+    conn: asyncpg.Connection, period: str, unit_category: str | None, limit: int, offset: int
+) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        """SELECT * FROM unit_scores WHERE period = $1 AND ($2::text IS NULL OR unit_category = $2)
+           ORDER BY unit_category, rank, unit_id LIMIT $3 OFFSET $4""",
+        period, unit_category, limit, offset,
     )
 
 
-async def cadre_score_history(session: AsyncSession, cadre_id: str) -> list[sa.Row]:
-    query = sa.select(cadre_scores).where(cadre_scores.c.cadre_id == cadre_id).order_by(cadre_scores.c.period)
-    return await _rows(session, query)
+async def contributions(conn: asyncpg.Connection, unit_id: str, period: str) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        "SELECT * FROM score_contributions WHERE unit_id = $1 AND period = $2 ORDER BY dimension, indicator_code",
+        unit_id, period,
+    )
+
+
+async def cadre_score(conn: asyncpg.Connection, cadre_id: str, period: str) -> asyncpg.Record | None:
+    return await conn.fetchrow("SELECT * FROM cadre_scores WHERE cadre_id = $1 AND period = $2", cadre_id, period)
+
+
+async def cadre_score_history(conn: asyncpg.Connection, cadre_id: str) -> list[asyncpg.Record]:
+    return await conn.fetch("SELECT * FROM cadre_scores WHERE cadre_id = $1 ORDER BY period", cadre_id)
 
 
 async def rankings(
-    session: AsyncSession, period: str, unit_category: str | None, position_level: str | None, limit: int, offset: int
-) -> list[sa.Row]:
-    query = sa.select(cadre_scores).where(cadre_scores.c.period == period)
-    if unit_category:
-        query = query.where(cadre_scores.c.unit_category == unit_category)
-    if position_level:
-        query = query.where(cadre_scores.c.position_level == position_level)
-    order = (cadre_scores.c.unit_category, cadre_scores.c.position_level, cadre_scores.c.rank, cadre_scores.c.cadre_id)
-    return await _rows(session, query.order_by(*order).limit(limit).offset(offset))
+    conn: asyncpg.Connection, period: str, unit_category: str | None, position_level: str | None, limit: int, offset: int
+) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        """SELECT * FROM cadre_scores
+           WHERE period = $1 AND ($2::text IS NULL OR unit_category = $2) AND ($3::text IS NULL OR position_level = $3)
+           ORDER BY unit_category, position_level, rank, cadre_id LIMIT $4 OFFSET $5""",
+        period, unit_category, position_level, limit, offset,
+    )
 
 
-async def capabilities(session: AsyncSession, cadre_id: str, period: str) -> list[dict]:
+async def capabilities(conn: asyncpg.Connection, cadre_id: str, period: str) -> list[dict]:
     """The cadre's capability scores for the period, one dict per capability."""
-    row = await _first(session, sa.select(capability_profiles).where(
-        capability_profiles.c.cadre_id == cadre_id, capability_profiles.c.period == period
-    ))
+    row = await conn.fetchrow(
+        "SELECT capabilities, scores, peer_percentiles, peers FROM capability_profiles WHERE cadre_id = $1 AND period = $2",
+        cadre_id, period,
+    )
     if row is None:
         return []
     return [
         {"capability": name, "score": score, "peer_percentile": percentile, "peers": peers}
-        for name, score, percentile, peers in zip(row.capabilities, row.scores, row.peer_percentiles, row.peers)
+        for name, score, percentile, peers in zip(row["capabilities"], row["scores"], row["peer_percentiles"], row["peers"])
     ]
 
 
-async def daily_records_between(session: AsyncSession, cadre_id: str, first: date, after: date) -> list[sa.Row]:
-    query = (
-        sa.select(daily_records)
-        .where(daily_records.c.cadre_id == cadre_id, daily_records.c.occurred_on >= first, daily_records.c.occurred_on < after)
-        .order_by(daily_records.c.occurred_on, daily_records.c.record_id)
+async def daily_records_between(conn: asyncpg.Connection, cadre_id: str, first: date, after: date) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        """SELECT * FROM daily_records WHERE cadre_id = $1 AND occurred_on >= $2 AND occurred_on < $3
+           ORDER BY occurred_on, record_id""",
+        cadre_id, first, after,
     )
-    return await _rows(session, query)
 
 
-async def areas_in_charge(session: AsyncSession, cadre_id: str, year: int) -> list[str]:
-    query = sa.select(cadre_areas.c.dimension).where(cadre_areas.c.cadre_id == cadre_id, cadre_areas.c.year == year)
-    return list((await session.execute(query.order_by(cadre_areas.c.dimension))).scalars())
-
-
-async def lists_of(session: AsyncSession, period: str, list_name: str | None) -> list[sa.Row]:
-    query = sa.select(period_lists).where(period_lists.c.period == period)
-    if list_name:
-        query = query.where(period_lists.c.list_name == list_name)
-    return await _rows(session, query.order_by(period_lists.c.list_name, period_lists.c.unit_id))
-
-
-async def anomalies_of(session: AsyncSession, unit_id: str | None, period: str | None, limit: int) -> list[sa.Row]:
-    query = sa.select(anomalies)
-    if unit_id:
-        query = query.where(anomalies.c.unit_id == unit_id)
-    if period:
-        query = query.where(anomalies.c.period == period)
-    return await _rows(session, query.order_by(anomalies.c.anomaly_id.desc()).limit(limit))
-
-
-async def monitoring_of(session: AsyncSession, unit_id: str, period: str) -> list[sa.Row]:
-    query = (
-        sa.select(monitoring_checks)
-        .where(monitoring_checks.c.unit_id == unit_id, monitoring_checks.c.period == period)
-        .order_by(monitoring_checks.c.indicator_code)
+async def areas_in_charge(conn: asyncpg.Connection, cadre_id: str, year: int) -> list[str]:
+    rows = await conn.fetch(
+        "SELECT dimension FROM cadre_areas WHERE cadre_id = $1 AND year = $2 ORDER BY dimension", cadre_id, year
     )
-    return await _rows(session, query)
+    return [row["dimension"] for row in rows]
 
 
-def _observation_columns():
-    return (
-        observations.c.observation_id, series.c.unit_id, series.c.indicator_code, observations.c.period,
-        observations.c.source, observations.c.revision, observations.c.value, observations.c.unit_of_measure,
-        observations.c.list_version, observations.c.channel, observations.c.reported_by,
-        observations.c.reported_at, observations.c.recorded_at,
+@dataclass(frozen=True)
+class CadreDetails:
+    """What a cadre's breakdown shows besides the cadre's own score row."""
+
+    unit_score: asyncpg.Record | None
+    contributions: list[asyncpg.Record]
+    capabilities: list[dict]
+    daily_records: list[asyncpg.Record]
+    areas_in_charge: list[str]
+
+
+async def cadre_details(platform: Any, cadre_id: str, unit_id: str, period_text: str) -> CadreDetails:
+    """All of it with one pooled connection: a self-service page asks for every part at once."""
+    period = parse_period(period_text)
+    after = date(period.year + 1, 1, 1) if period.last_month == 12 else date(period.year, period.last_month + 1, 1)
+    async with reading(platform) as conn:
+        return CadreDetails(
+            unit_score=await unit_score(conn, unit_id, period_text),
+            contributions=await contributions(conn, unit_id, period_text),
+            capabilities=await capabilities(conn, cadre_id, period_text),
+            daily_records=await daily_records_between(conn, cadre_id, date(period.year, 1, 1), after),
+            areas_in_charge=await areas_in_charge(conn, cadre_id, period.year),
+        )
+
+
+async def lists_of(conn: asyncpg.Connection, period: str, list_name: str | None) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        """SELECT * FROM period_lists WHERE period = $1 AND ($2::text IS NULL OR list_name = $2)
+           ORDER BY list_name, unit_id""",
+        period, list_name,
     )
+
+
+async def anomalies_of(conn: asyncpg.Connection, unit_id: str | None, period: str | None, limit: int) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        """SELECT * FROM anomalies WHERE ($1::text IS NULL OR unit_id = $1) AND ($2::text IS NULL OR period = $2)
+           ORDER BY anomaly_id DESC LIMIT $3""",
+        unit_id, period, limit,
+    )
+
+
+async def monitoring_of(conn: asyncpg.Connection, unit_id: str, period: str) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        "SELECT * FROM monitoring_checks WHERE unit_id = $1 AND period = $2 ORDER BY indicator_code", unit_id, period
+    )
+
+
+_OBSERVATION_COLUMNS = """
+o.observation_id, s.unit_id, s.indicator_code, o.period, o.source, o.revision, o.value, o.unit_of_measure,
+o.list_version, o.channel, o.reported_by, o.reported_at, o.recorded_at
+"""
 
 
 async def latest_observations(
-    session: AsyncSession, unit_id: str, period: str | None, indicator_code: str | None, limit: int
-) -> list[sa.Row]:
+    conn: asyncpg.Connection, unit_id: str, period: str | None, indicator_code: str | None, limit: int
+) -> list[asyncpg.Record]:
     """The newest revision of each (indicator, period, source) of a unit."""
-    query = (
-        sa.select(*_observation_columns())
-        .join(series, series.c.series_key == observations.c.series_key)
-        .where(series.c.unit_id == unit_id)
-        .distinct(observations.c.series_key, observations.c.period, observations.c.source)
-        .order_by(observations.c.series_key, observations.c.period, observations.c.source, observations.c.revision.desc())
+    return await conn.fetch(
+        f"""SELECT DISTINCT ON (o.series_key, o.period, o.source) {_OBSERVATION_COLUMNS}
+            FROM observations o JOIN series s ON s.series_key = o.series_key
+            WHERE s.unit_id = $1 AND ($2::text IS NULL OR o.period = $2) AND ($3::text IS NULL OR s.indicator_code = $3)
+            ORDER BY o.series_key, o.period, o.source, o.revision DESC LIMIT $4""",
+        unit_id, period, indicator_code, limit,
     )
-    if period:
-        query = query.where(observations.c.period == period)
-    if indicator_code:
-        query = query.where(series.c.indicator_code == indicator_code)
-    return await _rows(session, query.limit(limit))
 
 
 async def observation_history(
-    session: AsyncSession, unit_id: str, indicator_code: str, period: str, source: str | None
-) -> list[sa.Row]:
-    query = (
-        sa.select(*_observation_columns())
-        .join(series, series.c.series_key == observations.c.series_key)
-        .where(series.c.unit_id == unit_id, series.c.indicator_code == indicator_code, observations.c.period == period)
-        .order_by(observations.c.source, observations.c.revision)
+    conn: asyncpg.Connection, unit_id: str, indicator_code: str, period: str, source: str | None
+) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        f"""SELECT {_OBSERVATION_COLUMNS}
+            FROM observations o JOIN series s ON s.series_key = o.series_key
+            WHERE s.unit_id = $1 AND s.indicator_code = $2 AND o.period = $3 AND ($4::text IS NULL OR o.source = $4)
+            ORDER BY o.source, o.revision""",
+        unit_id, indicator_code, period, source,
     )
-    if source:
-        query = query.where(observations.c.source == source)
-    return await _rows(session, query)
 
 
-async def runs(session: AsyncSession, limit: int) -> list[sa.Row]:
-    return await _rows(session, sa.select(scoring_runs).order_by(scoring_runs.c.run_id.desc()).limit(limit))
+async def runs(conn: asyncpg.Connection, limit: int) -> list[asyncpg.Record]:
+    return await conn.fetch("SELECT * FROM scoring_runs ORDER BY run_id DESC LIMIT $1", limit)
+
+
+async def roster_size(conn: asyncpg.Connection) -> int:
+    return await conn.fetchval("SELECT count(*) FROM cadre_roster")

@@ -21,8 +21,8 @@ async def require_unit_reader(info: Info, unit_id: str) -> None:
     if principal.role is Role.UNIT_REPORTER and principal.unit_id == unit_id:
         return
     if principal.role is Role.CADRE and principal.cadre_id:
-        async with info.context.platform.session_factory() as session:
-            if await queries.cadre_unit(session, principal.cadre_id) == unit_id:
+        async with queries.reading(info.context.platform) as conn:
+            if await queries.cadre_unit(conn, principal.cadre_id) == unit_id:
                 return
     raise PermissionDenied(f"role {principal.role.value!r} may not read the scores of unit {unit_id!r}")
 

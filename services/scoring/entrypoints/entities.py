@@ -42,22 +42,22 @@ class Cadre:
     @strawberry.field(description="The cadre's score for a period, with its breakdown.")
     async def score(self, info: Info, period: str) -> CadreScore | None:
         require_cadre_reader(info, self.id)
-        async with info.context.platform.session_factory() as session:
-            row = await queries.cadre_score(session, self.id, period)
+        async with queries.reading(info.context.platform) as conn:
+            row = await queries.cadre_score(conn, self.id, period)
         return from_row(CadreScore, row) if row else None
 
     @strawberry.field(description="Every period the cadre was scored for.")
     async def scores(self, info: Info) -> list[CadreScore]:
         require_cadre_reader(info, self.id)
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.cadre_score_history(session, self.id)
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.cadre_score_history(conn, self.id)
         return [from_row(CadreScore, row) for row in rows]
 
     @strawberry.field(description="Capability scores for a period, with the place among peers.")
     async def capability_profile(self, info: Info, period: str) -> list[CapabilityScore]:
         require_cadre_reader(info, self.id)
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.capabilities(session, self.id, period)
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.capabilities(conn, self.id, period)
         return [from_row(CapabilityScore, row) for row in rows]
 
 
@@ -73,22 +73,22 @@ class Unit:
     @strawberry.field(description="The unit's score for a period, with its breakdown.")
     async def score(self, info: Info, period: str) -> UnitScore | None:
         await require_unit_reader(info, self.id)
-        async with info.context.platform.session_factory() as session:
-            row = await queries.unit_score(session, self.id, period)
+        async with queries.reading(info.context.platform) as conn:
+            row = await queries.unit_score(conn, self.id, period)
         return from_row(UnitScore, row) if row else None
 
     @strawberry.field(description="Anomalies found in the unit's data, newest first.")
     async def anomalies(self, info: Info, period: str | None = None) -> list[Anomaly]:
         await require_unit_reader(info, self.id)
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.anomalies_of(session, self.id, period, ANOMALIES_SHOWN)
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.anomalies_of(conn, self.id, period, ANOMALIES_SHOWN)
         return [from_row(Anomaly, row) for row in rows]
 
     @strawberry.field(description="Monthly monitoring of a month: each indicator against its trajectory.")
     async def monitoring(self, info: Info, period: str) -> list[MonitoringCheck]:
         await require_unit_reader(info, self.id)
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.monitoring_of(session, self.id, period)
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.monitoring_of(conn, self.id, period)
         return [from_row(MonitoringCheck, row) for row in rows]
 
     @strawberry.field(description="The newest revision of each observation (indicator, period, source).")
@@ -96,6 +96,6 @@ class Unit:
         self, info: Info, period: str | None = None, indicator_code: str | None = None
     ) -> list[Observation]:
         await require_unit_reader(info, self.id)
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.latest_observations(session, self.id, period, indicator_code, OBSERVATIONS_SHOWN)
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.latest_observations(conn, self.id, period, indicator_code, OBSERVATIONS_SHOWN)
         return [from_row(Observation, row) for row in rows]

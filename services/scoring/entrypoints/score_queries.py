@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 import strawberry
 from strawberry.types import Info
 
 from services.common.auth import Role
 from services.common.graphql import roles
 from services.scoring.adapters import queries
-from services.scoring.adapters.tables import cadre_roster
 from services.scoring.entrypoints.access import OVERSEERS, SCORE_READERS, require_unit_reader
 from services.scoring.entrypoints.entities import Cadre, Unit
 from services.scoring.entrypoints.types import (
@@ -32,8 +30,8 @@ class ScoreQuery:
     @strawberry.field(extensions=roles(*OVERSEERS))
     async def scoring_roster_size(self, info: Info) -> int:
         """How many cadres scoring knows of (its copy of the indicator service's register)."""
-        async with info.context.platform.session_factory() as session:
-            return (await session.execute(sa.select(sa.func.count()).select_from(cadre_roster))).scalar_one()
+        async with queries.reading(info.context.platform) as conn:
+            return await queries.roster_size(conn)
 
     @strawberry.field(extensions=roles(*SCORE_READERS), description="A unit's score for a period, with its breakdown.")
     async def unit_score(self, info: Info, unit_id: strawberry.ID, period: str) -> UnitScore | None:
@@ -43,8 +41,8 @@ class ScoreQuery:
     async def unit_scores(
         self, info: Info, period: str, unit_category: str | None = None, limit: int = 100, offset: int = 0
     ) -> list[UnitScore]:
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.unit_scores_of(session, period, unit_category, min(limit, MAX_PAGE), offset)
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.unit_scores_of(conn, period, unit_category, min(limit, MAX_PAGE), offset)
         return [from_row(UnitScore, row) for row in rows]
 
     @strawberry.field(
@@ -59,20 +57,20 @@ class ScoreQuery:
         self, info: Info, period: str, unit_category: str | None = None, position_level: str | None = None,
         limit: int = 100, offset: int = 0,
     ) -> list[CadreScore]:
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.rankings(session, period, unit_category, position_level, min(limit, MAX_PAGE), offset)
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.rankings(conn, period, unit_category, position_level, min(limit, MAX_PAGE), offset)
         return [from_row(CadreScore, row) for row in rows]
 
     @strawberry.field(extensions=roles(*OVERSEERS), description="Red and black lists of a period.")
     async def period_lists(self, info: Info, period: str, list_name: str | None = None) -> list[PeriodListEntry]:
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.lists_of(session, period, list_name)
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.lists_of(conn, period, list_name)
         return [from_row(PeriodListEntry, row) for row in rows]
 
     @strawberry.field(extensions=roles(*OVERSEERS), description="Anomalies of all units, newest first.")
     async def anomalies(self, info: Info, period: str | None = None, limit: int = 100) -> list[Anomaly]:
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.anomalies_of(session, None, period, min(limit, MAX_PAGE))
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.anomalies_of(conn, None, period, min(limit, MAX_PAGE))
         return [from_row(Anomaly, row) for row in rows]
 
     @strawberry.field(extensions=roles(*SCORE_READERS), description="A unit's monthly monitoring for a month.")
@@ -90,12 +88,12 @@ class ScoreQuery:
         self, info: Info, unit_id: strawberry.ID, indicator_code: str, period: str, from_source: str | None = None
     ) -> list[Observation]:
         await require_unit_reader(info, unit_id)
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.observation_history(session, unit_id, indicator_code, period, from_source)
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.observation_history(conn, unit_id, indicator_code, period, from_source)
         return [from_row(Observation, row) for row in rows]
 
     @strawberry.field(extensions=roles(*OVERSEERS), description="Recent scoring runs, newest first.")
     async def scoring_runs(self, info: Info, limit: int = 20) -> list[ScoringRun]:
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.runs(session, min(limit, MAX_PAGE))
+        async with queries.reading(info.context.platform) as conn:
+            rows = await queries.runs(conn, min(limit, MAX_PAGE))
         return [from_row(ScoringRun, row) for row in rows]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -11,7 +12,6 @@ import strawberry
 from strawberry.types import Info
 
 from services.scoring.adapters import queries
-from services.scoring.domain.periods import parse_period
 
 T = TypeVar("T")
 
@@ -77,10 +77,15 @@ class UnitScore:
     peer_group_size: int
     excellent_places: int
 
+    # Filled when the unit score is read as part of a cadre's breakdown (same connection, same request).
+    preloaded: strawberry.Private[list | None] = None
+
     @strawberry.field(description="Every contribution, the rule applied and where its value came from.")
     async def breakdown(self, info: Info) -> list[Contribution]:
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.contributions(session, self.unit_id, self.period)
+        rows = self.preloaded
+        if rows is None:
+            async with queries.reading(info.context.platform) as conn:
+                rows = await queries.contributions(conn, self.unit_id, self.period)
         return [from_row(Contribution, row) for row in rows]
 
 
@@ -161,30 +166,33 @@ class CadreScore:
             for name, score, weight, source in parts
         ]
 
+    # The rest of the breakdown, read once (one connection) by whichever of its fields is asked first.
+    details: strawberry.Private[asyncio.Future | None] = None
+
+    def _details(self, info: Info) -> asyncio.Future:
+        if self.details is None:
+            self.details = asyncio.ensure_future(
+                queries.cadre_details(info.context.platform, self.cadre_id, self.unit_id, self.period)
+            )
+        return self.details
+
     @strawberry.field(description="The unit score the work part comes from, with its breakdown.")
     async def unit_score(self, info: Info) -> UnitScore | None:
-        async with info.context.platform.session_factory() as session:
-            row = await queries.unit_score(session, self.unit_id, self.period)
-        return from_row(UnitScore, row) if row else None
+        details = await self._details(info)
+        unit = details.unit_score
+        return from_row(UnitScore, unit, preloaded=details.contributions) if unit else None
 
     @strawberry.field
     async def capabilities(self, info: Info) -> list[CapabilityScore]:
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.capabilities(session, self.cadre_id, self.period)
-        return [from_row(CapabilityScore, row) for row in rows]
+        return [from_row(CapabilityScore, row) for row in (await self._details(info)).capabilities]
 
     @strawberry.field(description="The daily records the daily part counts (the year up to the period).")
     async def daily_records(self, info: Info) -> list[DailyRecord]:
-        period = parse_period(self.period)
-        after = date(period.year + 1, 1, 1) if period.last_month == 12 else date(period.year, period.last_month + 1, 1)
-        async with info.context.platform.session_factory() as session:
-            rows = await queries.daily_records_between(session, self.cadre_id, date(period.year, 1, 1), after)
-        return [from_row(DailyRecord, row) for row in rows]
+        return [from_row(DailyRecord, row) for row in (await self._details(info)).daily_records]
 
     @strawberry.field
     async def areas_in_charge(self, info: Info) -> list[str]:
-        async with info.context.platform.session_factory() as session:
-            return await queries.areas_in_charge(session, self.cadre_id, parse_period(self.period).year)
+        return (await self._details(info)).areas_in_charge
 
 
 @strawberry.type
