@@ -16,7 +16,9 @@ import sqlalchemy as sa
 from services.common.db import make_engine, make_session_factory
 from services.common.log import configure_logging
 from services.common.migrations import upgrade
+from services.common.errors import ValidationFailed
 from services.development.adapters import clustering_repository
+from services.development.domain.periods import check_period
 from services.development.service_layer.clustering_runs import run_clustering
 from services.development.settings import get_development_settings
 
@@ -37,6 +39,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Cluster the capability gaps of a period once")
     parser.add_argument("--period", help="e.g. 2025 or 2025-Q2 (default: the latest period with profiles)")
     args = parser.parse_args()
+    if args.period is not None:
+        try:
+            check_period("period", args.period)
+        except ValidationFailed as error:
+            parser.error(str(error))
     settings = get_development_settings()
     configure_logging("development-retrain", settings.log_level)
     upgrade("development", settings.database_url("development"))
