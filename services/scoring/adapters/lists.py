@@ -31,6 +31,7 @@ async def add_version(
     version: int,
     list_id: str,
     unit_category: str,
+    unit_temporary: bool,
     scheme_code: str | None,
     effective_from: date,
     effective_to: date | None,
@@ -41,12 +42,12 @@ async def add_version(
     """Stores a version and its items; False when that version was already stored (versions do not change)."""
     added = await conn.fetchval(
         """
-        INSERT INTO list_versions (unit_id, year, version, list_id, unit_category, scheme_code, effective_from,
-                                   effective_to, supersedes_version, event_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        INSERT INTO list_versions (unit_id, year, version, list_id, unit_category, unit_temporary, scheme_code,
+                                   effective_from, effective_to, supersedes_version, event_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
         ON CONFLICT DO NOTHING RETURNING true
         """,
-        unit_id, year, version, list_id, unit_category, scheme_code, effective_from, effective_to,
+        unit_id, year, version, list_id, unit_category, unit_temporary, scheme_code, effective_from, effective_to,
         supersedes_version, event_id,
     )
     if not added:

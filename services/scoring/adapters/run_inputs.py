@@ -44,6 +44,11 @@ class RunRows:
     cadres: CadreRows
 
 
+def peer_category(category: str, temporary: bool) -> str:
+    """Temporary bodies (task forces) are assessed separately from the permanent units of their category."""
+    return f"{category} (temporary)" if temporary else category
+
+
 def periods_within(period: Period) -> list[str]:
     """The period texts whose data a run of `period` takes: every month, quarter and the year itself
     that ends by the period's last month."""
@@ -61,7 +66,7 @@ async def load_lists(
     year = period.year
     unit_rows = await conn.fetch(
         """
-        SELECT f.unit_id, f.version, v.unit_category, v.scheme_code
+        SELECT f.unit_id, f.version, v.unit_category, v.unit_temporary, v.scheme_code
         FROM lists_in_force f JOIN list_versions v USING (unit_id, year, version)
         WHERE f.year = $1 ORDER BY f.unit_id
         """,
@@ -70,7 +75,7 @@ async def load_lists(
     units = UnitRows(Numbering(), [], [], [])
     for row in unit_rows:
         units.ids.number(row["unit_id"])
-        units.category.append(row["unit_category"])
+        units.category.append(peer_category(row["unit_category"], row["unit_temporary"]))
         units.scheme.append(row["scheme_code"])
         units.version.append(row["version"])
     builder = ItemTableBuilder(units.ids, cumulative)

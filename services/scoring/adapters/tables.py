@@ -27,6 +27,7 @@ list_versions = sa.Table(
     sa.Column("version", sa.Integer, primary_key=True),
     sa.Column("list_id", sa.Text, nullable=False),
     sa.Column("unit_category", sa.Text, nullable=False),
+    sa.Column("unit_temporary", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("scheme_code", sa.Text),
     sa.Column("effective_from", sa.Date, nullable=False),
     sa.Column("effective_to", sa.Date),

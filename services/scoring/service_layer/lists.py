@@ -45,8 +45,8 @@ async def list_published(uow: UnitOfWork, event: IndicatorListPublished, envelop
     await list_store.add_version(
         conn,
         unit_id=event.unit_id, year=event.year, version=event.version, list_id=event.list_id,
-        unit_category=event.unit_category, scheme_code=event.scheme_code, effective_from=event.effective_from,
-        effective_to=event.effective_to, supersedes_version=event.supersedes_version, event_id=envelope.event_id,
-        items=items,
+        unit_category=event.unit_category, unit_temporary=event.unit_temporary, scheme_code=event.scheme_code,
+        effective_from=event.effective_from, effective_to=event.effective_to,
+        supersedes_version=event.supersedes_version, event_id=envelope.event_id, items=items,
     )
     await ledger.record_many(uow, [ledger_records.commitment(event)])

@@ -4,8 +4,10 @@ import pytest
 
 from schemas import topics
 from tests.integration.scoring.world import (
+    Unit,
     item,
     publish_list,
+    register,
     scoring_fetch,
     scoring_fetchval,
     set_up,
@@ -13,7 +15,7 @@ from tests.integration.scoring.world import (
     township_items,
     unique_year,
 )
-from tests.support import TopicReader, eventually
+from tests.support import TopicReader, eventually, unique
 
 REPORT = "mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { revision listVersion } }"
 MONITOR = "mutation($period: String!) { runMonitoring(period: $period) { checked behind interviews } }"
@@ -21,6 +23,7 @@ STATUS = """query($unit: ID!, $period: String!) {
   monitoringStatus(unitId: $unit, period: $period) { indicatorCode actual planned shortfall behind observationRevision }
 }"""
 RUN = "mutation($period: String!) { runScoring(period: $period) { events } }"
+UNIT_GROUP = "query($unit: ID!, $period: String!) { unitScore(unitId: $unit, period: $period) { unitCategory peerGroupSize rank } }"
 CONFIGURE = "mutation($c: AssessmentSettingsChanges!) { configureAssessment(changes: $c) { cumulativeIndicators } }"
 ANOMALIES = """query($unit: ID!) { _entities(representations: [{__typename: "Unit", id: $unit}]) {
   ... on Unit { anomalies { kind rule indicatorCodes detail } } } }"""
@@ -139,3 +142,23 @@ async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_th
     assert announced == 1 == await scoring_fetchval(
         stack, "SELECT count(*) FROM outbox WHERE event_type = 'AnomalyDetected' AND key = $1", unit.unit_id
     )
+
+
+async def test_a_temporary_body_is_ranked_apart_from_the_permanent_units_of_its_category(stack, subgraph):
+    year = unique_year()
+    category = unique("township")
+    permanent, task_force = Unit(unique("T"), category), Unit(unique("TF"), category)
+    await set_up(stack, [permanent], year)
+    await register(stack, task_force)
+    await publish_list(stack, task_force, year, temporary=True)
+    await eventually(lambda: _version(stack, task_force.unit_id, year, 1))
+    admin = subgraph("scoring")
+    await admin.execute(REPORT, {"inputs": [
+        observation(u.unit_id, "PR-COMPLETION-RATE", f"{year}-12", 90.0) for u in (permanent, task_force)
+    ]})
+    await admin.execute(RUN, {"period": str(year)})
+    groups = {}
+    for unit in (permanent, task_force):
+        score = (await admin.execute(UNIT_GROUP, {"unit": unit.unit_id, "period": str(year)}))["unitScore"]
+        groups[unit.unit_id] = (score["unitCategory"], score["peerGroupSize"], score["rank"])
+    assert groups == {permanent.unit_id: (category, 1, 1), task_force.unit_id: (f"{category} (temporary)", 1, 1)}

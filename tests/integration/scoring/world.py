@@ -71,10 +71,12 @@ async def register(settings: PlatformSettings, unit: Unit) -> None:
         )
 
 
-async def publish_list(settings: PlatformSettings, unit: Unit, year: int, items=None, version: int = 1) -> Envelope:
+async def publish_list(
+    settings: PlatformSettings, unit: Unit, year: int, items=None, version: int = 1, temporary: bool = False
+) -> Envelope:
     event = IndicatorListPublished(
         list_id=unique("L"), unit_id=unit.unit_id, unit_category=unit.category, scheme_code="township", year=year,
-        version=version, effective_from=date(year, 1, 1), items=items or township_items(),
+        version=version, effective_from=date(year, 1, 1), items=items or township_items(), unit_temporary=temporary,
     )
     return await publish(settings, event, key=unit.unit_id)
 
