@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from datetime import datetime, timezone
 
 import numpy as np
 
@@ -23,9 +24,20 @@ EVIDENCE_ITEMS = 5
 
 
 async def announce(uow: UnitOfWork, events: list[tuple[EventPayload, str, uuid.UUID | None]]) -> int:
-    """Writes (payload, key, event id) events to the outbox in one COPY; they go out if the run commits."""
+    """Writes (payload, key, event id) events to the outbox in one COPY; they go out if the run commits.
+
+    Payloads were validated against their contracts when built; the envelope around each is made
+    here from known-good parts, so it is assembled without validating it again (a first run of a
+    city-year announces tens of thousands of events).
+    """
+    correlation_id = current_correlation_id()
+    now = datetime.now(timezone.utc)
     rows = [
-        (payload.topic, key, Envelope.wrap(payload, producer=uow.producer, correlation_id=current_correlation_id(), event_id=event_id))
+        (payload.topic, key, Envelope.model_construct(
+            event_id=event_id or uuid.uuid4(), event_type=payload.event_type, schema_version=payload.schema_version,
+            occurred_at=now, producer=uow.producer, correlation_id=correlation_id, traceparent=None,
+            payload=payload.model_dump(mode="json"),
+        ))
         for payload, key, event_id in events
     ]
     await announcements.write_outbox(await driver_connection(uow.session), rows)
@@ -54,8 +66,9 @@ def _evidence(context: RunContext, result: Assessment, index: tuple, unit: int, 
     weakest = items[np.argsort(fraction, kind="stable")[:EVIDENCE_ITEMS]]
     cited = result.aggregates.cited
     revision = context.inputs.observations.revision
+    # The evidence is made of the run's own codes and figures; the flag that carries it is validated.
     return tuple(
-        WeaknessEvidence(
+        WeaknessEvidence.model_construct(
             indicator_code=context.item_codes[i],
             unit_id=context.unit_ids[unit],
             score=round(float(min(result.item_scores.fraction[i], 1.0)) * 100, 2),
