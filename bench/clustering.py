@@ -48,8 +48,12 @@ def synthetic_gaps(count: int, seed: int = 2024) -> np.ndarray:
         weak = rng.choice(CAPABILITIES, size=3, replace=False)
         centres[group, weak] = rng.uniform(35, 55, size=3)
     sizes = np.array([0.3, 0.22, 0.18, 0.14, 0.1, 0.06])
-    groups = rng.choice(6, size=count, p=sizes)
-    gaps = centres[groups] + rng.normal(0, 6, size=(count, CAPABILITIES))
+    gaps = np.empty((count, CAPABILITIES))
+    # In chunks, so that making the data does not set the process's peak memory.
+    for start in range(0, count, 100_000):
+        part = gaps[start:start + 100_000]
+        part[:] = rng.normal(0, 6, size=part.shape)
+        part += centres[rng.choice(6, size=len(part), p=sizes)]
     return np.clip(gaps, 0, 100, out=gaps)
 
 

@@ -13,7 +13,7 @@ class DevelopmentSettings(PlatformSettings):
     # Clustering of capability gaps. k is chosen in [k_min, k_max] by silhouette on a sample.
     development_clustering_k_min: int = Field(default=2, ge=2)
     development_clustering_k_max: int = Field(default=10, ge=2)
-    development_clustering_fit_sample: int = Field(default=10_000, ge=100)
+    development_clustering_fit_sample: int = Field(default=6_000, ge=100)
     development_clustering_silhouette_sample: int = Field(default=3_000, ge=100)
     development_clustering_random_state: int = 42
     development_clustering_min_cadres: int = Field(default=30, ge=3)

@@ -22,10 +22,10 @@ from threadpoolctl import threadpool_limits
 class ClusteringParameters:
     k_min: int = 2
     k_max: int = 10
-    fit_sample: int = 10_000
+    fit_sample: int = 6_000
     silhouette_sample: int = 3_000
     # k-means++ starts per candidate k: with a single start, a poor local optimum now and then
-    # makes the silhouette pick the wrong k; three are cheap on a sample.
+    # makes the silhouette pick the wrong k; three are cheap on a sample of a few thousand.
     candidate_starts: int = 3
     random_state: int = 42
     min_vectors: int = 30
