@@ -130,8 +130,8 @@ async def open_reader(bootstrap: str) -> AIOKafkaConsumer:
 
 
 async def settle(bootstrap: str, topic: str, timeout: float = 120) -> str:
-    """Waits until every consumer group has read `topic` to its end, so that other services
-    digesting what a previous step sent do not run during the next measurement."""
+    """Waits until the services' consumer groups have read `topic` to its end, so that other
+    services digesting what a previous step sent do not run during the next measurement."""
     began = time.monotonic()
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     reader = AIOKafkaConsumer(bootstrap_servers=bootstrap)
@@ -139,9 +139,9 @@ async def settle(bootstrap: str, topic: str, timeout: float = 120) -> str:
     await reader.start()
     try:
         while time.monotonic() - began < timeout:
-            groups = [g[0] for g in await admin.list_consumer_groups()]
+            existing = {g[0] for g in await admin.list_consumer_groups()}
             committed = {}
-            for group in groups:
+            for group in existing & set(topics.CONSUMER_GROUPS):
                 offsets = await admin.list_consumer_group_offsets(group)
                 committed.update({(group, tp): o.offset for tp, o in offsets.items() if tp.topic == topic})
             ends = await reader.end_offsets(list({tp for _, tp in committed}))
