@@ -61,8 +61,8 @@ def periods_within(period: Period) -> list[str]:
 async def load_lists(
     conn: asyncpg.Connection, period: Period, cumulative: Iterable[str]
 ) -> tuple[UnitRows, ItemTableBuilder, ObservationTable]:
-    """The units with a list in force for the period's year, their items, and the observations up to
-    the period (`cumulative`: the indicators reported as progress to date)."""
+    """The units with a list in force for the period's year, their items (cumulative indicators' goals
+    pro rata to the period's end), and the observations up to the period."""
     year = period.year
     unit_rows = await conn.fetch(
         """
@@ -78,7 +78,7 @@ async def load_lists(
         units.category.append(peer_category(row["unit_category"], row["unit_temporary"]))
         units.scheme.append(row["scheme_code"])
         units.version.append(row["version"])
-    builder = ItemTableBuilder(units.ids, cumulative)
+    builder = ItemTableBuilder(units.ids, cumulative, period.last_month)
     item_rows = await conn.fetch(
         """
         SELECT li.unit_id, li.series_key, li.indicator_code, li.dimension, li.kind, li.direction, li.rule::text AS rule,

@@ -4,6 +4,7 @@ items in force into the arrays the engine works on."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
@@ -38,12 +39,16 @@ class Numbering:
 
 
 class ItemTableBuilder:
-    """Collects items row by row; rules are parsed once per distinct shape. `cumulative` names the
-    indicators reported as progress to date."""
+    """Collects items row by row; rules are parsed once per distinct shape.
 
-    def __init__(self, units: Numbering, cumulative: Iterable[str] = ()):
+    `cumulative` names the indicators reported as progress to date: their targets and thresholds
+    hold pro rata up to `as_of_month` (a quarterly review of June expects half of the year's target).
+    """
+
+    def __init__(self, units: Numbering, cumulative: Iterable[str] = (), as_of_month: int = 12):
         self.units = units
         self.cumulative = frozenset(cumulative)
+        self.to_date = as_of_month / 12
         self.indicators = Numbering()
         self.dimensions = Numbering()
         self.capabilities = Numbering()
@@ -84,7 +89,9 @@ class ItemTableBuilder:
         c["indicator"].extend(map(self.indicators.number, codes))
         c["dimension"].extend(map(self.dimensions.number, dimensions))
         c["weight"].extend(weights)
-        c["target"].extend(np.nan if t is None else t for t in targets)
+        c["target"].extend(
+            np.nan if t is None else (t * self.to_date if code in self.cumulative else t) for code, t in zip(codes, targets)
+        )
         c["rule"].extend(map(self._shape, codes, kinds, directions, rules))
         for row, item_tags in enumerate(tags, start=first_row):
             for tag in item_tags:
@@ -95,7 +102,11 @@ class ItemTableBuilder:
         rule_text = rule if isinstance(rule, str) else json.dumps(rule or {}, sort_keys=True)
         shape = self._shapes.number((code, kind, direction, rule_text))
         if shape == len(self.rules):
-            self.rules.append(shape_of(code, kind, direction, json.loads(rule_text), code in self.cumulative))
+            cumulative = code in self.cumulative
+            rule = shape_of(code, kind, direction, json.loads(rule_text), cumulative)
+            if cumulative and rule.method == "pass_fail":
+                rule = replace(rule, threshold=rule.threshold * self.to_date)
+            self.rules.append(rule)
         return shape
 
     def build(self) -> tuple[ItemTable, ItemTags]:

@@ -1,7 +1,7 @@
 """Monthly monitoring: each indicator with a target against its trajectory for the month.
 
-The planned value of a month is the item's target (or its pass/fail threshold) for indicators
-measured as a level, and the target pro rata by month for cumulative ones (3/12 of it in March).
+The planned value of a month is the item's goal: its target (or its pass/fail threshold), which for
+cumulative indicators the item table already holds pro rata to the month (3/12 of it in March).
 A value worse than planned by more than the tolerance (a share of the plan; none for red lines) is
 behind plan, and the unit's leaders are called to a supervisory interview.
 """
@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from services.scoring.domain.engine import (
-    ATTAINMENT,
     RED_LINE,
     SCORED,
     Aggregates,
@@ -34,26 +33,20 @@ class Trajectory:
 
 
 def check_month(
-    items: ItemTable,
-    observations: ObservationTable,
-    aggregates: Aggregates,
-    month: int,
-    cumulative: np.ndarray,
-    tolerance: float,
+    items: ItemTable, observations: ObservationTable, aggregates: Aggregates, month: int, tolerance: float
 ) -> Trajectory:
-    """`cumulative` marks the items whose target is reached pro rata over the year."""
     chosen = aggregates.month_order
     in_month = observations.month[chosen] == month
     item = aggregates.month_item[in_month]
     observation = chosen[in_month]
-    kind, method = items.take("kind")[item], items.take("method")[item]
+    kind = items.take("kind")[item]
     goal = items.goal()[item]
     # Threshold bands have no single goal (NaN), so they are not monitored.
     monitored = ((kind == SCORED) | (kind == RED_LINE)) & ~np.isnan(goal)
     item, observation, goal = item[monitored], observation[monitored], goal[monitored]
-    kind, method = kind[monitored], method[monitored]
+    kind = kind[monitored]
     actual = observations.value[observation]
-    planned = round_points(np.where(cumulative[item] & (method == ATTAINMENT), goal * month / 12, goal))
+    planned = round_points(goal)
     higher = items.take("higher")[item]
     # A binding red line has no tolerance: crossing it is behind plan.
     margin = np.where(kind == RED_LINE, 0.0, tolerance * np.abs(planned))

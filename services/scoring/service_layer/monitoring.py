@@ -6,8 +6,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-import numpy as np
-
 from schemas.events import SupervisoryInterviewRequired
 from services.common.errors import invalid
 from services.common.unit_of_work import UnitOfWork
@@ -43,9 +41,7 @@ async def run_monitoring(uow: UnitOfWork, period_text: str) -> MonitoringSummary
     units, builder, observations = await run_inputs.load_lists(conn, period, settings.cumulative_indicators)
     items, _ = builder.build()
     aggregates = aggregate(items, observations, period.last_month)
-    cumulative_codes = [builder.indicators.get(code) for code in settings.cumulative_indicators]
-    cumulative = np.isin(items.indicator, cumulative_codes)
-    trajectory = check_month(items, observations, aggregates, period.last_month, cumulative, settings.monitoring_tolerance)
+    trajectory = check_month(items, observations, aggregates, period.last_month, settings.monitoring_tolerance)
     codes = builder.indicators.values
     unit_ids = units.ids.values
     rows = []

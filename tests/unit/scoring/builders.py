@@ -50,7 +50,7 @@ class Scenario:
 
     def inputs(self) -> tuple[AssessmentInputs, ItemTableBuilder, dict]:
         units = Numbering(self.lists)
-        builder = ItemTableBuilder(units, self.settings.cumulative_indicators)
+        builder = ItemTableBuilder(units, self.settings.cumulative_indicators, self.as_of_month)
         series: dict[tuple[str, str], int] = {}
         for unit_id, items in self.lists.items():
             for item in items:

@@ -161,3 +161,19 @@ def test_capability_profile_comes_from_the_tagged_indicators(result):
     assert profile["investment_attraction"] == 100.0  # extra credit above the target is not a capability above 100
     assert profile["party_building"] == 60.0
     assert np.array_equal(assessment.profiles[0], assessment.profiles[1])  # both work in the same township
+
+
+def test_a_quarterly_review_holds_progress_to_date_against_the_target_pro_rata():
+    """The same township reviewed at the end of June: project completion is reported as progress to
+    date, so 60 by June is set against half of the year's 100; the level indicators keep their targets."""
+    scenario = township()
+    scenario.as_of_month = 6
+    inputs, builder, _ = scenario.inputs()
+    result = assess(inputs, scenario.settings)
+    points = dict(zip(builder.indicators.values, result.item_scores.points))
+    targets = dict(zip(builder.indicators.values, inputs.items.target))
+    assert targets["PR-COMPLETION-RATE"] == 50.0 and targets["EC-RURAL-INCOME-GROWTH"] == 8.0
+    assert points["PR-COMPLETION-RATE"] == 30.0  # 60 / 50, capped at 100%, of 30
+    assert points["EC-INVESTMENT"] == 0.0  # nothing reported by June
+    # A cumulative red line's threshold is pro rata too: 45 by June against 50 fails it.
+    assert dict(zip(builder.indicators.values, result.item_scores.failed))["RL-NEW-EMPLOYMENT"]
