@@ -9,8 +9,8 @@ in PostgreSQL, outbox, relay, broker, all included). Both times are taken in thi
 
 A programme of its own (a capability no one else uses) with one big cohort takes every cadre,
 so each event becomes one enrolment. The ramp raises the rate until p99 reaches 250 ms (or
-events are lost, or the producer cannot keep the rate); when 200 events/s already misses that,
-it lowers the rate until one keeps it. Runs against the stack in the
+events are lost, or the producer cannot keep the rate) twice in a row at one rate; when 200
+events/s already misses that, it lowers the rate until one keeps it. Runs against the stack in the
 environment (`eval "$(python3 scripts/stack.py env)"`).
 
 Ends with one JSON line: p50_ms, p99_ms, max_events_per_s.
@@ -149,6 +149,18 @@ def keeps_up(result: dict) -> bool:
             and result["achieved_rate"] >= 0.95 * result["rate"])
 
 
+async def holds(bench: Bench, producer, rate: int, seconds: float) -> bool:
+    """Whether the rate keeps p99 under the limit; a miss is tried once more, since the machine is
+    shared and one neighbour's burst should not end the ramp."""
+    for attempt in range(2):
+        await asyncio.sleep(1)
+        result = await bench.phase(producer, rate, seconds)
+        report(result)
+        if keeps_up(result):
+            return True
+    return False
+
+
 async def run(seconds: float, ramp_seconds: float) -> dict:
     settings = stack_settings()
     bench = Bench(settings, uuid.uuid4().hex[:10])
@@ -171,19 +183,13 @@ async def run(seconds: float, ramp_seconds: float) -> dict:
         if best:
             line("ramp up", f"{ramp_seconds:g} s per rate until p99 >= {P99_LIMIT_MS:g} ms")
             for rate in RAMP:
-                await asyncio.sleep(1)
-                result = await bench.phase(producer, rate, ramp_seconds)
-                report(result)
-                if not keeps_up(result):
+                if not await holds(bench, producer, rate, ramp_seconds):
                     break
                 best = rate
         else:
             line("ramp down", f"{ramp_seconds:g} s per rate until p99 < {P99_LIMIT_MS:g} ms")
             for rate in RAMP_DOWN:
-                await asyncio.sleep(1)
-                result = await bench.phase(producer, rate, ramp_seconds)
-                report(result)
-                if keeps_up(result):
+                if await holds(bench, producer, rate, ramp_seconds):
                     best = rate
                     break
     finally:
