@@ -15,7 +15,9 @@ down_revision = "scoring_0001"
 branch_labels = None
 depends_on = None
 
-# Created as adapters/tables.py defines them at this revision; later changes are later migrations.
+# Created as adapters/tables.py defines them now: on a new database this creates the current shape,
+# so the later migrations of these tables are written to change nothing there (IF EXISTS / IF NOT
+# EXISTS); tables later dropped are created from their retired definitions.
 TABLES = (
     tables.list_versions, tables.lists_in_force, tables.series, tables.list_items, tables.observations,
     tables.public_evaluations, tables.daily_records, tables.cadre_evaluations, tables.cadre_areas,

@@ -5,7 +5,6 @@ Revision ID: scoring_0005_temporary_units
 Revises: scoring_0004_unchecked_series
 """
 
-import sqlalchemy as sa
 from alembic import op
 
 revision = "scoring_0005_temporary_units"
@@ -15,7 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("list_versions", sa.Column("unit_temporary", sa.Boolean, nullable=False, server_default=sa.false()))
+    # A database created by scoring_0002 from the current table definitions has the column already.
+    op.execute("ALTER TABLE list_versions ADD COLUMN IF NOT EXISTS unit_temporary boolean NOT NULL DEFAULT false")
 
 
 def downgrade() -> None:
