@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import datetime, timezone
 
 import numpy as np
 
@@ -24,20 +23,10 @@ EVIDENCE_ITEMS = 5
 
 
 async def announce(uow: UnitOfWork, events: list[tuple[EventPayload, str, uuid.UUID | None]]) -> int:
-    """Writes (payload, key, event id) events to the outbox in one COPY; they go out if the run commits.
-
-    Payloads were validated against their contracts when built; the envelope around each is made
-    here from known-good parts, so it is assembled without validating it again (a first run of a
-    city-year announces tens of thousands of events).
-    """
+    """Writes (payload, key, event id) events to the outbox in one COPY; they go out if the run commits."""
     correlation_id = current_correlation_id()
-    now = datetime.now(timezone.utc)
     rows = [
-        (payload.topic, key, Envelope.model_construct(
-            event_id=event_id or uuid.uuid4(), event_type=payload.event_type, schema_version=payload.schema_version,
-            occurred_at=now, producer=uow.producer, correlation_id=correlation_id, traceparent=None,
-            payload=payload.model_dump(mode="json"),
-        ))
+        (payload.topic, key, Envelope.wrap(payload, producer=uow.producer, correlation_id=correlation_id, event_id=event_id))
         for payload, key, event_id in events
     ]
     await announcements.write_outbox(await driver_connection(uow.session), rows)
@@ -59,22 +48,21 @@ def _evidence_index(context: RunContext) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _evidence(context: RunContext, result: Assessment, index: tuple, unit: int, capability: int) -> tuple:
+    """The weakest items behind a unit's capability, with the revision of the observation each cites."""
     keys, tagged = index
     key = unit * max(len(context.capabilities), 1) + capability
     items = tagged[np.searchsorted(keys, key, "left"):np.searchsorted(keys, key, "right")]
     fraction = np.minimum(result.item_scores.fraction[items], 1.0)
-    weakest = items[np.argsort(fraction, kind="stable")[:EVIDENCE_ITEMS]]
-    cited = result.aggregates.cited
-    revision = context.inputs.observations.revision
-    # The evidence is made of the run's own codes and figures; the flag that carries it is validated.
+    order = np.argsort(fraction, kind="stable")[:EVIDENCE_ITEMS]
+    weakest, scores = items[order], np.round(fraction[order] * 100, 2)
+    cited = result.aggregates.cited[weakest]
+    revisions = np.where(cited >= 0, context.inputs.observations.revision[np.maximum(cited, 0)], -1) if len(cited) else cited
     return tuple(
-        WeaknessEvidence.model_construct(
-            indicator_code=context.item_codes[i],
-            unit_id=context.unit_ids[unit],
-            score=round(float(min(result.item_scores.fraction[i], 1.0)) * 100, 2),
-            observation_revision=int(revision[cited[i]]) if cited[i] >= 0 else None,
+        WeaknessEvidence(
+            indicator_code=context.item_codes[i], unit_id=context.unit_ids[unit], score=score,
+            observation_revision=revision if revision >= 0 else None,
         )
-        for i in weakest.tolist()
+        for i, score, revision in zip(weakest.tolist(), scores.tolist(), revisions.tolist())
     )
 
 
@@ -91,17 +79,22 @@ async def announce_cadre_results(
         conn, "WeaknessFlagged", period, [(context.cadre_ids[c], context.capabilities[k]) for c, k, _ in pairs]
     )
     index = _evidence_index(context) if claimed else None
+    # Cadres of one unit share its profile, hence the evidence of each of its capabilities.
+    evidence: dict[tuple[int, int], tuple] = {}
     for c, k, severity in pairs:
         cadre_id, capability = context.cadre_ids[c], context.capabilities[k]
         event_id = claimed.get((cadre_id, capability))
         if event_id is None:
             continue
         category, level = _peer_group(context, c)
+        unit = int(context.inputs.cadres.unit[c])
+        if (unit, k) not in evidence:
+            evidence[(unit, k)] = _evidence(context, result, index, unit, k)
         payload = WeaknessFlagged(
             cadre_id=cadre_id, capability=capability, severity=SEVERITIES[severity], period=period,
             score=float(result.profiles[c, k]), threshold=settings.weakness_threshold,
             peer_percentile=float(result.percentiles[c, k]), unit_category=category, position_level=level,
-            evidence=_evidence(context, result, index, int(context.inputs.cadres.unit[c]), k),
+            evidence=evidence[(unit, k)],
         )
         events.append((payload, cadre_id, event_id))
 
