@@ -22,6 +22,7 @@ import asyncio
 import multiprocessing
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -50,8 +51,11 @@ _ENVELOPE = (
 _HEADERS = [("event_type", b"ObservationReported"), ("schema_version", b"1")]
 
 
+NEW, REDELIVERED, UNKNOWN_UNIT = "new", "redelivered", "unknown unit"
+
+
 def plan(total: int, unit_ids: list[str], codes: list[str], year: int, render: bool = True) -> Iterator[tuple]:
-    """The messages in sending order: (key, value or None, counts as a valid new event)."""
+    """The messages in sending order: (key, value or None, what it is: NEW, REDELIVERED or UNKNOWN_UNIT)."""
     now = datetime.now(timezone.utc).isoformat()
     sent, n = 0, 0
     while sent < total:
@@ -67,10 +71,10 @@ def plan(total: int, unit_ids: list[str], codes: list[str], year: int, render: b
             body = _ENVELOPE.format(
                 event_id=uuid.uuid4(), now=now, unit=unit, code=code, period=f"{year}-{month:02d}", value=value
             ).encode()
-        yield unit.encode(), body, not unknown
+        yield unit.encode(), body, UNKNOWN_UNIT if unknown else NEW
         sent += 1
         if n % DUPLICATE_EVERY == DUPLICATE_EVERY - 1 and sent < total:
-            yield unit.encode(), body, False  # the same event delivered again
+            yield unit.encode(), body, REDELIVERED  # the same event delivered again
             sent += 1
         n += 1
 
@@ -132,11 +136,10 @@ async def main() -> None:
         await clear_year(conn, FEED_YEAR)
         await load_lists(conn, city, FEED_YEAR)
         total = args.rate * args.seconds
-        kinds = [valid for _, _, valid in plan(total, city.unit_ids, codes, FEED_YEAR, render=False)]
-        valid = sum(kinds)
-        invalid = sum(1 for key, _, ok in plan(total, city.unit_ids, codes, FEED_YEAR, render=False) if key.startswith(b"NO-SUCH"))
+        kinds = Counter(kind for _, _, kind in plan(total, city.unit_ids, codes, FEED_YEAR, render=False))
+        valid = kinds[NEW]
         line("units x automatic indicators x months", f"{args.units} x {len(codes)} x 12")
-        line("messages sent", f"{total} ({valid} new valid events, {invalid} unknown units, the rest redeliveries)")
+        line("messages sent", f"{total}: {valid} new, {kinds[REDELIVERED]} delivered again, {kinds[UNKNOWN_UNIT]} unknown units")
         dead_before = await dead_letter_end(settings)
         start_id = await conn.fetchval("SELECT coalesce(max(observation_id), 0) FROM observations")
 
