@@ -28,7 +28,7 @@ FROM unnest($1::int[], $2::text[], $3::smallint[], $4::smallint[], $5::text[], $
             $8::text[], $9::int[], $11::text[], $12::timestamptz[], $13::uuid[])
      AS n(series_key, period, year, month, source, ordinal, value, unit_of_measure, list_version, reported_by,
           reported_at, event_id)
-RETURNING observation_id, series_key, period, source, revision
+RETURNING observation_id, series_key, period, source, revision, recorded_at
 """
 
 
@@ -36,6 +36,7 @@ RETURNING observation_id, series_key, period, source, revision
 class Stored:
     observation_id: int
     revision: int
+    recorded_at: datetime
 
 
 async def insert(
@@ -76,7 +77,7 @@ async def insert(
     stored = []
     for a in accepted:
         row = by_key[(a.series_key, a.period.text, a.observation.source)].pop(0)
-        stored.append(Stored(row["observation_id"], row["revision"]))
+        stored.append(Stored(row["observation_id"], row["revision"], row["recorded_at"]))
     return stored
 
 

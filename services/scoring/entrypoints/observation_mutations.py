@@ -12,6 +12,7 @@ from services.common.auth import Role
 from services.common.errors import invalid
 from services.common.graphql import principal_of, roles
 from services.scoring.domain.observations import REPORTED_SOURCE, ObservationInput
+from services.scoring.entrypoints.types import Observation
 from services.scoring.service_layer import imports
 from services.scoring.service_layer.observations import Recorded, record_observations
 
@@ -31,35 +32,24 @@ class ObservationReport:
                                    "same source for the same period is a new revision.")
 
 
-@strawberry.type
-class RecordedObservation:
-    observation_id: strawberry.ID
-    unit_id: strawberry.ID
-    indicator_code: str
-    period: str
-    source: str
-    revision: int
-    value: float
-    list_version: int
-
-    @classmethod
-    def of(cls, recorded: Recorded) -> "RecordedObservation":
-        o = recorded.observation
-        return cls(
-            observation_id=strawberry.ID(str(recorded.observation_id)), unit_id=strawberry.ID(o.unit_id),
-            indicator_code=o.indicator_code, period=o.period, source=o.source, revision=recorded.revision,
-            value=o.value, list_version=recorded.list_version,
-        )
+def _observation(recorded: Recorded) -> Observation:
+    o = recorded.observation
+    return Observation(
+        observation_id=strawberry.ID(str(recorded.observation_id)), unit_id=strawberry.ID(o.unit_id),
+        indicator_code=o.indicator_code, period=o.period, source=o.source, revision=recorded.revision, value=o.value,
+        unit_of_measure=o.unit_of_measure, list_version=recorded.list_version, channel=recorded.channel,
+        reported_by=recorded.reported_by, reported_at=recorded.reported_at, recorded_at=recorded.recorded_at,
+    )
 
 
 @strawberry.type
 class ImportReport:
     file_name: str
     accepted: int
-    observations: list[RecordedObservation]
+    observations: list[Observation]
 
 
-async def _record(info: Info, reports: list[ObservationReport]) -> list[RecordedObservation]:
+async def _record(info: Info, reports: list[ObservationReport]) -> list[Observation]:
     principal = principal_of(info)
     if len(reports) > MAX_BATCH:
         raise invalid("inputs", "max_items", f"at most {MAX_BATCH} observations at once; upload a file", len(reports))
@@ -72,20 +62,20 @@ async def _record(info: Info, reports: list[ObservationReport]) -> list[Recorded
     rows = list(range(len(inputs))) if len(inputs) > 1 else None
     async with info.context.platform.unit_of_work() as uow:
         recorded = await record_observations(uow, inputs, "graphql", principal.subject, rows)
-    return [RecordedObservation.of(r) for r in recorded]
+    return [_observation(r) for r in recorded]
 
 
 @strawberry.type
 class ObservationMutation:
     @strawberry.mutation(extensions=roles(*REPORTERS), description="Reports one observation; unit reporters for their own unit only.")
-    async def report_observation(self, info: Info, input: ObservationReport) -> RecordedObservation:
+    async def report_observation(self, info: Info, input: ObservationReport) -> Observation:
         return (await _record(info, [input]))[0]
 
     @strawberry.mutation(
         extensions=roles(*REPORTERS),
         description="Reports a batch: all are stored or none (problems name the index in `row`).",
     )
-    async def report_observations(self, info: Info, inputs: list[ObservationReport]) -> list[RecordedObservation]:
+    async def report_observations(self, info: Info, inputs: list[ObservationReport]) -> list[Observation]:
         return await _record(info, inputs)
 
     @strawberry.mutation(
@@ -102,4 +92,4 @@ class ObservationMutation:
             raise invalid("contentBase64", "max_size", f"files up to {MAX_FILE_BYTES // 1024 // 1024} MB", len(content))
         async with info.context.platform.unit_of_work() as uow:
             recorded = await imports.import_observations(uow, file_name, content, principal_of(info))
-        return ImportReport(file_name=file_name, accepted=len(recorded), observations=[RecordedObservation.of(r) for r in recorded])
+        return ImportReport(file_name=file_name, accepted=len(recorded), observations=[_observation(r) for r in recorded])

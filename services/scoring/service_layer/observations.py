@@ -29,6 +29,10 @@ class Recorded:
     observation_id: int
     revision: int
     list_version: int
+    channel: str
+    reported_by: str
+    reported_at: datetime
+    recorded_at: datetime
 
 
 async def _check(
@@ -70,7 +74,10 @@ async def record_observations(
     stored = await observation_store.insert(conn, checked, channel, [reported_by] * len(checked), [now] * len(checked))
     await ledger.record_many(uow, ledger_records.observation_revisions(
         checked, stored, channel, [reported_by] * len(checked), [now] * len(checked)))
-    return [Recorded(a.observation, s.observation_id, s.revision, a.version) for a, s in zip(checked, stored)]
+    return [
+        Recorded(a.observation, s.observation_id, s.revision, a.version, channel, reported_by, now, s.recorded_at)
+        for a, s in zip(checked, stored)
+    ]
 
 
 def _reason(problems: list[FieldProblem]) -> str:
