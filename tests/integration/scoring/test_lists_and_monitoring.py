@@ -135,13 +135,11 @@ async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_th
     assert [(row["list_name"], row["reasons"]) for row in lists] == [
         ("black", ["graded incompetent", "anomaly: over_budget_while_satisfaction_falls"])
     ]
-    announced = await scoring_fetchval(
-        stack, "SELECT count(*) FROM outbox WHERE event_type = 'AnomalyDetected' AND key = $1", unit.unit_id
-    )
+    contradiction_events = """SELECT count(*) FROM outbox WHERE event_type = 'AnomalyDetected' AND key = $1
+                              AND envelope->'payload'->>'kind' = 'contradiction'"""
+    announced = await scoring_fetchval(stack, contradiction_events, unit.unit_id)
     await admin.execute(RUN, {"period": str(year)})
-    assert announced == 1 == await scoring_fetchval(
-        stack, "SELECT count(*) FROM outbox WHERE event_type = 'AnomalyDetected' AND key = $1", unit.unit_id
-    )
+    assert announced == 1 == await scoring_fetchval(stack, contradiction_events, unit.unit_id)
 
 
 async def test_a_temporary_body_is_ranked_apart_from_the_permanent_units_of_its_category(stack, subgraph):
