@@ -17,6 +17,8 @@ REGISTER_UNIT = "mutation($u: UnitInput!) { registerUnit(input: $u) { id } }"
 REGISTER_CADRE = "mutation($c: CadreInput!) { registerCadre(input: $c) { id } }"
 SAVE_INDICATOR = "mutation($i: IndicatorInput!) { saveIndicator(input: $i) { code } }"
 COMMONS = "query($c: String!) { commonIndicators(category: $c) { indicatorCode weight target } }"
+SET_COMMONS = """mutation($c: String!, $items: [CommonIndicatorInput!]!) {
+  setCommonIndicators(category: $c, items: $items) { indicatorCode } }"""
 DRAFT = """mutation($u: ID!, $y: Int!, $items: [IndicatorListItemInput!]) {
   draftIndicatorList(unitId: $u, year: $y, items: $items) { version status totalWeight items { indicatorCode origin } } }"""
 EDIT = """mutation($u: ID!, $y: Int!, $set: [IndicatorListItemInput!], $remove: [String!]) {

@@ -2,7 +2,7 @@
 
 from schemas import topics
 from tests.integration.indicator.catalogue import (
-    DRAFT, EDIT, PUBLISH, READ_LIST, individual_weight, new_indicator, new_unit,
+    DRAFT, EDIT, PUBLISH, READ_LIST, SET_COMMONS, commons_of, individual_weight, new_indicator, new_unit,
 )
 from tests.support import TopicReader, database
 
@@ -85,11 +85,13 @@ async def test_common_indicators_cannot_be_removed_and_red_lines_carry_no_weight
     client = indicator_admin
     unit = await new_unit(client, "development_zone")
     red_line = await new_indicator(client, name="城镇新增就业目标完成度", kind="red_line", rule={"type": "pass_fail", "threshold": 100})
+    # The category gains a common red line: it carries no weight, so no other unit's list changes.
+    commons = await commons_of(client, "development_zone")
+    await client.execute(SET_COMMONS, {"c": "development_zone", "items": [*commons, {"indicatorCode": red_line}]})
     draft = (await client.execute(DRAFT, {"u": unit, "y": 2027, "items": []}))["draftIndicatorList"]
-    common = [i["indicatorCode"] for i in draft["items"] if i["origin"] == "common"]
-    if common:
-        [error] = await client.errors(EDIT, {"u": unit, "y": 2027, "remove": [common[0]]})
-        assert error["extensions"]["problems"][0]["rule"] == "common_required"
+    assert red_line in [i["indicatorCode"] for i in draft["items"] if i["origin"] == "common"]
+    [error] = await client.errors(EDIT, {"u": unit, "y": 2027, "remove": [red_line]})
+    assert error["extensions"]["problems"][0]["rule"] == "common_required"
     [error] = await client.errors(EDIT, {"u": unit, "y": 2027, "set": [{"indicatorCode": red_line, "weight": 5}]})
     assert [(p["field"], p["rule"], p["value"]) for p in error["extensions"]["problems"]] == [
         ("weight", "no_weight_for_kind", 5)]

@@ -30,7 +30,7 @@ def test_missing_or_malformed_headers_are_refused(header, reason):
 
 
 def _signed(claims: dict, secret: str = "unit-test-secret-of-a-decent-length-0123456789") -> str:
-    base = {"sub": "x", "iss": "cadre-platform", "aud": "cadre-platform", "exp": int(time.time()) + 60, "role": "admin"}
+    base = {"sub": "x", "iss": "cadre-platform", "aud": "cadre-platform", "exp": int(time.time()) + 24 * 3600, "role": "admin"}
     return jwt.encode({**base, **claims}, secret, algorithm="HS256")
 
 
