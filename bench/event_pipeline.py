@@ -1,6 +1,11 @@
 """End-to-end event pipeline: a state change committed in the indicator service, relayed through
 its outbox and Kafka, and its effect committed by the scoring service's consumer.
 
+The load generator commits, in the indicator database, exactly what the indicator service's
+`register_cadre` handler commits (a `cadres` row and its `CadreRegistered` outbox row, with the
+NOTIFY that wakes the relay), as one atomic statement: the generator shares the two cores with
+the pipeline it measures, so it must cost little itself.
+
 Latency is commit-to-commit: the source transaction's commit time and the effect transaction's
 commit time, both read from PostgreSQL (`track_commit_timestamp`, one server clock); where the
 server does not track commit times, the benchmark falls back to client-side timing (commit
@@ -24,12 +29,26 @@ from dataclasses import dataclass, field
 import asyncpg
 
 from common import emit_figures, heading, line, percentile_ms, stack_settings
+from schemas.envelope import Envelope
+from schemas.events import CadreRegistered
 from services.common.db import asyncpg_dsn, make_engine, make_session_factory
 from services.common.unit_of_work import UnitOfWork
 from services.indicator.adapters.tables import outbox
-from services.indicator.domain.units import Cadre, Unit
-from services.indicator.service_layer.handlers import register_cadre, register_unit
+from services.indicator.domain.units import Unit
+from services.indicator.service_layer.handlers import register_unit
 
+# What register_cadre writes, in one statement (so one round trip and one commit).
+REGISTER_CADRES = """
+WITH cadre AS (
+    INSERT INTO cadres (id, name, unit_id, position_level)
+    SELECT id, '基准', $2, 'grassroots' FROM unnest($1::text[]) AS id
+), event AS (
+    INSERT INTO outbox (event_id, topic, key, event_type, envelope)
+    SELECT e.id, $3, e.key, 'CadreRegistered', e.envelope::jsonb
+    FROM unnest($4::uuid[], $1::text[], $5::text[]) AS e(id, key, envelope)
+)
+SELECT pg_notify('outbox', '')
+"""
 RAMP = (500, 1000, 2000, 3000, 4000, 6000)
 SUSTAINED_P99_S = 1.0
 DRAIN_S = 10.0
@@ -52,22 +71,30 @@ class Pipeline:
         self.settings = settings
         self.run_id = run_id
         self.unit_id = f"BENCH-{run_id}"
-        self.engine = make_engine(settings.indicator_database_url, pool_size=24)
-        self.sessions = make_session_factory(self.engine)
         self.sequence = 0
+        self.pool: asyncpg.Pool | None = None
 
     async def prepare(self) -> None:
-        async with UnitOfWork(self.sessions, "indicator", outbox) as uow:
+        engine = make_engine(self.settings.indicator_database_url, pool_size=1)
+        async with UnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
             await register_unit(uow, Unit(id=self.unit_id, name="基准测试单位", category="municipal_department"))
+        await engine.dispose()
+        self.pool = await asyncpg.create_pool(asyncpg_dsn(self.settings.indicator_database_url), min_size=8, max_size=16)
 
     async def commit_changes(self, count: int, phase: Phase) -> None:
-        ids = []
-        async with UnitOfWork(self.sessions, "indicator", outbox) as uow:
-            for _ in range(count):
-                self.sequence += 1
-                cadre_id = f"{self.unit_id}-{self.sequence}"
-                await register_cadre(uow, Cadre(id=cadre_id, name="基准", unit_id=self.unit_id, position_level="grassroots"))
-                ids.append(cadre_id)
+        ids, event_ids, envelopes = [], [], []
+        for _ in range(count):
+            self.sequence += 1
+            cadre_id = f"{self.unit_id}-{self.sequence}"
+            event = CadreRegistered(
+                cadre_id=cadre_id, name="基准", unit_id=self.unit_id,
+                unit_category="municipal_department", position_level="grassroots",
+            )
+            envelope = Envelope.wrap(event, producer="indicator")
+            ids.append(cadre_id)
+            event_ids.append(envelope.event_id)
+            envelopes.append(envelope.model_dump_json())
+        await self.pool.fetchval(REGISTER_CADRES, ids, self.unit_id, CadreRegistered.topic, event_ids, envelopes)
         done = time.perf_counter()
         for cadre_id in ids:
             phase.committed[cadre_id] = done
@@ -91,7 +118,7 @@ class Pipeline:
         phase.elapsed = time.perf_counter() - started
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        await self.pool.close()
 
 
 class EffectClock:

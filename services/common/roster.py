@@ -53,30 +53,47 @@ def create_roster_tables_v1() -> None:
 
 
 class RosterHandlers:
-    """Event handlers that keep the roster tables of one service's metadata up to date."""
+    """Batch handlers that keep the roster tables of one service's metadata up to date.
+
+    One multi-row upsert per batch: registrations arrive in bursts (a city's import), and the
+    latest registration of an id in a batch wins, as it would one event at a time.
+    """
 
     def __init__(self, metadata: sa.MetaData):
         self.units = metadata.tables["unit_roster"]
         self.cadres = metadata.tables["cadre_roster"]
 
-    async def unit_registered(self, uow: UnitOfWork, event: UnitRegistered, envelope: Envelope) -> None:
-        values = {
-            "unit_id": event.unit_id, "name": event.name, "category": event.category,
-            "district": event.district, "parent_unit_id": event.parent_unit_id, "temporary": event.temporary,
+    async def units_registered(self, uow: UnitOfWork, events: list[tuple[UnitRegistered, Envelope]]) -> dict:
+        rows = {
+            event.unit_id: {
+                "unit_id": event.unit_id, "name": event.name, "category": event.category,
+                "district": event.district, "parent_unit_id": event.parent_unit_id, "temporary": event.temporary,
+            }
+            for event, _ in events
         }
-        statement = insert(self.units).values(values)
-        await uow.session.execute(statement.on_conflict_do_update(index_elements=["unit_id"], set_=values))
+        await _upsert(uow, self.units, "unit_id", list(rows.values()))
+        return {}
 
-    async def cadre_registered(self, uow: UnitOfWork, event: CadreRegistered, envelope: Envelope) -> None:
-        values = {
-            "cadre_id": event.cadre_id, "name": event.name, "unit_id": event.unit_id,
-            "unit_category": event.unit_category, "position_level": event.position_level,
+    async def cadres_registered(self, uow: UnitOfWork, events: list[tuple[CadreRegistered, Envelope]]) -> dict:
+        rows = {
+            event.cadre_id: {
+                "cadre_id": event.cadre_id, "name": event.name, "unit_id": event.unit_id,
+                "unit_category": event.unit_category, "position_level": event.position_level,
+            }
+            for event, _ in events
         }
-        statement = insert(self.cadres).values(values)
-        await uow.session.execute(statement.on_conflict_do_update(index_elements=["cadre_id"], set_=values))
+        await _upsert(uow, self.cadres, "cadre_id", list(rows.values()))
+        return {}
 
-    def handlers(self) -> dict:
-        return {UnitRegistered: self.unit_registered, CadreRegistered: self.cadre_registered}
+    def batch_handlers(self) -> dict:
+        return {UnitRegistered: self.units_registered, CadreRegistered: self.cadres_registered}
+
+
+async def _upsert(uow: UnitOfWork, table: sa.Table, key: str, rows: list[dict]) -> None:
+    statement = insert(table).values(rows)
+    # recorded_at keeps the first time the service learnt of the unit or cadre.
+    updated = {name: statement.excluded[name] for name in rows[0] if name != key}
+    await uow.session.execute(statement.on_conflict_do_update(index_elements=[key], set_=updated))
 
 
 async def roster_entry(session, metadata: sa.MetaData, cadre_id: str) -> sa.Row | None:

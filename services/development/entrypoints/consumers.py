@@ -14,10 +14,13 @@ def subscription() -> Subscription:
     return Subscription(
         topics=[topics.UNITS, topics.WEAKNESSES, topics.SCORING_RESULTS, topics.COMPLETIONS],
         handlers={
-            **RosterHandlers(metadata).handlers(),
             CapabilityProfileComputed: capability_profile_computed,
             EnrolmentCompleted: enrolment_completed,
         },
         # Findings come in bursts when scoring runs: each consumed batch of them is placed at once.
-        batch_handlers={WeaknessFlagged: findings_reported, BottomRanked: findings_reported},
+        batch_handlers={
+            **RosterHandlers(metadata).batch_handlers(),
+            WeaknessFlagged: findings_reported,
+            BottomRanked: findings_reported,
+        },
     )

@@ -17,7 +17,7 @@ FEED_BATCH_SIZE = 5000
 def subscription() -> Subscription:
     return Subscription(
         topics=[topics.UNITS, topics.INDICATOR_LISTS, topics.OBSERVATION_FEED],
-        handlers={**RosterHandlers(metadata).handlers(), IndicatorListPublished: list_published},
-        batch_handlers={ObservationReported: ingest_feed},
+        handlers={IndicatorListPublished: list_published},
+        batch_handlers={**RosterHandlers(metadata).batch_handlers(), ObservationReported: ingest_feed},
         batch_size=FEED_BATCH_SIZE,
     )
