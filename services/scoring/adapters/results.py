@@ -18,7 +18,7 @@ RESULT_COLUMNS = {
     "score_contributions": (
         "period", "unit_id", "indicator_code", "run_id", "list_version", "dimension", "kind", "rule", "aggregate",
         "weight", "target", "value", "fraction", "points", "deducted", "effect", "observation_id",
-        "observation_revision", "observations_used",
+        "observation_revision", "observations_used", "exemption_id",
     ),
     "cadre_scores": (
         "period", "cadre_id", "run_id", "unit_id", "unit_category", "position_level", "work", "area", "own", "annual",

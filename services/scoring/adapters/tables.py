@@ -239,6 +239,9 @@ score_contributions = sa.Table(
     sa.Column("observation_id", sa.BigInteger),
     sa.Column("observation_revision", sa.Integer),
     sa.Column("observations_used", sa.Integer, nullable=False),
+    # The approved exemption that removed this item's deduction (effect "exempted"). No foreign key:
+    # exemptions live in the ledger's branch of migrations, which this chain does not depend on.
+    sa.Column("exemption_id", sa.Text),
 )
 
 cadre_scores = sa.Table(

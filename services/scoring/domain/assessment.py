@@ -50,6 +50,7 @@ class AssessmentInputs:
     satisfaction: np.ndarray  # per unit, NaN when nobody evaluated
     cadres: CadreInputs
     cadre_level: np.ndarray  # index into POSITION_LEVELS
+    exempted: np.ndarray | None = None  # per item: an approved exemption removes its deduction
 
     @property
     def n_units(self) -> int:
@@ -81,7 +82,7 @@ def assess(inputs: AssessmentInputs, settings: AssessmentSettings) -> Assessment
     items = inputs.items
     thresholds = Thresholds(settings.excellent_from, settings.competent_from, settings.basically_competent_from)
     aggregates = aggregate(items, inputs.observations, inputs.as_of_month)
-    item_scores = score_items(items, aggregates, settings.red_line_effect, settings.red_line_points)
+    item_scores = score_items(items, aggregates, settings.red_line_effect, settings.red_line_points, inputs.exempted)
     units = score_units(items, item_scores, inputs.n_units, inputs.satisfaction, settings.public_weight)
 
     unit_cap = veto_cap(units.veto_excellence, units.veto)

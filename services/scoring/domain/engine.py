@@ -20,9 +20,10 @@ DECIMALS = 4
 SCORED, RED_LINE, DEDUCTION, VETO_EXCELLENCE, VETO = range(len(KINDS))
 ATTAINMENT, BANDS, PASS_FAIL, PER_INCIDENT = range(len(METHODS))
 LAST, SUM, MEAN, MAX, MIN = range(len(AGGREGATES))
-# What an item does besides its points; a failed red line does what the settings say.
-EFFECTS = ("none", "veto_excellence", "veto", "deduct")
-EFFECT_NONE, EFFECT_VETO_EXCELLENCE, EFFECT_VETO, EFFECT_DEDUCT = range(len(EFFECTS))
+# What an item does besides its points; a failed red line does what the settings say. "exempted":
+# the item would have deducted, but an approved exemption removed the deduction.
+EFFECTS = ("none", "veto_excellence", "veto", "deduct", "exempted")
+EFFECT_NONE, EFFECT_VETO_EXCELLENCE, EFFECT_VETO, EFFECT_DEDUCT, EFFECT_EXEMPTED = range(len(EFFECTS))
 # Months are 1..12; a (series, month) pair is packed into one integer key.
 MONTH_SLOTS = 16
 
@@ -187,8 +188,15 @@ class ItemScores:
     observed: np.ndarray
 
 
-def score_items(items: ItemTable, aggregates: Aggregates, red_line_effect: str, red_line_points: float) -> ItemScores:
-    """`red_line_effect` is what a failed red line does: "veto_excellence", "veto" or "deduct" (the points)."""
+def score_items(
+    items: ItemTable,
+    aggregates: Aggregates,
+    red_line_effect: str,
+    red_line_points: float,
+    exempted: np.ndarray | None = None,
+) -> ItemScores:
+    """`red_line_effect` is what a failed red line does: "veto_excellence", "veto" or "deduct" (the points).
+    `exempted` marks the items an approved exemption covers (None: no item is covered)."""
     value = aggregates.value
     observed = aggregates.count > 0
     kind, higher, weight, target = items.take("kind"), items.take("higher"), items.take("weight"), items.take("target")
@@ -219,6 +227,12 @@ def score_items(items: ItemTable, aggregates: Aggregates, red_line_effect: str, 
         [failure_effect, EFFECT_VETO_EXCELLENCE, EFFECT_VETO, EFFECT_DEDUCT],
         EFFECT_NONE,
     ).astype(np.int8)
+    if exempted is not None:
+        # An exemption removes a deduction only: a veto, and the failure of a red line itself (which the
+        # black list reports), stand whatever the exemption says.
+        removed = exempted & (effect == EFFECT_DEDUCT)
+        deducted = np.where(removed, 0.0, deducted)
+        effect = np.where(removed, EFFECT_EXEMPTED, effect).astype(np.int8)
     return ItemScores(fraction=fraction, points=points, deducted=deducted, failed=failed, effect=effect, observed=observed)
 
 

@@ -45,11 +45,16 @@ class Contribution:
     fraction: float = strawberry.field(description="Share of the weight earned.")
     points: float
     deducted: float
-    effect: str = strawberry.field(description="none, veto_excellence, veto or deduct.")
+    effect: str = strawberry.field(
+        description="none, veto_excellence, veto, deduct, or exempted (an approved exemption removed the deduction)."
+    )
     observation_id: strawberry.ID | None = strawberry.field(description="The latest observation used.")
     observation_revision: int | None
     observations_used: int
     list_version: int
+    exemption_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The approved fault-tolerance exemption that removed this item's deduction."
+    )
 
 
 @strawberry.type(description="A unit's score for a period: weighted sum minus deductions, blended with public "

@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 
 from services.scoring.domain.assessment import POSITION_LEVELS, Assessment
-from services.scoring.domain.engine import EFFECTS
+from services.scoring.domain.engine import EFFECT_EXEMPTED, EFFECTS
 from services.scoring.domain.grading import GRADES
 from services.scoring.domain.period_lists import ListEntry
 from services.scoring.domain.rules import AGGREGATES, KINDS
@@ -63,14 +63,16 @@ def contribution_rows(context: RunContext, result: Assessment, run_id: int) -> l
     rule_numbers = items.rule.tolist()
     versions = context.rows.units.version
     period = context.period.text
+    # An exemption is named where it removed a deduction, not on every item it would cover.
+    exemption_ids = context.exempted.named(scores.effect == EFFECT_EXEMPTED)
     columns = zip(
         items.unit.tolist(), context.item_codes, items.dimension.tolist(), rule_numbers, weight, target, value,
         scores.fraction.tolist(), scores.points.tolist(), scores.deducted.tolist(), scores.effect.tolist(),
-        has_cited.tolist(), cited_id, cited_revision, aggregates.count.tolist(), kinds, aggregate_names,
+        has_cited.tolist(), cited_id, cited_revision, aggregates.count.tolist(), kinds, aggregate_names, exemption_ids,
     )
     rows = []
     for (unit, code, dimension, rule, w, t, v, fraction, points, deducted, effect, cites, obs_id, revision, used,
-         kind, aggregate) in columns:
+         kind, aggregate, exemption_id) in columns:
         key = (rule, w, t)
         description = descriptions.get(key)
         if description is None:
@@ -78,7 +80,7 @@ def contribution_rows(context: RunContext, result: Assessment, run_id: int) -> l
         rows.append((
             period, context.unit_ids[unit], code, run_id, versions[unit], context.dimensions[dimension], KINDS[kind],
             description, AGGREGATES[aggregate], w, t, v, round(fraction, 6), points, deducted, EFFECTS[effect],
-            obs_id if cites else None, revision if cites else None, used,
+            obs_id if cites else None, revision if cites else None, used, exemption_id,
         ))
     return rows
 

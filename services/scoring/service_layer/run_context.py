@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -10,7 +11,9 @@ import numpy as np
 from services.scoring.adapters.run_inputs import RunRows
 from services.scoring.domain.assessment import POSITION_LEVELS, AssessmentInputs
 from services.scoring.domain.cadres import CadreInputs
+from services.scoring.domain.exempted_items import ExemptedItems, covered_items
 from services.scoring.domain.inputs import Numbering
+from services.scoring.domain.ledger.exemptions import Exemption
 from services.scoring.domain.periods import Period
 from services.scoring.domain.settings import AssessmentSettings
 
@@ -22,6 +25,7 @@ class RunContext:
     inputs: AssessmentInputs
     unit_ids: list[str]
     cadre_ids: list[str]
+    exempted: ExemptedItems
 
     @property
     def indicator_codes(self) -> list[str]:
@@ -44,9 +48,13 @@ class RunContext:
         return self.rows.units.category[unit]
 
 
-def build(period: Period, rows: RunRows, settings: AssessmentSettings) -> RunContext:
+def build(
+    period: Period, rows: RunRows, settings: AssessmentSettings, exemptions: Sequence[Exemption] = ()
+) -> RunContext:
+    """`exemptions`: the approved ones of the period; the items they cover lose their deductions."""
     units = rows.units
     items, tags = rows.items.build()
+    exempted = covered_items(items, units.ids, rows.items.indicators, exemptions, period.text)
     categories = Numbering(sorted(set(units.category)))
     unit_category = np.array([categories.get(c) for c in units.category], np.int64)
     satisfaction = np.array([rows.satisfaction.get(u, (np.nan, 0))[0] for u in units.ids.values], float)
@@ -87,5 +95,6 @@ def build(period: Period, rows: RunRows, settings: AssessmentSettings) -> RunCon
         satisfaction=satisfaction,
         cadres=cadres,
         cadre_level=np.array([POSITION_LEVELS.index(level) for level in c.level], np.int64),
+        exempted=exempted.mask,
     )
-    return RunContext(period, rows, inputs, list(units.ids.values), list(c.ids))
+    return RunContext(period, rows, inputs, list(units.ids.values), list(c.ids), exempted)

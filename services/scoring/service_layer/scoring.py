@@ -16,7 +16,14 @@ from services.scoring.adapters.connection import driver_connection
 from services.scoring.domain.assessment import Assessment, assess
 from services.scoring.domain.period_lists import ListEntry, UnitStanding, place
 from services.scoring.domain.periods import Period, parse_period
-from services.scoring.service_layer import ledger, ledger_locks, ledger_records, ledger_rescoring, result_records
+from services.scoring.service_layer import (
+    exemptions,
+    ledger,
+    ledger_locks,
+    ledger_records,
+    ledger_rescoring,
+    result_records,
+)
 from services.scoring.service_layer.announcing import announce_cadre_results
 from services.scoring.service_layer.anomaly_detection import detect_and_announce
 from services.scoring.service_layer.records import current_settings
@@ -91,8 +98,9 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     rows = await run_inputs.load(conn, period, settings.cumulative_indicators)
     if not len(rows.units.ids):
         raise invalid("period", "has_lists", f"no unit has an indicator list in force for {period.year}", period.text)
+    approved = await exemptions.approved_in(uow.session, period.text)
     phases.done("read")
-    context = build(period, rows, settings)
+    context = build(period, rows, settings, approved)
     phases.done("arrays")
     result = assess(context.inputs, settings)
     core_seconds = phases.done("core")

@@ -1,8 +1,9 @@
-"""What the GraphQL tests share: units and cadres on the scoring roster, and signing parties."""
+"""What the GraphQL tests share: units and cadres on the scoring roster, exemption steps, and signing parties."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -13,6 +14,18 @@ from schemas.events import CadreRegistered, UnitRegistered
 from services.common.settings import PlatformSettings
 from services.scoring.domain.ledger.signatures import raw_public_key
 from tests.support import eventually, publish, unique
+
+APPLY = """mutation($input: ExemptionApplicationInput!) {
+  applyForExemption(input: $input) { id status subject { kind unitId } evidence { sha256 } applied { by role } }
+}"""
+DECIDE = """mutation($id: ID!, $approve: Boolean!, $reason: String!) {
+  decideExemption(id: $id, approve: $approve, reason: $reason) { id status decision { by role reason } }
+}"""
+
+
+def document(text: str) -> dict:
+    """Evidence as an application names it: a file name and the SHA-256 of its content."""
+    return {"name": f"{text}.pdf", "sha256": hashlib.sha256(text.encode()).hexdigest()}
 
 
 async def _on_roster(settings: PlatformSettings, table: str, column: str, value: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from services.common.auth import Role
@@ -11,17 +9,11 @@ from services.common.db import make_session_factory
 from services.common.settings import PlatformSettings
 from services.scoring.adapters.ledger_schemas import schema_engine
 from services.scoring.service_layer import exemptions
-from tests.integration.ledger.parties import registered_cadre, registered_unit
+from tests.integration.ledger.parties import APPLY, DECIDE, document, registered_cadre, registered_unit
 from tests.support import token
 
 pytestmark = pytest.mark.integration
 
-APPLY = """mutation($input: ExemptionApplicationInput!) {
-  applyForExemption(input: $input) { id status subject { kind unitId } evidence { sha256 } applied { by role } }
-}"""
-DECIDE = """mutation($id: ID!, $approve: Boolean!, $reason: String!) {
-  decideExemption(id: $id, approve: $approve, reason: $reason) { id status decision { by role reason } }
-}"""
 SUBMIT = """mutation($input: AppealInput!) { submitAppeal(input: $input) { id status subject { cadreId unitId } } }"""
 REVIEW = """mutation($id: ID!) { startAppealReview(id: $id) { status review { by } } }"""
 DECIDE_APPEAL = """mutation($id: ID!, $upheld: Boolean!, $reason: String!) {
@@ -34,10 +26,6 @@ STATISTICS = """query($period: String!) {
   appealStatistics(period: $period) { total submitted underReview upheld rejected assessed appealRate }
 }"""
 PENDING = """query($period: String) { pendingRescoring(period: $period) { causeId period subject { cadreId } } }"""
-
-
-def document(text: str) -> dict:
-    return {"name": f"{text}.pdf", "sha256": hashlib.sha256(text.encode()).hexdigest()}
 
 
 async def test_an_approved_exemption_is_what_the_next_scoring_run_removes(

@@ -105,12 +105,15 @@ async def list_in_force(settings: PlatformSettings, unit_id: str, year: int, ver
 
 
 async def set_up(settings: PlatformSettings, units: list[Unit], year: int, items=None) -> None:
-    """Registers the units and cadres and publishes their lists; returns once scoring has them all."""
+    """Registers the units and cadres and publishes their lists; returns once scoring has them all
+    (lists in force, units and cadres on its roster)."""
     for unit in units:
         await register(settings, unit)
         await publish_list(settings, unit, year, items)
     for unit in units:
         await eventually(lambda u=unit: list_in_force(settings, u.unit_id, year))
+        await eventually(lambda u=unit: scoring_fetchval(
+            settings, "SELECT count(*) FROM unit_roster WHERE unit_id = $1", u.unit_id))
         for cadre_id in unit.cadres:
             await eventually(lambda c=cadre_id: scoring_fetchval(
                 settings, "SELECT count(*) FROM cadre_roster WHERE cadre_id = $1", c))

@@ -117,11 +117,14 @@ class Exemption:
         }
 
 
+def applies(exemption: Exemption, period: str) -> bool:
+    """Does a scoring run of `period` obey this exemption? Approved, for the period or one holding it."""
+    return exemption.status == APPROVED and covers(exemption.period, period)
+
+
 def exempted(exemptions: Iterable[Exemption], indicator_code: str, period: str) -> Exemption | None:
     """The approved exemption that removes this indicator's deduction in a scoring run of `period`."""
     for exemption in exemptions:
-        if exemption.status == APPROVED and exemption.indicator_code == indicator_code and covers(
-            exemption.period, period
-        ):
+        if exemption.indicator_code == indicator_code and applies(exemption, period):
             return exemption
     return None
