@@ -106,6 +106,7 @@ class ConsumerRunner:
     async def run(self) -> None:
         consumer = make_consumer(self._bootstrap, self.group, self.topics, client_id=f"{self.service}-consumer")
         await consumer.start()
+        committing: asyncio.Task | None = None
         try:
             self.ready.set()
             while True:
@@ -116,9 +117,16 @@ class ConsumerRunner:
                 await self.handle_batch(records)
                 if self._before_offset_commit is not None:
                     await self._before_offset_commit(records)
-                await consumer.commit()
+                if committing is not None:
+                    await committing
+                # The batch's own offsets, not the consumer's position (which moves on with the
+                # next fetch); committed while the next batch is handled.
+                offsets = {partition: part[-1].offset + 1 for partition, part in batches.items()}
+                committing = asyncio.create_task(consumer.commit(offsets))
         finally:
             self.ready.clear()
+            if committing is not None and not committing.done():
+                await asyncio.gather(committing, return_exceptions=True)
             await consumer.stop()
 
     async def handle_batch(self, records: list[ConsumerRecord]) -> None:

@@ -19,12 +19,13 @@ from services.common.metrics import OUTBOX_LAG_SECONDS, OUTBOX_PENDING, OUTBOX_P
 
 log = logging.getLogger(__name__)
 
+# Claims and marks in one statement; the mark commits only after Kafka acknowledged every row.
 _CLAIM = """
-SELECT id, topic, key, event_type, envelope::text AS envelope,
-       envelope->>'schema_version' AS schema_version, envelope->>'correlation_id' AS correlation_id
-FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+UPDATE outbox SET published_at = now()
+WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+RETURNING id, topic, key, event_type, envelope::text AS envelope,
+          envelope->>'schema_version' AS schema_version, envelope->>'correlation_id' AS correlation_id
 """
-_MARK = "UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])"
 _LAG = """
 SELECT count(*) AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS lag
 FROM outbox WHERE published_at IS NULL
@@ -84,12 +85,11 @@ class OutboxRelay:
 
     async def publish_pending(self, conn: asyncpg.Connection) -> int:
         async with conn.transaction():
-            rows = await conn.fetch(_CLAIM, self._batch_size)
+            rows = sorted(await conn.fetch(_CLAIM, self._batch_size), key=lambda row: row["id"])
             if not rows:
                 return 0
             deliveries = [await self._send(row) for row in rows]
             await asyncio.gather(*deliveries)
-            await conn.execute(_MARK, [row["id"] for row in rows])
         OUTBOX_PUBLISHED.labels(self.service).inc(len(rows))
         return len(rows)
 

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 import sqlalchemy as sa
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from schemas import topics
 from schemas.events import CadreRegistered, UnitRegistered
@@ -26,6 +27,19 @@ class Crash(Exception):
 
 
 EFFECTS_DDL = "CREATE TABLE IF NOT EXISTS test_effects (event_id uuid NOT NULL, cadre_id text NOT NULL)"
+
+
+async def start_group_at_end(settings, group: str, topic: str) -> None:
+    """Commits the topic's end offsets for a new group, so it does not read the topic's history."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, group_id=group, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        cluster = await consumer._client.fetch_all_metadata()
+        partitions = [TopicPartition(topic, p) for p in cluster.partitions_for_topic(topic)]
+        consumer.assign(partitions)
+        await consumer.commit(await consumer.end_offsets(partitions))
+    finally:
+        await consumer.stop()
 
 
 async def effects_of(settings, cadre_id: str) -> int:
@@ -73,6 +87,7 @@ async def test_consumer_killed_after_its_effect_but_before_the_offset_commit(sta
         )
 
     try:
+        await start_group_at_end(stack, group, topics.UNITS)
         event = CadreRegistered(
             cadre_id=cadre_id, name="钱七", unit_id="U-x", unit_category="township", position_level="deputy"
         )
