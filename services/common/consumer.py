@@ -1,9 +1,11 @@
 """Runs a consumer group: batches in, one transaction per batch, offsets committed after it.
 
-Each message's effect and its `processed_events` row are written together (in a savepoint of
-the batch transaction), so a redelivered event changes nothing. Messages that do not match their
-contract, or still fail after bounded retries, go to the group's dead-letter topic with the
-reason in the headers, and consumption goes on.
+Each message's effect and its `processed_events` row are written in the same transaction, so a
+redelivered event changes nothing. A batch is first handled whole (one statement marks every
+event processed, no savepoint per message); if any message fails, the batch is handled again
+one message at a time, each in its own savepoint with bounded retries, so that one bad message
+holds up no other. Messages that do not match their contract, or still fail after the retries,
+go to the group's dead-letter topic with the reason in the headers, and consumption goes on.
 
 High-volume event types can have a batch handler instead: it receives all new events of its type
 in the batch at once (their `processed_events` rows are written in bulk, in the same savepoint)
@@ -32,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from schemas.envelope import Envelope, EventPayload
 from schemas.registry import UnknownEventType, parse_payload
 from schemas.topics import dead_letter_topic
+from services.common.db import OUTBOX_CHANNEL
 from services.common.errors import ClientError
 from services.common.kafka import make_consumer
 from services.common.log import correlation_id_var
@@ -171,7 +174,7 @@ class ConsumerRunner:
             for event_type, group in grouped.items():
                 emitted = await self._handle_group(session, event_type, group) or emitted
             if emitted:
-                await session.execute(sa.select(sa.func.pg_notify("outbox", "")))
+                await session.execute(sa.select(sa.func.pg_notify(OUTBOX_CHANNEL, "")))
 
     async def _handle_singles(self, session: AsyncSession, items: list[Decoded]) -> bool:
         """All in one savepoint; message by message, each in its own savepoint, if any of them fails.

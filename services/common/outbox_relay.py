@@ -31,6 +31,8 @@ SELECT count(*) AS pending, coalesce(extract(epoch FROM now() - min(created_at))
 FROM outbox WHERE published_at IS NULL
 """
 _PRUNE = "DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)"
+GAUGE_SECONDS = 5
+PRUNE_SECONDS = 15 * 60
 
 
 class OutboxRelay:
@@ -50,7 +52,8 @@ class OutboxRelay:
         self._poll_seconds = poll_seconds
         self._retention_hours = retention_hours
         self._wake = asyncio.Event()
-        self._last_housekeeping = 0.0
+        self._last_gauges = 0.0
+        self._last_prune = 0.0
 
     async def run(self) -> None:
         """Runs until cancelled; reconnects with backoff when PostgreSQL or Kafka fail."""
@@ -103,10 +106,12 @@ class OutboxRelay:
 
     async def _housekeeping(self, conn: asyncpg.Connection) -> None:
         now = time.monotonic()
-        if now - self._last_housekeeping < 5:
-            return
-        self._last_housekeeping = now
-        stats = await conn.fetchrow(_LAG)
-        OUTBOX_PENDING.labels(self.service).set(stats["pending"])
-        OUTBOX_LAG_SECONDS.labels(self.service).set(float(stats["lag"]))
-        await conn.execute(_PRUNE, self._retention_hours)
+        if now - self._last_gauges >= GAUGE_SECONDS:
+            self._last_gauges = now
+            stats = await conn.fetchrow(_LAG)
+            OUTBOX_PENDING.labels(self.service).set(stats["pending"])
+            OUTBOX_LAG_SECONDS.labels(self.service).set(float(stats["lag"]))
+        # Pruning scans the published rows and holds up publishing while it runs: rarely.
+        if now - self._last_prune >= PRUNE_SECONDS:
+            self._last_prune = now
+            await conn.execute(_PRUNE, self._retention_hours)
