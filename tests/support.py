@@ -114,18 +114,33 @@ def unique(prefix: str) -> str:
 
 async def publish(settings: PlatformSettings, payload: EventPayload, key: str, producer: str = "tests",
                   envelope: Envelope | None = None) -> Envelope:
-    """Publishes one event exactly as a service's outbox relay would."""
+    """Publishes one event exactly as a service's outbox relay would (`envelope`: send that one again)."""
     envelope = envelope or Envelope.wrap(payload, producer=producer, correlation_id=unique("test"))
+    return (await publish_many(settings, [(payload, key)], envelopes=[envelope]))[0]
+
+
+async def publish_many(
+    settings: PlatformSettings,
+    events: list[tuple[EventPayload, str]],
+    producer: str = "tests",
+    envelopes: list[Envelope] | None = None,
+) -> list[Envelope]:
+    """Publishes many (payload, key) events through one producer, each as an outbox relay would."""
+    envelopes = envelopes or [
+        Envelope.wrap(payload, producer=producer, correlation_id=unique("test")) for payload, _ in events
+    ]
     kafka = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=True)
     await kafka.start()
     try:
-        await kafka.send_and_wait(
-            payload.topic, value=envelope.model_dump_json().encode(), key=key.encode(),
-            headers=envelope_headers(envelope),
-        )
+        for (payload, key), envelope in zip(events, envelopes):
+            await kafka.send(
+                payload.topic, value=envelope.model_dump_json().encode(), key=key.encode(),
+                headers=envelope_headers(envelope),
+            )
+        await kafka.flush()
     finally:
         await kafka.stop()
-    return envelope
+    return envelopes
 
 
 async def publish_raw(settings: PlatformSettings, topic: str, value: bytes, key: bytes | None = None) -> None:

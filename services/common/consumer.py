@@ -34,12 +34,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from schemas.envelope import Envelope, EventPayload
 from schemas.registry import UnknownEventType, parse_payload
 from schemas.topics import dead_letter_topic
-from services.common.db import OUTBOX_CHANNEL
 from services.common.errors import ClientError
 from services.common.kafka import make_consumer
 from services.common.log import correlation_id_var
 from services.common.metrics import EVENT_HANDLING_SECONDS, EVENTS_HANDLED
-from services.common.unit_of_work import UnitOfWork
+from services.common.unit_of_work import UnitOfWork, notify_relay
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +173,7 @@ class ConsumerRunner:
             for event_type, group in grouped.items():
                 emitted = await self._handle_group(session, event_type, group) or emitted
             if emitted:
-                await session.execute(sa.select(sa.func.pg_notify(OUTBOX_CHANNEL, "")))
+                await notify_relay(session)
 
     async def _handle_singles(self, session: AsyncSession, items: list[Decoded]) -> bool:
         """All in one savepoint; message by message, each in its own savepoint, if any of them fails.

@@ -8,7 +8,6 @@ consumers deduplicate by event id.
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 
 import asyncpg
@@ -16,8 +15,6 @@ from aiokafka import AIOKafkaProducer
 
 from services.common.db import OUTBOX_CHANNEL, asyncpg_dsn
 from services.common.metrics import OUTBOX_LAG_SECONDS, OUTBOX_PENDING, OUTBOX_PUBLISHED
-
-log = logging.getLogger(__name__)
 
 # Claims and marks in one statement; the mark commits only after Kafka acknowledged every row.
 _CLAIM = """
@@ -56,19 +53,7 @@ class OutboxRelay:
         self._last_prune = 0.0
 
     async def run(self) -> None:
-        """Runs until cancelled; reconnects with backoff when PostgreSQL or Kafka fail."""
-        backoff = 0.2
-        while True:
-            try:
-                await self._run_connected()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("outbox relay failed; retrying", extra={"retry_in_s": backoff})
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 10.0)
-
-    async def _run_connected(self) -> None:
+        """Runs until cancelled or until PostgreSQL or Kafka fail; the service's supervisor restarts it."""
         listener = await asyncpg.connect(self._dsn)
         worker = await asyncpg.connect(self._dsn)
         try:

@@ -73,9 +73,13 @@ class UnitOfWork:
         return envelopes
 
     async def _notify_relay(self) -> None:
-        # NOTIFY is delivered at commit time, and not at all on rollback.
         if self.emitted:
-            await self.session.execute(sa.select(sa.func.pg_notify(OUTBOX_CHANNEL, "")))
+            await notify_relay(self.session)
+
+
+async def notify_relay(session: AsyncSession) -> None:
+    """Wakes the outbox relay once the transaction commits (NOTIFY is not delivered on rollback)."""
+    await session.execute(sa.select(sa.func.pg_notify(OUTBOX_CHANNEL, "")))
 
 
 async def write_outbox_rows(

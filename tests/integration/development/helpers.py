@@ -5,11 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
-from aiokafka import AIOKafkaProducer
 
-from schemas.envelope import Envelope, EventPayload
 from schemas.events import CadreRegistered, WeaknessFlagged
-from services.common.kafka import envelope_headers
 from services.common.settings import PlatformSettings
 from tests.support import GraphQLClient, TopicReader, eventually, publish, unique
 
@@ -80,23 +77,6 @@ async def register_cadre(settings: PlatformSettings, client: GraphQLClient, cadr
         return data["_entities"][0]["developmentRosteredAt"] is not None
 
     await eventually(rostered)
-
-
-async def publish_many(settings: PlatformSettings, events: list[tuple[EventPayload, str]]) -> list[Envelope]:
-    """Publishes many events through one producer, each exactly as an outbox relay would."""
-    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=True)
-    await producer.start()
-    envelopes = []
-    try:
-        for payload, key in events:
-            envelope = Envelope.wrap(payload, producer="tests", correlation_id=unique("test"))
-            await producer.send(payload.topic, value=envelope.model_dump_json().encode(), key=key.encode(),
-                                headers=envelope_headers(envelope))
-            envelopes.append(envelope)
-        await producer.flush()
-    finally:
-        await producer.stop()
-    return envelopes
 
 
 async def enrolments_of(client: GraphQLClient, cadre_id: str) -> list[dict]:

@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from schemas.events import CapabilityProfileComputed
 from services.development.adapters.model_store import load_model
 from tests.integration.development.helpers import (
-    add_cohort, capability, create_programme, publish_many, register_cadre,
+    add_cohort, capability, create_programme, register_cadre,
 )
-from tests.support import eventually, unique
+from tests.support import eventually, publish_many, unique
 
 EFFECT = """
 query($p: ID!, $before: String!, $after: String!) {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from schemas import topics
 from tests.integration.development.helpers import (
-    add_cohort, capability, collect, create_programme, enrolments_of, handled_after, payload_of, publish_many,
+    add_cohort, capability, collect, create_programme, enrolments_of, handled_after, payload_of,
     weakness,
 )
-from tests.support import TopicReader, publish, unique
+from tests.support import TopicReader, publish, publish_many, unique
 
 
 async def test_weakness_enrols_in_the_best_eligible_programme_once(stack, subgraph):
