@@ -21,8 +21,8 @@ import time
 
 import asyncpg
 import httpx
-
 from common import emit_figures, heading, line, percentile_ms, stack_settings
+
 from services.common.auth import Role, mint_token
 from services.common.db import asyncpg_dsn
 
@@ -52,10 +52,17 @@ async def scored_cadres(settings, period: str | None) -> tuple[str, list[str]]:
                 "SELECT period FROM cadre_scores GROUP BY period ORDER BY count(*) DESC, period LIMIT 1"
             )
         if period is None:
-            raise SystemExit("no cadre has been scored yet: load the demo data (stack up) or run bench/rescoring.py")
-        cadres = [r["cadre_id"] for r in await conn.fetch(
-            "SELECT cadre_id FROM cadre_scores WHERE period = $1 ORDER BY random() LIMIT $2", period, CADRES
-        )]
+            raise SystemExit(
+                "no cadre has been scored yet: load the demo data (stack up) or run bench/rescoring.py"
+            )
+        cadres = [
+            r["cadre_id"]
+            for r in await conn.fetch(
+                "SELECT cadre_id FROM cadre_scores WHERE period = $1 ORDER BY random() LIMIT $2",
+                period,
+                CADRES,
+            )
+        ]
     finally:
         await conn.close()
     return period, cadres
@@ -64,7 +71,9 @@ async def scored_cadres(settings, period: str | None) -> tuple[str, list[str]]:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=1000)
-    parser.add_argument("--period", help="the scored period to read (default: the one with the most cadre scores)")
+    parser.add_argument(
+        "--period", help="the scored period to read (default: the one with the most cadre scores)"
+    )
     args = parser.parse_args()
     settings = stack_settings()
     heading("a cadre's score breakdown through the gateway")
@@ -78,7 +87,8 @@ async def main() -> None:
         async def ask(cadre: str) -> float:
             started = time.perf_counter()
             response = await client.post(
-                settings.gateway_url, json={"query": BREAKDOWN, "variables": {"cadre": cadre, "period": period}},
+                settings.gateway_url,
+                json={"query": BREAKDOWN, "variables": {"cadre": cadre, "period": period}},
                 headers={"authorization": f"Bearer {tokens[cadre]}"},
             )
             elapsed = time.perf_counter() - started

@@ -25,14 +25,23 @@ import uuid
 import httpx
 from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
-
 from common import emit_figures, heading, line, percentile_ms, stack_settings
-from schemas import topics  # noqa: E402 (common puts the repository on the path)
-from services.common.auth import Role, mint_token  # noqa: E402
-from services.indicator.adapters.files import write_table  # noqa: E402
 
-CATEGORIES = ("township", "street_office", "state_owned_enterprise", "development_zone", "municipal_department",
-              "education", "health", "public_institution", "task_force")
+from schemas import topics
+from services.common.auth import Role, mint_token
+from services.indicator.adapters.files import write_table
+
+CATEGORIES = (
+    "township",
+    "street_office",
+    "state_owned_enterprise",
+    "development_zone",
+    "municipal_department",
+    "education",
+    "health",
+    "public_institution",
+    "task_force",
+)
 INDIVIDUAL_INDICATORS = 60
 YEAR = 2031
 
@@ -50,7 +59,10 @@ READ = """query($u: ID!, $y: Int!) { indicatorList(unitId: $u, year: $y) {
 
 
 def csv_file(name: str, header: list[str], rows: list[list]) -> dict:
-    return {"filename": name, "contentBase64": base64.b64encode(write_table("csv", header, rows)).decode("ascii")}
+    return {
+        "filename": name,
+        "contentBase64": base64.b64encode(write_table("csv", header, rows)).decode("ascii"),
+    }
 
 
 async def graphql(client: httpx.AsyncClient, url: str, query: str, variables: dict) -> dict:
@@ -69,24 +81,69 @@ def split_weight(total: float, count: int) -> list[float]:
 
 
 async def register_city(client, url, prefix: str, units: int) -> None:
-    unit_rows = [[f"{prefix}-U{n:05d}", f"基准单位{n:05d}", CATEGORIES[n % len(CATEGORIES)], "基准市", "",
-                  "是" if CATEGORIES[n % len(CATEGORIES)] == "task_force" else "否"] for n in range(units)]
-    file = csv_file("units.csv", ["单位编码", "单位名称", "单位类别", "所属区县", "上级单位", "临时机构"], unit_rows)
+    unit_rows = [
+        [
+            f"{prefix}-U{n:05d}",
+            f"基准单位{n:05d}",
+            CATEGORIES[n % len(CATEGORIES)],
+            "基准市",
+            "",
+            "是" if CATEGORIES[n % len(CATEGORIES)] == "task_force" else "否",
+        ]
+        for n in range(units)
+    ]
+    file = csv_file(
+        "units.csv",
+        ["单位编码", "单位名称", "单位类别", "所属区县", "上级单位", "临时机构"],
+        unit_rows,
+    )
     report = (await graphql(client, url, IMPORT_UNITS, {"file": file}))["importUnits"]
     if not report["applied"]:
         raise SystemExit(f"units were not registered: {report}")
-    indicator_rows = [[f"{prefix}-I{n:03d}", f"基准产出指标{n:03d}", "economic_development", "scored", "higher_is_better",
-                       "%", "manual_report", "", "quarterly", "target_attainment", 1.2, "investment_attraction"]
-                      for n in range(INDIVIDUAL_INDICATORS)]
-    file = csv_file("indicators.csv", ["指标编码", "指标名称", "维度", "指标类型", "方向", "计量单位", "数据来源", "来源系统",
-                                       "监测频次", "评分规则", "封顶系数", "能力标签"], indicator_rows)
+    indicator_rows = [
+        [
+            f"{prefix}-I{n:03d}",
+            f"基准产出指标{n:03d}",
+            "economic_development",
+            "scored",
+            "higher_is_better",
+            "%",
+            "manual_report",
+            "",
+            "quarterly",
+            "target_attainment",
+            1.2,
+            "investment_attraction",
+        ]
+        for n in range(INDIVIDUAL_INDICATORS)
+    ]
+    file = csv_file(
+        "indicators.csv",
+        [
+            "指标编码",
+            "指标名称",
+            "维度",
+            "指标类型",
+            "方向",
+            "计量单位",
+            "数据来源",
+            "来源系统",
+            "监测频次",
+            "评分规则",
+            "封顶系数",
+            "能力标签",
+        ],
+        indicator_rows,
+    )
     report = (await graphql(client, url, IMPORT_INDICATORS, {"file": file}))["importIndicators"]
     if not report["applied"]:
         raise SystemExit(f"indicators were not imported: {report}")
 
 
 async def list_file(client, url, prefix: str, units: int, rows_per_unit: int) -> tuple[dict, int]:
-    commons = {c: (await graphql(client, url, COMMONS, {"c": c}))["commonIndicators"] for c in CATEGORIES}
+    commons = {
+        c: (await graphql(client, url, COMMONS, {"c": c}))["commonIndicators"] for c in CATEGORIES
+    }
     rows = []
     for n in range(units):
         unit_id = f"{prefix}-U{n:05d}"
@@ -94,20 +151,36 @@ async def list_file(client, url, prefix: str, units: int, rows_per_unit: int) ->
         individual = rows_per_unit - len(common)
         remaining = 100 - math.fsum(c["weight"] for c in common)
         for c in common:
-            rows.append([unit_id, YEAR, c["indicatorCode"], c["weight"], "" if c["target"] is None else c["target"]])
+            rows.append(
+                [
+                    unit_id,
+                    YEAR,
+                    c["indicatorCode"],
+                    c["weight"],
+                    "" if c["target"] is None else c["target"],
+                ]
+            )
         for i, weight in enumerate(split_weight(remaining, individual)):
-            rows.append([unit_id, YEAR, f"{prefix}-I{(n + i) % INDIVIDUAL_INDICATORS:03d}", weight, 100])
-    return csv_file("lists.csv", ["单位编码", "年度", "指标编码", "权重", "目标值"], rows), len(rows)
+            rows.append(
+                [unit_id, YEAR, f"{prefix}-I{(n + i) % INDIVIDUAL_INDICATORS:03d}", weight, 100]
+            )
+    return csv_file("lists.csv", ["单位编码", "年度", "指标编码", "权重", "目标值"], rows), len(
+        rows
+    )
 
 
-async def wait_for_events(consumer: AIOKafkaConsumer, prefix: str, expected: int, timeout: float) -> float:
+async def wait_for_events(
+    consumer: AIOKafkaConsumer, prefix: str, expected: int, timeout: float
+) -> float:
     """Reads the lists topic until every unit of this run has its event; returns when the last arrived."""
     seen: set[bytes] = set()
     marker = prefix.encode()
     deadline = time.monotonic() + timeout
     while len(seen) < expected:
         if time.monotonic() > deadline:
-            raise SystemExit(f"only {len(seen)} of {expected} IndicatorListPublished events reached Kafka in {timeout:.0f}s")
+            raise SystemExit(
+                f"only {len(seen)} of {expected} IndicatorListPublished events reached Kafka in {timeout:.0f}s"
+            )
         batches = await consumer.getmany(timeout_ms=200, max_records=5000)
         for records in batches.values():
             seen.update(r.key for r in records if r.key and r.key.startswith(marker))
@@ -116,8 +189,13 @@ async def wait_for_events(consumer: AIOKafkaConsumer, prefix: str, expected: int
 
 async def open_reader(bootstrap: str) -> AIOKafkaConsumer:
     """A reader of the lists topic positioned at its current end (no consumer group)."""
-    consumer = AIOKafkaConsumer(topics.INDICATOR_LISTS, bootstrap_servers=bootstrap, enable_auto_commit=False,
-                                fetch_max_bytes=64 * 1024 * 1024, max_partition_fetch_bytes=16 * 1024 * 1024)
+    consumer = AIOKafkaConsumer(
+        topics.INDICATOR_LISTS,
+        bootstrap_servers=bootstrap,
+        enable_auto_commit=False,
+        fetch_max_bytes=64 * 1024 * 1024,
+        max_partition_fetch_bytes=16 * 1024 * 1024,
+    )
     await consumer.start()
     partitions = consumer.assignment()
     if not partitions:
@@ -143,7 +221,9 @@ async def settle(bootstrap: str, topic: str, timeout: float = 120) -> str:
             committed = {}
             for group in existing & set(topics.CONSUMER_GROUPS):
                 offsets = await admin.list_consumer_group_offsets(group)
-                committed.update({(group, tp): o.offset for tp, o in offsets.items() if tp.topic == topic})
+                committed.update(
+                    {(group, tp): o.offset for tp, o in offsets.items() if tp.topic == topic}
+                )
             ends = await reader.end_offsets(list({tp for _, tp in committed}))
             if all(offset >= ends[tp] for (_, tp), offset in committed.items()):
                 return f"{time.monotonic() - began:.2f} s"
@@ -180,12 +260,16 @@ async def main(units: int, rows_per_unit: int, reads: int) -> None:
         settled = await settle(settings.kafka_bootstrap_servers, topics.UNITS)
         line("other services reading the registrations (not timed)", settled)
         file, list_rows = await list_file(client, url, prefix, units, rows_per_unit)
-        line("list file", f"{list_rows} rows, {len(file['contentBase64']) / 2**20:.1f} MiB as base64")
+        line(
+            "list file", f"{list_rows} rows, {len(file['contentBase64']) / 2**20:.1f} MiB as base64"
+        )
 
         consumer = await open_reader(settings.kafka_bootstrap_servers)
         try:
             began = time.monotonic()
-            report = (await graphql(client, url, IMPORT, {"file": file, "publish": True}))["importIndicatorLists"]
+            report = (await graphql(client, url, IMPORT, {"file": file, "publish": True}))[
+                "importIndicatorLists"
+            ]
             answered = time.monotonic()
             if not report["applied"] or report["published"] != units:
                 raise SystemExit(f"the import was refused: {report}")
@@ -193,19 +277,35 @@ async def main(units: int, rows_per_unit: int, reads: int) -> None:
         finally:
             await consumer.stop()
         import_publish_s = round(last_event - began, 2)
-        line("import + validation + publication (mutation answered)", f"{answered - began:.2f}", "s")
+        line(
+            "import + validation + publication (mutation answered)", f"{answered - began:.2f}", "s"
+        )
         line("last IndicatorListPublished readable on Kafka after", f"{import_publish_s:.2f}", "s")
 
         settled = await settle(settings.kafka_bootstrap_servers, topics.INDICATOR_LISTS)
         line("other services reading the published lists (not timed)", settled)
         samples = await read_latencies(client, url, f"{prefix}-U00000", reads)
-        direct = await read_latencies(client, settings.service_url("indicator") + "/graphql", f"{prefix}-U00000", reads)
-    line(f"one unit's published list via the gateway ({reads} reads)",
-         f"p50 {percentile_ms(samples, 50)} ms, p99 {percentile_ms(samples, 99)}", "ms")
-    line("the same read on the indicator subgraph itself",
-         f"p50 {percentile_ms(direct, 50)} ms, p99 {percentile_ms(direct, 99)}", "ms")
-    emit_figures({"units": units, "list_rows": list_rows, "import_publish_s": import_publish_s,
-                  "list_read_p99_ms": percentile_ms(samples, 99)})
+        direct = await read_latencies(
+            client, settings.service_url("indicator") + "/graphql", f"{prefix}-U00000", reads
+        )
+    line(
+        f"one unit's published list via the gateway ({reads} reads)",
+        f"p50 {percentile_ms(samples, 50)} ms, p99 {percentile_ms(samples, 99)}",
+        "ms",
+    )
+    line(
+        "the same read on the indicator subgraph itself",
+        f"p50 {percentile_ms(direct, 50)} ms, p99 {percentile_ms(direct, 99)}",
+        "ms",
+    )
+    emit_figures(
+        {
+            "units": units,
+            "list_rows": list_rows,
+            "import_publish_s": import_publish_s,
+            "list_read_p99_ms": percentile_ms(samples, 99),
+        }
+    )
 
 
 if __name__ == "__main__":

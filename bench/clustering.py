@@ -25,14 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import numpy as np  # noqa: E402
-from sklearn.cluster import MiniBatchKMeans  # noqa: E402
-from sklearn.metrics import silhouette_score  # noqa: E402
-from sklearn.preprocessing import StandardScaler  # noqa: E402
-from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
+import numpy as np
+from sklearn.cluster import MiniBatchKMeans
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import StandardScaler
+from threadpoolctl import threadpool_info, threadpool_limits
 
-from bench.common import emit_figures, heading, line  # noqa: E402
-from services.development.domain.clustering import ClusteringParameters, fit_clusters  # noqa: E402
+from bench.common import emit_figures, heading, line
+from services.development.domain.clustering import ClusteringParameters, fit_clusters
 
 CAPABILITIES = 16
 K_RANGE = range(2, 11)
@@ -51,7 +51,7 @@ def synthetic_gaps(count: int, seed: int = 2024) -> np.ndarray:
     gaps = np.empty((count, CAPABILITIES))
     # In chunks, so that making the data does not set the process's peak memory.
     for start in range(0, count, 100_000):
-        part = gaps[start:start + 100_000]
+        part = gaps[start : start + 100_000]
         part[:] = rng.normal(0, 6, size=part.shape)
         part += centres[rng.choice(6, size=len(part), p=sizes)]
     return np.clip(gaps, 0, 100, out=gaps)
@@ -67,7 +67,9 @@ def baseline(vectors: np.ndarray) -> tuple[np.ndarray, int]:
     best: tuple[float, int, np.ndarray] | None = None
     for k in K_RANGE:
         model = MiniBatchKMeans(n_clusters=k, random_state=RANDOM_STATE).fit(scaled)
-        score = silhouette_score(scaled, model.labels_, sample_size=JUDGE_SAMPLE, random_state=RANDOM_STATE)
+        score = silhouette_score(
+            scaled, model.labels_, sample_size=JUDGE_SAMPLE, random_state=RANDOM_STATE
+        )
         if best is None or score > best[0]:
             best = (score, k, model.labels_)
     return best[2], best[1]
@@ -76,27 +78,44 @@ def baseline(vectors: np.ndarray) -> tuple[np.ndarray, int]:
 def judged_silhouette(vectors: np.ndarray, labels: np.ndarray) -> float:
     """The same yardstick for both: silhouette on one 10,000 sample of all vectors, standardised."""
     scaled = StandardScaler().fit_transform(vectors)
-    return round(float(silhouette_score(scaled, labels, sample_size=JUDGE_SAMPLE, random_state=0)), 4)
+    return round(
+        float(silhouette_score(scaled, labels, sample_size=JUDGE_SAMPLE, random_state=0)), 4
+    )
 
 
 def blas_report() -> None:
     for library in threadpool_info():
-        line(f"{library['user_api']} {library['internal_api']} {library.get('version') or ''}".strip(),
-             f"kernel {library.get('architecture', '-')}, {library['num_threads']} threads")
-    for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        line(
+            f"{library['user_api']} {library['internal_api']} {library.get('version') or ''}".strip(),
+            f"kernel {library.get('architecture', '-')}, {library['num_threads']} threads",
+        )
+    for name in (
+        "OPENBLAS_CORETYPE",
+        "OPENBLAS_L2_SIZE",
+        "OMP_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS",
+    ):
         line(name, os.environ.get(name, "(not set)"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="20,000 and 100,000 vectors instead")
-    parser.add_argument("--threads", type=int, default=1, help="threads of the final fit on all vectors")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads of the final fit on all vectors"
+    )
     args = parser.parse_args()
     small, large = (20_000, 100_000) if args.quick else (100_000, 1_000_000)
-    parameters = ClusteringParameters(k_min=K_RANGE.start, k_max=K_RANGE.stop - 1, random_state=RANDOM_STATE,
-                                      final_threads=args.threads)
+    parameters = ClusteringParameters(
+        k_min=K_RANGE.start,
+        k_max=K_RANGE.stop - 1,
+        random_state=RANDOM_STATE,
+        final_threads=args.threads,
+    )
 
-    heading(f"capability-gap clustering, {small:,} and {large:,} x {CAPABILITIES}, k {K_RANGE.start}-{K_RANGE.stop - 1}")
+    heading(
+        f"capability-gap clustering, {small:,} and {large:,} x {CAPABILITIES}, k {K_RANGE.start}-{K_RANGE.stop - 1}"
+    )
     blas_report()
     line("load average at start", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     vectors = synthetic_gaps(large)
@@ -124,18 +143,23 @@ def main() -> None:
     baseline_silhouette = judged_silhouette(vectors, baseline_labels)
     speedup = round(baseline_seconds / seconds_large, 2)
     line("speedup over the baseline", f"{speedup}x (target >= 3x)")
-    line("silhouette, service / baseline", f"{silhouette} / {baseline_silhouette} "
-         f"({(silhouette - baseline_silhouette) / abs(baseline_silhouette):+.2%}; target within 2%)")
+    line(
+        "silhouette, service / baseline",
+        f"{silhouette} / {baseline_silhouette} "
+        f"({(silhouette - baseline_silhouette) / abs(baseline_silhouette):+.2%}; target within 2%)",
+    )
     line("load average at end", " ".join(f"{x:.2f}" for x in os.getloadavg()))
-    emit_figures({
-        f"seconds_{'100k' if small == 100_000 else small}": round(seconds_small, 3),
-        f"seconds_{'1m' if large == 1_000_000 else large}": round(seconds_large, 3),
-        f"baseline_seconds_{'1m' if large == 1_000_000 else large}": round(baseline_seconds, 3),
-        "speedup": speedup,
-        "silhouette": silhouette,
-        "baseline_silhouette": baseline_silhouette,
-        "peak_mb": peak,
-    })
+    emit_figures(
+        {
+            f"seconds_{'100k' if small == 100_000 else small}": round(seconds_small, 3),
+            f"seconds_{'1m' if large == 1_000_000 else large}": round(seconds_large, 3),
+            f"baseline_seconds_{'1m' if large == 1_000_000 else large}": round(baseline_seconds, 3),
+            "speedup": speedup,
+            "silhouette": silhouette,
+            "baseline_silhouette": baseline_silhouette,
+            "peak_mb": peak,
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -29,15 +29,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import httpx  # noqa: E402
-from aiokafka import AIOKafkaConsumer  # noqa: E402
+import httpx
+from aiokafka import AIOKafkaConsumer
 
-from bench.common import emit_figures, heading, line, percentile_ms, stack_settings  # noqa: E402
-from schemas import topics  # noqa: E402
-from schemas.envelope import Envelope  # noqa: E402
-from schemas.events import WeaknessFlagged  # noqa: E402
-from services.common.auth import Role, mint_token  # noqa: E402
-from services.common.kafka import envelope_headers, make_producer  # noqa: E402
+from bench.common import emit_figures, heading, line, percentile_ms, stack_settings
+from schemas import topics
+from schemas.envelope import Envelope
+from schemas.events import WeaknessFlagged
+from services.common.auth import Role, mint_token
+from services.common.kafka import envelope_headers, make_producer
 
 SUSTAINED_RATE = 200
 RAMP = (300, 500, 750, 1000, 1500, 2000, 3000)
@@ -62,18 +62,37 @@ class Bench:
         url = self.settings.development_url.rstrip("/") + "/graphql"
         programme = f"bench-{self.run_id}"
         mutations = [
-            ("mutation($i: ProgrammeInput!) { createProgramme(input: $i) { id } }",
-             {"i": {"id": programme, "name": f"Benchmark programme {self.run_id}", "kind": "camp",
-                    "capabilities": [self.capability]}}),
-            ("mutation($i: CohortInput!) { addCohort(input: $i) { id } }",
-             {"i": {"programmeId": programme, "name": "Benchmark cohort", "capacity": 2_000_000_000,
-                    "startsOn": (date.today() + timedelta(days=7)).isoformat(),
-                    "endsOn": (date.today() + timedelta(days=37)).isoformat()}}),
+            (
+                "mutation($i: ProgrammeInput!) { createProgramme(input: $i) { id } }",
+                {
+                    "i": {
+                        "id": programme,
+                        "name": f"Benchmark programme {self.run_id}",
+                        "kind": "camp",
+                        "capabilities": [self.capability],
+                    }
+                },
+            ),
+            (
+                "mutation($i: CohortInput!) { addCohort(input: $i) { id } }",
+                {
+                    "i": {
+                        "programmeId": programme,
+                        "name": "Benchmark cohort",
+                        "capacity": 2_000_000_000,
+                        "startsOn": (date.today() + timedelta(days=7)).isoformat(),
+                        "endsOn": (date.today() + timedelta(days=37)).isoformat(),
+                    }
+                },
+            ),
         ]
         async with httpx.AsyncClient(timeout=30) as client:
             for query, variables in mutations:
-                response = await client.post(url, json={"query": query, "variables": variables},
-                                             headers={"authorization": f"Bearer {token}"})
+                response = await client.post(
+                    url,
+                    json={"query": query, "variables": variables},
+                    headers={"authorization": f"Bearer {token}"},
+                )
                 body = response.json()
                 if response.status_code != 200 or body.get("errors"):
                     raise SystemExit(f"could not prepare the benchmark programme at {url}: {body}")
@@ -85,16 +104,28 @@ class Bench:
             self.sequence += 1
             cadre = f"bench-{self.run_id}-{self.sequence}"
             event = WeaknessFlagged(
-                cadre_id=cadre, capability=self.capability, severity="medium", period="2025", score=48.0,
-                threshold=60.0, peer_percentile=12.0, unit_category="township", position_level="deputy",
+                cadre_id=cadre,
+                capability=self.capability,
+                severity="medium",
+                period="2025",
+                score=48.0,
+                threshold=60.0,
+                peer_percentile=12.0,
+                unit_category="township",
+                position_level="deputy",
             )
             envelope = Envelope.wrap(event, producer="bench")
             built.append((cadre, envelope.model_dump_json().encode(), envelope_headers(envelope)))
         return built
 
     async def read_enrolments(self, ready: asyncio.Event) -> None:
-        consumer = AIOKafkaConsumer(topics.ENROLMENTS, bootstrap_servers=self.settings.kafka_bootstrap_servers,
-                                    enable_auto_commit=False, auto_offset_reset="latest", fetch_max_wait_ms=20)
+        consumer = AIOKafkaConsumer(
+            topics.ENROLMENTS,
+            bootstrap_servers=self.settings.kafka_bootstrap_servers,
+            enable_auto_commit=False,
+            auto_offset_reset="latest",
+            fetch_max_wait_ms=20,
+        )
         await consumer.start()
         try:
             while not consumer.assignment():
@@ -131,28 +162,36 @@ class Bench:
             await asyncio.sleep(0.05)
         latencies = [self.seen[c] - self.sent[c] for c in cadres if c in self.seen]
         return {
-            "rate": rate, "events": len(cadres), "received": len(latencies),
+            "rate": rate,
+            "events": len(cadres),
+            "received": len(latencies),
             "achieved_rate": round(len(cadres) / sending, 1),
-            "p50_ms": percentile_ms(latencies, 50), "p99_ms": percentile_ms(latencies, 99),
+            "p50_ms": percentile_ms(latencies, 50),
+            "p99_ms": percentile_ms(latencies, 99),
             "max_ms": percentile_ms(latencies, 100),
         }
 
 
 def report(result: dict) -> None:
-    line(f"{result['rate']} events/s x {result['events'] // result['rate']} s",
-         f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms; "
-         f"{result['received']}/{result['events']} enrolled; sent at {result['achieved_rate']}/s")
+    line(
+        f"{result['rate']} events/s x {result['events'] // result['rate']} s",
+        f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms; "
+        f"{result['received']}/{result['events']} enrolled; sent at {result['achieved_rate']}/s",
+    )
 
 
 def keeps_up(result: dict) -> bool:
-    return (result["received"] == result["events"] and result["p99_ms"] < P99_LIMIT_MS
-            and result["achieved_rate"] >= 0.95 * result["rate"])
+    return (
+        result["received"] == result["events"]
+        and result["p99_ms"] < P99_LIMIT_MS
+        and result["achieved_rate"] >= 0.95 * result["rate"]
+    )
 
 
 async def holds(bench: Bench, producer, rate: int, seconds: float) -> bool:
     """Whether the rate keeps p99 under the limit; a miss is tried once more, since the machine is
     shared and one neighbour's burst should not end the ramp."""
-    for attempt in range(2):
+    for _attempt in range(2):
         await asyncio.sleep(1)
         result = await bench.phase(producer, rate, seconds)
         report(result)
@@ -164,13 +203,17 @@ async def holds(bench: Bench, producer, rate: int, seconds: float) -> bool:
 async def run(seconds: float, ramp_seconds: float) -> dict:
     settings = stack_settings()
     bench = Bench(settings, uuid.uuid4().hex[:10])
-    heading("weakness-to-enrolment latency (WeaknessFlagged published -> EnrolmentCreated readable)")
+    heading(
+        "weakness-to-enrolment latency (WeaknessFlagged published -> EnrolmentCreated readable)"
+    )
     line("Kafka", settings.kafka_bootstrap_servers)
     line("development service", settings.development_url)
     await bench.prepare()
     ready = asyncio.Event()
     reader = asyncio.create_task(bench.read_enrolments(ready))
-    await asyncio.wait([reader, asyncio.create_task(ready.wait())], return_when=asyncio.FIRST_COMPLETED)
+    await asyncio.wait(
+        [reader, asyncio.create_task(ready.wait())], return_when=asyncio.FIRST_COMPLETED
+    )
     if reader.done():
         reader.result()  # the reader failed to start: show why
     producer = make_producer(settings.kafka_bootstrap_servers, "bench-enrolment-latency")
@@ -202,8 +245,12 @@ async def run(seconds: float, ramp_seconds: float) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=60, help=f"duration at {SUSTAINED_RATE} events/s")
-    parser.add_argument("--ramp-seconds", type=float, default=RAMP_SECONDS, help="duration of each ramp step")
+    parser.add_argument(
+        "--seconds", type=float, default=60, help=f"duration at {SUSTAINED_RATE} events/s"
+    )
+    parser.add_argument(
+        "--ramp-seconds", type=float, default=RAMP_SECONDS, help="duration of each ramp step"
+    )
     args = parser.parse_args()
     emit_figures(asyncio.run(run(args.seconds, args.ramp_seconds)))
 

@@ -27,8 +27,8 @@ import uuid
 from dataclasses import dataclass, field
 
 import asyncpg
-
 from common import emit_figures, heading, line, percentile_ms, stack_settings
+
 from schemas.envelope import Envelope
 from schemas.events import CadreRegistered
 from services.common.db import asyncpg_dsn, make_engine, make_session_factory
@@ -58,7 +58,9 @@ DRAIN_S = 10.0
 class Phase:
     rate: int
     seconds: float
-    committed: dict[str, float] = field(default_factory=dict)  # cadre id -> client time after commit
+    committed: dict[str, float] = field(
+        default_factory=dict
+    )  # cadre id -> client time after commit
     elapsed: float = 0.0
 
     @property
@@ -77,9 +79,13 @@ class Pipeline:
     async def prepare(self) -> None:
         engine = make_engine(self.settings.indicator_database_url, pool_size=1)
         async with UnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
-            await register_unit(uow, Unit(id=self.unit_id, name="基准测试单位", category="municipal_department"))
+            await register_unit(
+                uow, Unit(id=self.unit_id, name="基准测试单位", category="municipal_department")
+            )
         await engine.dispose()
-        self.pool = await asyncpg.create_pool(asyncpg_dsn(self.settings.indicator_database_url), min_size=8, max_size=16)
+        self.pool = await asyncpg.create_pool(
+            asyncpg_dsn(self.settings.indicator_database_url), min_size=8, max_size=16
+        )
 
     async def commit_changes(self, count: int, phase: Phase) -> None:
         ids, event_ids, envelopes = [], [], []
@@ -87,14 +93,19 @@ class Pipeline:
             self.sequence += 1
             cadre_id = f"{self.unit_id}-{self.sequence}"
             event = CadreRegistered(
-                cadre_id=cadre_id, name="基准", unit_id=self.unit_id,
-                unit_category="municipal_department", position_level="grassroots",
+                cadre_id=cadre_id,
+                name="基准",
+                unit_id=self.unit_id,
+                unit_category="municipal_department",
+                position_level="grassroots",
             )
             envelope = Envelope.wrap(event, producer="indicator")
             ids.append(cadre_id)
             event_ids.append(envelope.event_id)
             envelopes.append(envelope.model_dump_json())
-        await self.pool.fetchval(REGISTER_CADRES, ids, self.unit_id, CadreRegistered.topic, event_ids, envelopes)
+        await self.pool.fetchval(
+            REGISTER_CADRES, ids, self.unit_id, CadreRegistered.topic, event_ids, envelopes
+        )
         done = time.perf_counter()
         for cadre_id in ids:
             phase.committed[cadre_id] = done
@@ -146,7 +157,9 @@ class EffectClock:
                 if not missing or time.perf_counter() > deadline:
                     return seen
             if missing:
-                rows = await self.scoring.fetch("SELECT cadre_id FROM cadre_roster WHERE cadre_id = ANY($1)", missing)
+                rows = await self.scoring.fetch(
+                    "SELECT cadre_id FROM cadre_roster WHERE cadre_id = ANY($1)", missing
+                )
                 now = time.perf_counter()
                 for row in rows:
                     seen[row["cadre_id"]] = now
@@ -156,11 +169,19 @@ class EffectClock:
         """Commit-to-commit latencies (s) of the phase's changes, and how many never took effect."""
         ids = list(phase.committed)
         if self.server_clock:
-            source = dict(await self.indicator.fetch(
-                "SELECT id, extract(epoch FROM pg_xact_commit_timestamp(xmin)) FROM cadres WHERE id = ANY($1)", ids))
-            effect = dict(await self.scoring.fetch(
-                "SELECT cadre_id, extract(epoch FROM pg_xact_commit_timestamp(xmin)) FROM cadre_roster "
-                "WHERE cadre_id = ANY($1)", ids))
+            source = dict(
+                await self.indicator.fetch(
+                    "SELECT id, extract(epoch FROM pg_xact_commit_timestamp(xmin)) FROM cadres WHERE id = ANY($1)",
+                    ids,
+                )
+            )
+            effect = dict(
+                await self.scoring.fetch(
+                    "SELECT cadre_id, extract(epoch FROM pg_xact_commit_timestamp(xmin)) FROM cadre_roster "
+                    "WHERE cadre_id = ANY($1)",
+                    ids,
+                )
+            )
             values = [float(effect[i] - source[i]) for i in ids if i in effect and i in source]
         else:
             values = [seen[i] - phase.committed[i] for i in ids if i in seen]
@@ -171,7 +192,9 @@ class EffectClock:
         await self.scoring.close()
 
 
-async def measure(pipeline: Pipeline, clock: EffectClock, rate: int, seconds: float) -> tuple[Phase, list[float], int]:
+async def measure(
+    pipeline: Pipeline, clock: EffectClock, rate: int, seconds: float
+) -> tuple[Phase, list[float], int]:
     phase = Phase(rate=rate, seconds=seconds)
     done = asyncio.Event()
     watcher = asyncio.create_task(clock.watch(phase, done))
@@ -190,7 +213,10 @@ async def main(seconds: float, ramp_seconds: float) -> None:
     clock = EffectClock(settings)
     await clock.open()
     await pipeline.prepare()
-    line("latency clock", "PostgreSQL commit timestamps" if clock.server_clock else "client-side, 2 ms poll")
+    line(
+        "latency clock",
+        "PostgreSQL commit timestamps" if clock.server_clock else "client-side, 2 ms poll",
+    )
     try:
         steady, values, lost = await measure(pipeline, clock, 200, seconds)
         p50, p99 = percentile_ms(values, 50), percentile_ms(values, 99)
@@ -203,15 +229,24 @@ async def main(seconds: float, ramp_seconds: float) -> None:
         line("max latency", percentile_ms(values, 100), "ms")
         line("effects missing after drain", lost)
 
-        print(f"\nrate ramp: {ramp_seconds:.0f} s per step; sustained = offered >= 95%, p99 < "
-              f"{SUSTAINED_P99_S * 1000:.0f} ms, every effect within {DRAIN_S:.0f} s")
+        print(
+            f"\nrate ramp: {ramp_seconds:.0f} s per step; sustained = offered >= 95%, p99 < "
+            f"{SUSTAINED_P99_S * 1000:.0f} ms, every effect within {DRAIN_S:.0f} s"
+        )
         best = 0.0
         for rate in RAMP:
             phase, values, lost = await measure(pipeline, clock, rate, ramp_seconds)
             p99_step = percentile_ms(values, 99)
-            sustained = phase.achieved_rate >= 0.95 * rate and not lost and p99_step < SUSTAINED_P99_S * 1000
-            line(f"{rate:>5}/s offered", f"achieved {phase.achieved_rate:7.0f}/s  p50 {percentile_ms(values, 50):8.1f} ms  "
-                 f"p99 {p99_step:8.1f} ms  lost {lost}  {'sustained' if sustained else 'NOT sustained'}")
+            sustained = (
+                phase.achieved_rate >= 0.95 * rate
+                and not lost
+                and p99_step < SUSTAINED_P99_S * 1000
+            )
+            line(
+                f"{rate:>5}/s offered",
+                f"achieved {phase.achieved_rate:7.0f}/s  p50 {percentile_ms(values, 50):8.1f} ms  "
+                f"p99 {p99_step:8.1f} ms  lost {lost}  {'sustained' if sustained else 'NOT sustained'}",
+            )
             if not sustained:
                 break
             best = max(best, phase.achieved_rate)
@@ -224,7 +259,11 @@ async def main(seconds: float, ramp_seconds: float) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=60, help="length of the 200 events/s phase")
-    parser.add_argument("--ramp-seconds", type=float, default=10, help="length of each step of the rate ramp")
+    parser.add_argument(
+        "--seconds", type=float, default=60, help="length of the 200 events/s phase"
+    )
+    parser.add_argument(
+        "--ramp-seconds", type=float, default=10, help="length of each step of the rate ramp"
+    )
     args = parser.parse_args()
     asyncio.run(main(args.seconds, args.ramp_seconds))

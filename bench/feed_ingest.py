@@ -25,13 +25,13 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import asyncpg
 from aiokafka import AIOKafkaConsumer
-
 from common import emit_figures, heading, line, stack_settings
 from rescoring import clear_year, load_lists
+
 from schemas import topics
 from services.common.db import asyncpg_dsn
 from services.common.kafka import make_producer
@@ -54,9 +54,11 @@ _HEADERS = [("event_type", b"ObservationReported"), ("schema_version", b"1")]
 NEW, REDELIVERED, UNKNOWN_UNIT = "new", "redelivered", "unknown unit"
 
 
-def plan(total: int, unit_ids: list[str], codes: list[str], year: int, render: bool = True) -> Iterator[tuple]:
+def plan(
+    total: int, unit_ids: list[str], codes: list[str], year: int, render: bool = True
+) -> Iterator[tuple]:
     """The messages in sending order: (key, value or None, what it is: NEW, REDELIVERED or UNKNOWN_UNIT)."""
-    now = datetime.now(timezone.utc).isoformat()
+    now = datetime.now(UTC).isoformat()
     sent, n = 0, 0
     while sent < total:
         unit = unit_ids[n % len(unit_ids)]
@@ -69,7 +71,12 @@ def plan(total: int, unit_ids: list[str], codes: list[str], year: int, render: b
         if render:
             value = 80 + (n * 7919) % 2000 / 100
             body = _ENVELOPE.format(
-                event_id=uuid.uuid4(), now=now, unit=unit, code=code, period=f"{year}-{month:02d}", value=value
+                event_id=uuid.uuid4(),
+                now=now,
+                unit=unit,
+                code=code,
+                period=f"{year}-{month:02d}",
+                value=value,
             ).encode()
         yield unit.encode(), body, UNKNOWN_UNIT if unknown else NEW
         sent += 1
@@ -79,7 +86,9 @@ def plan(total: int, unit_ids: list[str], codes: list[str], year: int, render: b
         n += 1
 
 
-def produce(bootstrap: str, total: int, unit_ids: list[str], codes: list[str], rate: int, started) -> None:
+def produce(
+    bootstrap: str, total: int, unit_ids: list[str], codes: list[str], rate: int, started
+) -> None:
     """Runs in its own process so that producing does not steal the measuring loop's time."""
 
     async def run() -> None:
@@ -105,7 +114,9 @@ def produce(bootstrap: str, total: int, unit_ids: list[str], codes: list[str], r
 async def dead_letter_end(settings) -> int:
     """How many messages the scoring group's dead-letter topic holds."""
     topic = topics.dead_letter_topic(topics.GROUP_SCORING)
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False
+    )
     await consumer.start()
     try:
         deadline = time.monotonic() + 10
@@ -127,7 +138,9 @@ async def main() -> None:
 
     city = synthetic.city(units=args.units, months=1, cadres_per_unit=0, prefix="F-")
     city.items = [
-        replace(item, source_system=SOURCE_SYSTEM, max_value=100.0) if item.data_source == "auto_feed" else item
+        replace(item, source_system=SOURCE_SYSTEM, max_value=100.0)
+        if item.data_source == "auto_feed"
+        else item
         for item in city.items
     ]
     codes = [item.indicator_code for item in city.items if item.data_source == "auto_feed"]
@@ -136,17 +149,30 @@ async def main() -> None:
         await clear_year(conn, FEED_YEAR)
         await load_lists(conn, city, FEED_YEAR)
         total = args.rate * args.seconds
-        kinds = Counter(kind for _, _, kind in plan(total, city.unit_ids, codes, FEED_YEAR, render=False))
+        kinds = Counter(
+            kind for _, _, kind in plan(total, city.unit_ids, codes, FEED_YEAR, render=False)
+        )
         valid = kinds[NEW]
         line("units x automatic indicators x months", f"{args.units} x {len(codes)} x 12")
-        line("messages sent", f"{total}: {valid} new, {kinds[REDELIVERED]} delivered again, {kinds[UNKNOWN_UNIT]} unknown units")
+        line(
+            "messages sent",
+            f"{total}: {valid} new, {kinds[REDELIVERED]} delivered again, {kinds[UNKNOWN_UNIT]} unknown units",
+        )
         dead_before = await dead_letter_end(settings)
         start_id = await conn.fetchval("SELECT coalesce(max(observation_id), 0) FROM observations")
 
         spawn = multiprocessing.get_context("spawn")
         started = spawn.Value("d", 0.0)
         process = spawn.Process(
-            target=produce, args=(settings.kafka_bootstrap_servers, total, city.unit_ids, codes, args.rate, started)
+            target=produce,
+            args=(
+                settings.kafka_bootstrap_servers,
+                total,
+                city.unit_ids,
+                codes,
+                args.rate,
+                started,
+            ),
         )
         process.start()
         last_progress, stored, finished, shown = time.time(), 0, None, time.time()
@@ -154,7 +180,9 @@ async def main() -> None:
         while True:
             await asyncio.sleep(1)
             # Counted on the primary key's index: only the rows added since the start are visited.
-            now_stored = await conn.fetchval("SELECT count(*) FROM observations WHERE observation_id > $1", start_id)
+            now_stored = await conn.fetchval(
+                "SELECT count(*) FROM observations WHERE observation_id > $1", start_id
+            )
             if now_stored != stored:
                 stored, last_progress = now_stored, time.time()
                 samples.append((last_progress, stored))
@@ -169,13 +197,19 @@ async def main() -> None:
                 break
         process.join()
         stored_exact = await conn.fetchval(
-            "SELECT count(*) FROM observations WHERE year = $1 AND channel = 'feed' AND observation_id > $2", FEED_YEAR, start_id
+            "SELECT count(*) FROM observations WHERE year = $1 AND channel = 'feed' AND observation_id > $2",
+            FEED_YEAR,
+            start_id,
         )
         distinct_events = await conn.fetchval(
-            "SELECT count(DISTINCT event_id) FROM observations WHERE year = $1 AND observation_id > $2", FEED_YEAR, start_id
+            "SELECT count(DISTINCT event_id) FROM observations WHERE year = $1 AND observation_id > $2",
+            FEED_YEAR,
+            start_id,
         )
         revisions = await conn.fetchval(
-            "SELECT max(revision) FROM observations WHERE year = $1 AND observation_id > $2", FEED_YEAR, start_id
+            "SELECT max(revision) FROM observations WHERE year = $1 AND observation_id > $2",
+            FEED_YEAR,
+            start_id,
         )
     finally:
         await conn.close()
@@ -186,7 +220,10 @@ async def main() -> None:
     line("observations stored", stored_exact)
     line("  distinct events among them", distinct_events)
     line("  highest revision", revisions)
-    line("  every valid event stored exactly once", "yes" if stored_exact == distinct_events == valid else "NO")
+    line(
+        "  every valid event stored exactly once",
+        "yes" if stored_exact == distinct_events == valid else "NO",
+    )
     line("dead letters (unknown units)", dead)
     line("first message sent -> last observation stored", f"{elapsed:.1f}", "s")
     line("observations stored per second", f"{rate:.0f}")

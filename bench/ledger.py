@@ -27,7 +27,11 @@ from services.common.db import make_session_factory
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters.ledger_keys import checkpoint_signer
 from services.scoring.adapters.ledger_repository import read_whole_log
-from services.scoring.adapters.ledger_schemas import create_log_schema, drop_log_schema, schema_engine
+from services.scoring.adapters.ledger_schemas import (
+    create_log_schema,
+    drop_log_schema,
+    schema_engine,
+)
 from services.scoring.adapters.tables import outbox
 from services.scoring.domain.ledger.audit import StoredLog, audit
 from services.scoring.domain.ledger.hashing import leaf_hash
@@ -37,8 +41,16 @@ from services.scoring.service_layer import ledger
 
 UNITS = 500
 LATER = 1000  # a second, later append: two checkpoints to prove consistent
-INDICATORS = ("IND-HOTLINE-12345", "IND-PROJECT-APPROVAL-DAYS", "IND-WATER-QUALITY", "IND-NEW-EMPLOYMENT",
-              "IND-PRESCHOOL-FUNDS-EXECUTION", "IND-FOREST-COVERAGE", "IND-INCOME-GROWTH", "IND-SATISFACTION")
+INDICATORS = (
+    "IND-HOTLINE-12345",
+    "IND-PROJECT-APPROVAL-DAYS",
+    "IND-WATER-QUALITY",
+    "IND-NEW-EMPLOYMENT",
+    "IND-PRESCHOOL-FUNDS-EXECUTION",
+    "IND-FOREST-COVERAGE",
+    "IND-INCOME-GROWTH",
+    "IND-SATISFACTION",
+)
 
 
 def observation_revisions(count: int, first: int = 0) -> Iterator[ledger.Entry]:
@@ -47,10 +59,19 @@ def observation_revisions(count: int, first: int = 0) -> Iterator[ledger.Entry]:
         unit = f"U-{i % UNITS:04d}"
         indicator = INDICATORS[i % len(INDICATORS)]
         month = 1 + (i // (UNITS * len(INDICATORS))) % 12
-        yield ledger.Entry(ledger.OBSERVATION_REVISION, f"OBS-{i:08d}", {
-            "unit_id": unit, "indicator_code": indicator, "period": f"2025-{month:02d}", "value": round(50 + (i % 5000) / 100, 2),
-            "unit_of_measure": "%", "revision": 1 + i % 3, "source_system": "12345-hotline",
-        })
+        yield ledger.Entry(
+            ledger.OBSERVATION_REVISION,
+            f"OBS-{i:08d}",
+            {
+                "unit_id": unit,
+                "indicator_code": indicator,
+                "period": f"2025-{month:02d}",
+                "value": round(50 + (i % 5000) / 100, 2),
+                "unit_of_measure": "%",
+                "revision": 1 + i % 3,
+                "source_system": "12345-hotline",
+            },
+        )
 
 
 async def append(sessions, leaves: int, first: int = 0) -> float:
@@ -73,14 +94,21 @@ async def proofs(sessions, leaves: int, count: int) -> tuple[list[float], list[f
             started = time.perf_counter()
             proof = await ledger.inclusion_proof(session, index, leaves)
             signed = proof.checkpoint
-            assert verify_inclusion(leaf_hash(proof.leaf_data), index, signed.tree_size, proof.path, signed.root_hash)
+            assert verify_inclusion(
+                leaf_hash(proof.leaf_data), index, signed.tree_size, proof.path, signed.root_hash
+            )
             inclusion.append(time.perf_counter() - started)
         for _ in range(min(count, 100)):
             started = time.perf_counter()
             found = await ledger.consistency_proof(session, leaves)
             assert found.new.tree_size == leaves + LATER
-            assert verify_consistency(found.old.tree_size, found.new.tree_size, found.old.root_hash,
-                                      found.new.root_hash, found.path)
+            assert verify_consistency(
+                found.old.tree_size,
+                found.new.tree_size,
+                found.old.root_hash,
+                found.new.root_hash,
+                found.path,
+            )
             consistency.append(time.perf_counter() - started)
     return inclusion, consistency
 
@@ -91,8 +119,11 @@ async def audit_from_scratch(engine) -> tuple[float, float, int]:
     async with engine.connect() as connection:
         indices, datas, hashes, checkpoints, nodes = await read_whole_log(connection)
     read = time.perf_counter() - started
-    report = audit(StoredLog(indices, datas, hashes, checkpoints, nodes), {signer.key_id: signer.public_key},
-                   every_checkpoint=True)
+    report = audit(
+        StoredLog(indices, datas, hashes, checkpoints, nodes),
+        {signer.key_id: signer.public_key},
+        every_checkpoint=True,
+    )
     total = time.perf_counter() - started
     assert report.intact, report.findings[:3]
     return total, read, report.leaves
@@ -104,8 +135,22 @@ def audit_by_command(url: str, schema: str) -> float:
     with open(key, "w") as file:
         file.write(public_key_pem(checkpoint_signer().public_key))
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "services.scoring.verify_ledger", "audit", "--public-key", key,
-                             "--database-url", url, "--schema", schema], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "services.scoring.verify_ledger",
+            "audit",
+            "--public-key",
+            key,
+            "--database-url",
+            url,
+            "--schema",
+            schema,
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return time.perf_counter() - started
 
@@ -125,11 +170,17 @@ async def main(leaves: int, proof_count: int) -> None:
         later_s = await append(sessions, LATER, first=leaves)
         line(f"a later append of {LATER:,} leaves", f"{later_s * 1000:.0f}", "ms")
         inclusion, consistency = await proofs(sessions, leaves, proof_count)
-        line(f"inclusion proof + verify, {proof_count} random leaves",
-             f"p50 {percentile_ms(inclusion, 50)} / p95 {percentile_ms(inclusion, 95)} / "
-             f"max {percentile_ms(inclusion, 100)}", "ms")
-        line(f"consistency proof + verify ({leaves:,} -> {leaves + LATER:,})",
-             f"p50 {percentile_ms(consistency, 50)}", "ms")
+        line(
+            f"inclusion proof + verify, {proof_count} random leaves",
+            f"p50 {percentile_ms(inclusion, 50)} / p95 {percentile_ms(inclusion, 95)} / "
+            f"max {percentile_ms(inclusion, 100)}",
+            "ms",
+        )
+        line(
+            f"consistency proof + verify ({leaves:,} -> {leaves + LATER:,})",
+            f"p50 {percentile_ms(consistency, 50)}",
+            "ms",
+        )
         audit_s, read_s, audited = await audit_from_scratch(engine)
         line(f"audit of {audited:,} leaves (read {read_s:.2f} s + verify)", f"{audit_s:.2f}", "s")
         command_s = audit_by_command(url, schema)
@@ -137,11 +188,13 @@ async def main(leaves: int, proof_count: int) -> None:
     finally:
         await engine.dispose()
         await drop_log_schema(url, schema)
-    emit_figures({
-        "appends_per_s": round(leaves / append_s),
-        "proof_ms": percentile_ms(inclusion, 50),
-        "audit_1m_s": round(audit_s * 1_000_000 / audited, 2),
-    })
+    emit_figures(
+        {
+            "appends_per_s": round(leaves / append_s),
+            "proof_ms": percentile_ms(inclusion, 50),
+            "audit_1m_s": round(audit_s * 1_000_000 / audited, 2),
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,7 +31,7 @@ class Envelope(BaseModel):
     event_id: uuid.UUID = Field(default_factory=uuid.uuid4)
     event_type: str = Field(min_length=1)
     schema_version: int = Field(ge=1)
-    occurred_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+    occurred_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     producer: str = Field(min_length=1)
     correlation_id: str | None = None
     traceparent: str | None = None
@@ -45,7 +45,7 @@ class Envelope(BaseModel):
         producer: str,
         correlation_id: str | None = None,
         event_id: uuid.UUID | None = None,
-    ) -> "Envelope":
+    ) -> Envelope:
         return cls(
             event_id=event_id or uuid.uuid4(),
             event_type=payload.event_type,

@@ -42,7 +42,9 @@ def compose_supergraph(sdl_dir: Path, out: Path, urls: dict[str, str] = DEV_URLS
     env = dict(os.environ, SUBGRAPH_SDL_DIR=str(sdl_dir), SUPERGRAPH_OUT=str(out))
     env.update({f"{name.upper()}_URL": url for name, url in urls.items()})
     compose = ROOT / "gateway" / "compose.mjs"
-    result = subprocess.run(["node", str(compose)], env=env, capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        ["node", str(compose)], env=env, capture_output=True, text=True, cwd=ROOT
+    )
     if result.returncode != 0:
         raise SystemExit(f"supergraph composition failed:\n{result.stdout}{result.stderr}")
 
@@ -70,9 +72,14 @@ def asyncapi_document() -> dict:
         channel = topic.replace(".", "_").replace("-", "_")
         channels[channel] = {
             "address": topic,
-            "messages": {m.event_type: {"$ref": f"#/components/messages/{m.event_type}"} for m in on_topic},
+            "messages": {
+                m.event_type: {"$ref": f"#/components/messages/{m.event_type}"} for m in on_topic
+            },
         }
-        operations[f"receive_{channel}"] = {"action": "receive", "channel": {"$ref": f"#/channels/{channel}"}}
+        operations[f"receive_{channel}"] = {
+            "action": "receive",
+            "channel": {"$ref": f"#/channels/{channel}"},
+        }
     for group in topics.CONSUMER_GROUPS:
         dead = topics.dead_letter_topic(group)
         channels[dead.replace(".", "_").replace("-", "_")] = {
@@ -120,8 +127,13 @@ def render_all(work: Path, compose: bool = True) -> None:
     if compose:
         compose_supergraph(work / "sdl", work / "supergraph.graphql")
     for model in PAYLOAD_MODELS.values():
-        text = json.dumps(event_json_schema(model), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        (work / "jsonschema" / f"{model.event_type}.v{model.schema_version}.json").write_text(text, encoding="utf-8")
+        text = (
+            json.dumps(event_json_schema(model), indent=2, ensure_ascii=False, sort_keys=True)
+            + "\n"
+        )
+        (work / "jsonschema" / f"{model.event_type}.v{model.schema_version}.json").write_text(
+            text, encoding="utf-8"
+        )
     (work / "asyncapi.yaml").write_text(
         yaml.safe_dump(asyncapi_document(), sort_keys=False, allow_unicode=True), encoding="utf-8"
     )
@@ -134,8 +146,12 @@ def drift(compose: bool = True) -> list[str]:
         render_all(fresh, compose=compose)
         produced = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
         stored = {p.relative_to(EXPORTED) for p in EXPORTED.rglob("*") if p.is_file()}
-        changed = sorted(str(p) for p in produced if not (EXPORTED / p).exists()
-                         or (EXPORTED / p).read_bytes() != (fresh / p).read_bytes())
+        changed = sorted(
+            str(p)
+            for p in produced
+            if not (EXPORTED / p).exists()
+            or (EXPORTED / p).read_bytes() != (fresh / p).read_bytes()
+        )
         stale = sorted(str(p) for p in stored - produced)
     return changed + [f"{name} (no longer produced)" for name in stale]
 

@@ -27,9 +27,13 @@ def payload_model(event_type: str, schema_version: int) -> type[EventPayload]:
     try:
         return PAYLOAD_MODELS[(event_type, schema_version)]
     except KeyError:
-        raise UnknownEventType(f"unknown event type {event_type!r} version {schema_version}") from None
+        raise UnknownEventType(
+            f"unknown event type {event_type!r} version {schema_version}"
+        ) from None
 
 
 def parse_payload(envelope: Envelope) -> EventPayload:
     """Validates the payload against its contract; raises pydantic.ValidationError or UnknownEventType."""
-    return payload_model(envelope.event_type, envelope.schema_version).model_validate(envelope.payload)
+    return payload_model(envelope.event_type, envelope.schema_version).model_validate(
+        envelope.payload
+    )

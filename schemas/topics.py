@@ -13,7 +13,9 @@ INDICATOR_LISTS = "indicator.lists.v1"  # IndicatorListPublished
 OBSERVATION_FEED = "scoring.observation-feed.v1"  # ObservationReported
 
 # Published by the scoring service.
-SCORING_RESULTS = "scoring.results.v1"  # CapabilityProfileComputed, SupervisoryInterviewRequired, AnomalyDetected
+SCORING_RESULTS = (
+    "scoring.results.v1"  # CapabilityProfileComputed, SupervisoryInterviewRequired, AnomalyDetected
+)
 WEAKNESSES = "scoring.weaknesses.v1"  # WeaknessFlagged, BottomRanked
 LEDGER_CHECKPOINTS = "scoring.ledger-checkpoints.v1"  # CheckpointSigned
 

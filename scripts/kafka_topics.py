@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic  # noqa: E402
-from aiokafka.errors import KafkaError  # noqa: E402
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaError
 
-from schemas import topics  # noqa: E402
+from schemas import topics
 
 TOPIC_ALREADY_EXISTS = 36
 
@@ -37,7 +37,9 @@ async def connected_admin(bootstrap: str, timeout: float) -> AIOKafkaAdminClient
         except (KafkaError, OSError) as exc:
             await admin.close()
             if time.monotonic() > deadline:
-                raise SystemExit(f"Kafka at {bootstrap} does not answer metadata requests: {exc!r}")
+                raise SystemExit(
+                    f"Kafka at {bootstrap} does not answer metadata requests: {exc!r}"
+                ) from exc
             await asyncio.sleep(0.5)
 
 

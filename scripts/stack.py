@@ -33,9 +33,9 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache"
@@ -185,7 +185,9 @@ def stack_env(stack: Stack) -> dict[str, str]:
     }
     pg_port = stack.port("postgres")
     for name in SERVICES:
-        env[f"{name.upper()}_DATABASE_URL"] = f"postgresql+asyncpg://{name}:{name}@127.0.0.1:{pg_port}/{name}"
+        env[f"{name.upper()}_DATABASE_URL"] = (
+            f"postgresql+asyncpg://{name}:{name}@127.0.0.1:{pg_port}/{name}"
+        )
         env[f"{name.upper()}_URL"] = f"http://127.0.0.1:{stack.port(name)}"
     return env
 
@@ -207,7 +209,9 @@ def read_pid(path: Path) -> int | None:
 
 def command_line(pid: int) -> str:
     try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        return (
+            Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        )
     except OSError:
         return ""
 
@@ -263,7 +267,7 @@ def http_ok(url: str) -> bool:
 
 def shorten(line: str, keep: int = 600) -> str:
     """Tracebacks logged as one JSON line would flood the terminal; their end says the most."""
-    return line if len(line) <= keep else f"{line[:150]} [...] {line[-(keep - 150):]}"
+    return line if len(line) <= keep else f"{line[:150]} [...] {line[-(keep - 150) :]}"
 
 
 def log_tail(path: Path, lines: int = LOG_TAIL_LINES) -> str:
@@ -273,12 +277,14 @@ def log_tail(path: Path, lines: int = LOG_TAIL_LINES) -> str:
     except OSError:
         return f"(no log at {path})"
     latest = max((i for i, line in enumerate(text) if line.startswith("--- ")), default=0)
-    tail = text[max(latest, len(text) - lines):]
+    tail = text[max(latest, len(text) - lines) :]
     body = "\n".join("    " + shorten(line) for line in tail)
     return f"last lines of {path.relative_to(ROOT)}:\n{body}"
 
 
-def spawn(stack: Stack, component: str, argv: list[str], env: dict[str, str], cwd: Path = ROOT) -> int:
+def spawn(
+    stack: Stack, component: str, argv: list[str], env: dict[str, str], cwd: Path = ROOT
+) -> int:
     """Start a detached process in its own session, logging to logs/<component>.log."""
     stack.logs.mkdir(parents=True, exist_ok=True)
     stack.run.mkdir(parents=True, exist_ok=True)
@@ -327,13 +333,17 @@ def terminate(pid: int, owned: Callable[[int], bool], timeout: float = STOP_TIME
         wait_gone(pid, owned, 5)
 
 
-def run_logged(argv: list[str], log: Path, what: str, stdin_text: str | None = None, **kwargs) -> None:
+def run_logged(
+    argv: list[str], log: Path, what: str, stdin_text: str | None = None, **kwargs
+) -> None:
     """Run a short command to completion, appending its output to a log; fail with the log's tail."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "ab") as out:
         out.write(f"\n--- {time.strftime('%Y-%m-%d %H:%M:%S')} {shlex.join(argv)}\n".encode())
         out.flush()
-        feed = {"stdin": subprocess.DEVNULL} if stdin_text is None else {"input": stdin_text.encode()}
+        feed = (
+            {"stdin": subprocess.DEVNULL} if stdin_text is None else {"input": stdin_text.encode()}
+        )
         result = subprocess.run(argv, stdout=out, stderr=subprocess.STDOUT, **feed, **kwargs)
     if result.returncode != 0:
         raise StackError(f"{what} failed (exit {result.returncode})\n{log_tail(log)}")
@@ -432,7 +442,9 @@ def let_postgres_traverse(path: Path) -> None:
         mode = folder.stat().st_mode
         if not mode & stat.S_IXOTH:
             os.chmod(folder, mode | stat.S_IXOTH)
-            print(f"  note: allowed other users to traverse {folder} (o+x) so that postgres can reach {path}")
+            print(
+                f"  note: allowed other users to traverse {folder} (o+x) so that postgres can reach {path}"
+            )
 
 
 class Postgres(Component):
@@ -463,7 +475,9 @@ class Postgres(Component):
 
     def problem(self) -> str | None:
         if postgres_bin_dir() is None:
-            return "postgres: no PostgreSQL binaries (run scripts/bootstrap.sh, which installs them)"
+            return (
+                "postgres: no PostgreSQL binaries (run scripts/bootstrap.sh, which installs them)"
+            )
         if running_as_root():
             try:
                 pwd.getpwnam("postgres")
@@ -498,14 +512,29 @@ class Postgres(Component):
         give_to_postgres(pgdata)
         self.prepare_log()
         run_logged(
-            as_postgres([
-                str(self.bin / "initdb"), "-D", str(pgdata), "-U", "postgres", "-E", "UTF8", "--no-locale",
-                "--auth-local=trust", "--auth-host=scram-sha-256", "--no-instructions",
-            ]),
-            self.stack.log(self.name), "initdb", cwd="/",
+            as_postgres(
+                [
+                    str(self.bin / "initdb"),
+                    "-D",
+                    str(pgdata),
+                    "-U",
+                    "postgres",
+                    "-E",
+                    "UTF8",
+                    "--no-locale",
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                    "--no-instructions",
+                ]
+            ),
+            self.stack.log(self.name),
+            "initdb",
+            cwd="/",
         )
         with open(pgdata / "postgresql.conf", "a") as conf:
-            conf.write("\n# Per-stack settings, rewritten on every start.\ninclude_if_exists = 'stack.conf'\n")
+            conf.write(
+                "\n# Per-stack settings, rewritten on every start.\ninclude_if_exists = 'stack.conf'\n"
+            )
 
     def prepare_log(self) -> None:
         self.stack.logs.mkdir(parents=True, exist_ok=True)
@@ -527,11 +556,23 @@ class Postgres(Component):
         self.prepare_log()
         self.write_settings()
         run_logged(
-            as_postgres([
-                str(self.bin / "pg_ctl"), "-D", str(self.stack.pgdata), "-l", str(self.stack.log(self.name)),
-                "-w", "-t", str(int(self.ready_timeout)), "-s", "start",
-            ]),
-            self.stack.log(self.name), "pg_ctl start", cwd="/",
+            as_postgres(
+                [
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(self.stack.pgdata),
+                    "-l",
+                    str(self.stack.log(self.name)),
+                    "-w",
+                    "-t",
+                    str(int(self.ready_timeout)),
+                    "-s",
+                    "start",
+                ]
+            ),
+            self.stack.log(self.name),
+            "pg_ctl start",
+            cwd="/",
         )
         pid = read_pid(self.stack.pgdata / "postmaster.pid")
         self.stack.run.mkdir(parents=True, exist_ok=True)
@@ -539,18 +580,46 @@ class Postgres(Component):
 
     def provision(self) -> None:
         run_logged(
-            [str(self.bin / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", str(self.socket_dir),
-             "-p", str(self.port), "-U", "postgres", "-d", "postgres"],
-            self.stack.log(self.name), "creating the service roles and databases",
-            stdin_text="SET client_min_messages = warning;\n" + "".join(map(service_database_sql, SERVICES)),
+            [
+                str(self.bin / "psql"),
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                str(self.socket_dir),
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+            ],
+            self.stack.log(self.name),
+            "creating the service roles and databases",
+            stdin_text="SET client_min_messages = warning;\n"
+            + "".join(map(service_database_sql, SERVICES)),
         )
 
     def stop(self) -> None:
         pid = self.pid()
         if pid is not None and self.owns(pid):
             result = subprocess.run(
-                as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.stack.pgdata), "-m", "fast", "-w", "-s", "stop"]),
-                cwd="/", capture_output=True, text=True,
+                as_postgres(
+                    [
+                        str(self.bin / "pg_ctl"),
+                        "-D",
+                        str(self.stack.pgdata),
+                        "-m",
+                        "fast",
+                        "-w",
+                        "-s",
+                        "stop",
+                    ]
+                ),
+                cwd="/",
+                capture_output=True,
+                text=True,
             )
             if result.returncode != 0:
                 print(f"  pg_ctl stop failed ({result.stderr.strip()}); signalling pid {pid}")
@@ -598,7 +667,9 @@ class Kafka(Component):
         if shutil.which("java") is None:
             return "kafka: `java` is not on PATH (Java 17 is needed)"
         if not any(KAFKA_LIBS.glob("kafka_2.13-*.jar")):
-            return f"kafka: no Kafka jars in {KAFKA_LIBS.relative_to(ROOT)} (run scripts/bootstrap.sh)"
+            return (
+                f"kafka: no Kafka jars in {KAFKA_LIBS.relative_to(ROOT)} (run scripts/bootstrap.sh)"
+            )
         if not VENV_PYTHON.exists():
             return "kafka: the virtualenv is missing, topics cannot be created (run scripts/bootstrap.sh)"
         return None
@@ -651,10 +722,16 @@ class Kafka(Component):
 
     def java(self, main_class: str, *args: str, heap: str = "256m") -> list[str]:
         return [
-            "java", f"-Xmx{heap}", "-Djava.awt.headless=true",
-            f"-Dlog4j.configuration=file:{self.log4j_file}", f"-Dlog4j2.configurationFile={self.log4j2_file}",
+            "java",
+            f"-Xmx{heap}",
+            "-Djava.awt.headless=true",
+            f"-Dlog4j.configuration=file:{self.log4j_file}",
+            f"-Dlog4j2.configurationFile={self.log4j2_file}",
             f"-Dkafka.logs.dir={self.stack.logs}",
-            "-cp", f"{KAFKA_LIBS}/*", main_class, *args,
+            "-cp",
+            f"{KAFKA_LIBS}/*",
+            main_class,
+            *args,
         ]
 
     def write_config(self) -> None:
@@ -669,21 +746,35 @@ class Kafka(Component):
         print(f"  formatting Kafka storage in {self.stack.kafka_logs.relative_to(ROOT)}")
         run_logged(
             self.java(
-                "kafka.tools.StorageTool", "format", "--ignore-formatted", "--standalone",
-                "-t", kafka_cluster_id(), "-c", str(self.properties_file),
+                "kafka.tools.StorageTool",
+                "format",
+                "--ignore-formatted",
+                "--standalone",
+                "-t",
+                kafka_cluster_id(),
+                "-c",
+                str(self.properties_file),
             ),
-            self.stack.log(self.name), "formatting Kafka storage",
+            self.stack.log(self.name),
+            "formatting Kafka storage",
         )
 
     def start(self) -> None:
         self.write_config()
         self.format_storage()
-        spawn(self.stack, self.name, self.java("kafka.Kafka", str(self.properties_file), heap="512m"), dict(os.environ))
+        spawn(
+            self.stack,
+            self.name,
+            self.java("kafka.Kafka", str(self.properties_file), heap="512m"),
+            dict(os.environ),
+        )
 
     def provision(self) -> None:
         run_logged(
             [str(VENV_PYTHON), str(TOPICS_SCRIPT), "--bootstrap", self.address, "create"],
-            self.stack.log(self.name), "creating Kafka topics", cwd=ROOT,
+            self.stack.log(self.name),
+            "creating Kafka topics",
+            cwd=ROOT,
         )
 
 
@@ -708,7 +799,9 @@ class Service(Component):
 
     def owns(self, pid: int) -> bool:
         """Every stack runs the same command line; the port in its environment tells them apart."""
-        return is_alive(pid, self.marker) and f"SERVICE_PORT={self.port}" in process_environment(pid)
+        return is_alive(pid, self.marker) and f"SERVICE_PORT={self.port}" in process_environment(
+            pid
+        )
 
     @property
     def address(self) -> str:
@@ -753,26 +846,46 @@ class Gateway(Component):
             if not needed.exists():
                 return f"gateway: {needed.relative_to(ROOT)} is missing"
         if not HIVE_GATEWAY.is_dir():
-            return f"gateway: {HIVE_GATEWAY.relative_to(ROOT)} is missing (run scripts/bootstrap.sh)"
+            return (
+                f"gateway: {HIVE_GATEWAY.relative_to(ROOT)} is missing (run scripts/bootstrap.sh)"
+            )
         return None
 
     def env(self) -> dict[str, str]:
-        return process_env(self.stack, {
-            "GATEWAY_PORT": str(self.port),
-            "SUPERGRAPH_PATH": str(self.stack.supergraph),
-            "SUPERGRAPH_OUT": str(self.stack.supergraph),
-        })
+        return process_env(
+            self.stack,
+            {
+                "GATEWAY_PORT": str(self.port),
+                "SUPERGRAPH_PATH": str(self.stack.supergraph),
+                "SUPERGRAPH_OUT": str(self.stack.supergraph),
+            },
+        )
 
     def compose(self) -> None:
-        run_logged(["node", str(GATEWAY_COMPOSE)], self.stack.log(self.name), "composing the supergraph",
-                   cwd=ROOT, env=self.env())
+        run_logged(
+            ["node", str(GATEWAY_COMPOSE)],
+            self.stack.log(self.name),
+            "composing the supergraph",
+            cwd=ROOT,
+            env=self.env(),
+        )
         if not self.stack.supergraph.exists():
-            raise StackError(f"gateway/compose.mjs did not write {self.stack.supergraph} (env SUPERGRAPH_OUT)")
+            raise StackError(
+                f"gateway/compose.mjs did not write {self.stack.supergraph} (env SUPERGRAPH_OUT)"
+            )
 
     def start(self) -> None:
         self.compose()
-        argv = ["node", str(GATEWAY_SERVE), "supergraph", str(self.stack.supergraph),
-                "--host", "127.0.0.1", "--port", str(self.port)]
+        argv = [
+            "node",
+            str(GATEWAY_SERVE),
+            "supergraph",
+            str(self.stack.supergraph),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+        ]
         spawn(self.stack, self.name, argv, self.env())
 
     def ready(self) -> bool:
@@ -800,7 +913,9 @@ def select(only: str | None) -> tuple[str, ...]:
         elif word in COMPONENTS:
             wanted.add(word)
         else:
-            raise StackError(f"unknown component {word!r}; choose from {', '.join([*GROUPS, *COMPONENTS])}")
+            raise StackError(
+                f"unknown component {word!r}; choose from {', '.join([*GROUPS, *COMPONENTS])}"
+            )
     return tuple(name for name in COMPONENTS if name in wanted)
 
 
@@ -838,7 +953,9 @@ def check_startable(components: list[Component]) -> None:
     stopped = [c for c in components if not c.running()]
     problems = [problem for c in stopped for problem in (c.problem(), port_problem(c)) if problem]
     if problems:
-        raise StackError("cannot start the stack, nothing was started:\n  - " + "\n  - ".join(problems))
+        raise StackError(
+            "cannot start the stack, nothing was started:\n  - " + "\n  - ".join(problems)
+        )
 
 
 def wait_ready(c: Component) -> None:
@@ -848,7 +965,9 @@ def wait_ready(c: Component) -> None:
             raise StackError(f"{c.name} exited during start-up\n{log_tail(c.stack.log(c.name))}")
         if time.monotonic() > deadline:
             c.stop()
-            raise StackError(f"{c.name} was not ready within {c.ready_timeout:.0f}s\n{log_tail(c.stack.log(c.name))}")
+            raise StackError(
+                f"{c.name} was not ready within {c.ready_timeout:.0f}s\n{log_tail(c.stack.log(c.name))}"
+            )
         time.sleep(0.2)
 
 
@@ -917,8 +1036,13 @@ def load_demo_data(stack: Stack, services: tuple[str, ...]) -> None:
             print(f"  {name:<12} no seed module, no demo data")
             continue
         began = time.monotonic()
-        run_logged([str(VENV_PYTHON), "-m", f"services.{name}.seed"], stack.log("seed"),
-                   f"loading demo data with services.{name}.seed", cwd=ROOT, env=process_env(stack))
+        run_logged(
+            [str(VENV_PYTHON), "-m", f"services.{name}.seed"],
+            stack.log("seed"),
+            f"loading demo data with services.{name}.seed",
+            cwd=ROOT,
+            env=process_env(stack),
+        )
         said = stack.log("seed").read_text(errors="replace").rstrip().splitlines()[-1:]
         summary = f": {shorten(said[0], 160)}" if said and not said[0].startswith("--- ") else ""
         print(f"  {name:<12} demo data loaded ({time.monotonic() - began:.1f}s){summary}")
@@ -934,8 +1058,12 @@ def print_welcome(stack: Stack, names: tuple[str, ...]) -> None:
     env = stack_env(stack)
     if "gateway" in names:
         print(f"\nGraphQL gateway: {env['GATEWAY_URL']}")
-        print("Token for requests: make token ROLE=admin   (or ROLE=cadre CADRE=..., ROLE=unit_reporter UNIT=...)")
-    print(f"Environment for tools and tests: eval \"$(python3 scripts/stack.py env --stack {stack.name})\"")
+        print(
+            "Token for requests: make token ROLE=admin   (or ROLE=cadre CADRE=..., ROLE=unit_reporter UNIT=...)"
+        )
+    print(
+        f'Environment for tools and tests: eval "$(python3 scripts/stack.py env --stack {stack.name})"'
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -951,7 +1079,9 @@ def cmd_up(stack: Stack, args: argparse.Namespace) -> int:
         try:
             bring_up(stack, names, [])
         except StackError as error:
-            raise StackError(f"{error}\n(what did start keeps running: `status` shows it, `down` stops it)") from None
+            raise StackError(
+                f"{error}\n(what did start keeps running: `status` shows it, `down` stops it)"
+            ) from None
         services = tuple(n for n in SERVICES if n in names)
         if services and not args.no_seed:
             load_demo_data(stack, services)
@@ -1109,7 +1239,10 @@ def cmd_test(stack: Stack, args: argparse.Namespace) -> int:
 
 def is_benchmark(path: Path) -> bool:
     """Modules the benchmarks share have no main guard; the benchmarks themselves do."""
-    return re.search(r"^if __name__ == .__main__.:", path.read_text(errors="replace"), re.M) is not None
+    return (
+        re.search(r"^if __name__ == .__main__.:", path.read_text(errors="replace"), re.M)
+        is not None
+    )
 
 
 def cmd_bench(stack: Stack, args: argparse.Namespace) -> int:
@@ -1125,7 +1258,9 @@ def cmd_bench(stack: Stack, args: argparse.Namespace) -> int:
     for script in scripts:
         print(f"\n== {script.relative_to(ROOT)}")
         began = time.monotonic()
-        code = subprocess.run([str(VENV_PYTHON), str(script)], cwd=ROOT, env=process_env(stack)).returncode
+        code = subprocess.run(
+            [str(VENV_PYTHON), str(script)], cwd=ROOT, env=process_env(stack)
+        ).returncode
         print(f"== {script.name}: exit {code} after {time.monotonic() - began:.1f}s")
         if code != 0:
             failed.append(script.name)
@@ -1160,7 +1295,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     test = commands.add_parser("test", parents=[common], help="run pytest against the test stack")
     test.add_argument("--only", help="start only these components (default: all)")
     test.add_argument("--no-bootstrap", action="store_true", help="skip scripts/bootstrap.sh")
-    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest, after --")
+    test.add_argument(
+        "pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest, after --"
+    )
 
     bench = commands.add_parser("bench", parents=[common], help="run bench/*.py against the stack")
     bench.add_argument("--no-bootstrap", action="store_true", help="skip scripts/bootstrap.sh")
@@ -1201,7 +1338,9 @@ def main(argv: list[str]) -> int:
     sys.stdout.reconfigure(line_buffering=True)
     signal.signal(signal.SIGTERM, raise_on_sigterm)
     try:
-        stack = resolve_stack(args.stack, args.port_base, "test" if args.command == "test" else "dev")
+        stack = resolve_stack(
+            args.stack, args.port_base, "test" if args.command == "test" else "dev"
+        )
         return COMMANDS[args.command](stack, args)
     except StackError as error:
         report(error)

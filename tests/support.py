@@ -48,7 +48,10 @@ def require_stack(settings: PlatformSettings) -> None:
     host, _, port = settings.kafka_bootstrap_servers.split(",")[0].rpartition(":")
     require_port("Kafka", host, int(port))
     for service in ("indicator", "scoring", "development"):
-        require_url(f"PostgreSQL ({service} database)", settings.database_url(service).replace("+asyncpg", ""))
+        require_url(
+            f"PostgreSQL ({service} database)",
+            settings.database_url(service).replace("+asyncpg", ""),
+        )
         require_url(f"the {service} service", settings.service_url(service))
     require_url("the gateway", settings.gateway_url)
 
@@ -66,22 +69,38 @@ class GraphQLClient:
         self._client = httpx.AsyncClient(timeout=timeout)
 
     async def post(
-        self, query: str, variables: dict | None = None, bearer: str | None = ..., headers: dict | None = None
+        self,
+        query: str,
+        variables: dict | None = None,
+        bearer: str | None = ...,
+        headers: dict | None = None,
     ) -> httpx.Response:
         bearer = self.bearer if bearer is ... else bearer
-        headers = {"content-type": "application/json", "accept": "application/json", **(headers or {})}
+        headers = {
+            "content-type": "application/json",
+            "accept": "application/json",
+            **(headers or {}),
+        }
         if bearer:
             headers["authorization"] = f"Bearer {bearer}"
-        return await self._client.post(self.url, json={"query": query, "variables": variables or {}}, headers=headers)
+        return await self._client.post(
+            self.url, json={"query": query, "variables": variables or {}}, headers=headers
+        )
 
-    async def execute(self, query: str, variables: dict | None = None, bearer: str | None = ...) -> dict:
+    async def execute(
+        self, query: str, variables: dict | None = None, bearer: str | None = ...
+    ) -> dict:
         """Returns `data`; fails the test on any GraphQL error."""
         response = await self.post(query, variables, bearer)
         body = response.json()
-        assert response.status_code == 200 and not body.get("errors"), f"{response.status_code}: {body}"
+        assert response.status_code == 200 and not body.get("errors"), (
+            f"{response.status_code}: {body}"
+        )
         return body["data"]
 
-    async def errors(self, query: str, variables: dict | None = None, bearer: str | None = ...) -> list[dict]:
+    async def errors(
+        self, query: str, variables: dict | None = None, bearer: str | None = ...
+    ) -> list[dict]:
         """Returns the errors of a request expected to fail."""
         response = await self.post(query, variables, bearer)
         body = response.json()
@@ -92,7 +111,9 @@ class GraphQLClient:
         await self._client.aclose()
 
 
-async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 15, interval: float = 0.1) -> Any:
+async def eventually(
+    check: Callable[[], Awaitable[Any]], timeout: float = 15, interval: float = 0.1
+) -> Any:
     """Retries `check` until it returns a truthy value; fails with the last result or error."""
     deadline = time.monotonic() + timeout
     last: Any = None
@@ -112,8 +133,13 @@ def unique(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
-async def publish(settings: PlatformSettings, payload: EventPayload, key: str, producer: str = "tests",
-                  envelope: Envelope | None = None) -> Envelope:
+async def publish(
+    settings: PlatformSettings,
+    payload: EventPayload,
+    key: str,
+    producer: str = "tests",
+    envelope: Envelope | None = None,
+) -> Envelope:
     """Publishes one event exactly as a service's outbox relay would (`envelope`: send that one again)."""
     envelope = envelope or Envelope.wrap(payload, producer=producer, correlation_id=unique("test"))
     return (await publish_many(settings, [(payload, key)], envelopes=[envelope]))[0]
@@ -127,14 +153,19 @@ async def publish_many(
 ) -> list[Envelope]:
     """Publishes many (payload, key) events through one producer, each as an outbox relay would."""
     envelopes = envelopes or [
-        Envelope.wrap(payload, producer=producer, correlation_id=unique("test")) for payload, _ in events
+        Envelope.wrap(payload, producer=producer, correlation_id=unique("test"))
+        for payload, _ in events
     ]
-    kafka = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=True)
+    kafka = AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=True
+    )
     await kafka.start()
     try:
         for (payload, key), envelope in zip(events, envelopes):
             await kafka.send(
-                payload.topic, value=envelope.model_dump_json().encode(), key=key.encode(),
+                payload.topic,
+                value=envelope.model_dump_json().encode(),
+                key=key.encode(),
                 headers=envelope_headers(envelope),
             )
         await kafka.flush()
@@ -143,7 +174,9 @@ async def publish_many(
     return envelopes
 
 
-async def publish_raw(settings: PlatformSettings, topic: str, value: bytes, key: bytes | None = None) -> None:
+async def publish_raw(
+    settings: PlatformSettings, topic: str, value: bytes, key: bytes | None = None
+) -> None:
     kafka = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
     await kafka.start()
     try:
@@ -160,16 +193,20 @@ class TopicReader:
         self.topic = topic
         self._consumer: AIOKafkaConsumer | None = None
 
-    async def __aenter__(self) -> "TopicReader":
+    async def __aenter__(self) -> TopicReader:
         self._consumer = AIOKafkaConsumer(
-            self.topic, bootstrap_servers=self.settings.kafka_bootstrap_servers, enable_auto_commit=False
+            self.topic,
+            bootstrap_servers=self.settings.kafka_bootstrap_servers,
+            enable_auto_commit=False,
         )
         await self._consumer.start()
         deadline = time.monotonic() + 10
         while not self._consumer.assignment():
             if time.monotonic() > deadline:
                 await self._consumer.stop()
-                raise AssertionError(f"topic {self.topic} has no partitions on {self.settings.kafka_bootstrap_servers}")
+                raise AssertionError(
+                    f"topic {self.topic} has no partitions on {self.settings.kafka_bootstrap_servers}"
+                )
             await asyncio.sleep(0.05)
         await self._consumer.seek_to_end()
         for partition in self._consumer.assignment():
@@ -179,7 +216,9 @@ class TopicReader:
     async def __aexit__(self, *exc: Any) -> None:
         await self._consumer.stop()
 
-    async def wait_for(self, predicate: Callable[[dict, dict], bool], timeout: float = 15) -> tuple[dict, dict]:
+    async def wait_for(
+        self, predicate: Callable[[dict, dict], bool], timeout: float = 15
+    ) -> tuple[dict, dict]:
         """The first message (envelope dict, headers dict) matching `predicate`."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -93,7 +93,10 @@ def _strict(schema: dict) -> dict:
         out["type"] = [out["type"], "null"]
     if "properties" in out:
         out["properties"] = {name: _strict(sub) for name, sub in out["properties"].items()}
-        if not out.get("x-kubernetes-preserve-unknown-fields") and "additionalProperties" not in out:
+        if (
+            not out.get("x-kubernetes-preserve-unknown-fields")
+            and "additionalProperties" not in out
+        ):
             out["additionalProperties"] = False
     if isinstance(out.get("additionalProperties"), dict):
         out["additionalProperties"] = _strict(out["additionalProperties"])
@@ -136,7 +139,9 @@ def load_crd_schemas(crd_dir: Path) -> dict[tuple[str, str], CustomSchema]:
                     continue
                 raw = version["schema"]["openAPIV3Schema"]
                 index[(f"{spec['group']}/{version['name']}", spec["names"]["kind"])] = CustomSchema(
-                    source=str(file.relative_to(crd_dir)), schema=_strict(raw), cel_rules=_count_cel_rules(raw)
+                    source=str(file.relative_to(crd_dir)),
+                    schema=_strict(raw),
+                    cel_rules=_count_cel_rules(raw),
                 )
     return index
 
@@ -146,7 +151,9 @@ def _first_lines(message: str, lines: int = 3) -> str:
 
 
 def validate_documents(
-    docs_by_overlay: dict[str, list[dict]], crds: dict[tuple[str, str], CustomSchema], kube_versions: list[str]
+    docs_by_overlay: dict[str, list[dict]],
+    crds: dict[tuple[str, str], CustomSchema],
+    kube_versions: list[str],
 ) -> ValidationReport:
     import jsonschema
     import kubernetes_validate
@@ -166,7 +173,9 @@ def validate_documents(
                     builtin = False
                     break
                 except kubernetes_validate.ValidationError as error:
-                    report.errors.append(f"{where} against Kubernetes {version}: {_first_lines(str(error))}")
+                    report.errors.append(
+                        f"{where} against Kubernetes {version}: {_first_lines(str(error))}"
+                    )
             if builtin:
                 report.validated_builtin += 1
                 continue
@@ -181,7 +190,9 @@ def validate_documents(
             problems = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
             for problem in problems:
                 path = ".".join(str(p) for p in problem.absolute_path) or "(top)"
-                report.errors.append(f"{where} against {custom.source}: {path}: {_first_lines(problem.message, 1)}")
+                report.errors.append(
+                    f"{where} against {custom.source}: {path}: {_first_lines(problem.message, 1)}"
+                )
             report.validated_custom += 1
             if key not in cel_counted:
                 cel_counted.add(key)
@@ -211,7 +222,11 @@ def pod_templates(docs: Iterable[dict]) -> Iterator[PodTemplate]:
         if kind not in WORKLOAD_KINDS:
             continue
         spec = doc.get("spec", {})
-        template = spec["jobTemplate"]["spec"]["template"] if kind == "CronJob" else spec.get("template", {})
+        template = (
+            spec["jobTemplate"]["spec"]["template"]
+            if kind == "CronJob"
+            else spec.get("template", {})
+        )
         yield PodTemplate(
             owner=ref(doc),
             namespace=doc.get("metadata", {}).get("namespace", ""),
@@ -228,7 +243,11 @@ def selector_matches(selector: dict | None, labels: dict[str, str]) -> bool:
         if labels.get(key) != value:
             return False
     for expression in selector.get("matchExpressions") or []:
-        key, operator, values = expression["key"], expression["operator"], expression.get("values", [])
+        key, operator, values = (
+            expression["key"],
+            expression["operator"],
+            expression.get("values", []),
+        )
         if operator == "In" and labels.get(key) not in values:
             return False
         if operator == "NotIn" and key in labels and labels[key] in values:
@@ -263,8 +282,12 @@ class Endpoint:
         return dict(self.ports).get(port)
 
 
-def endpoint(name: str, namespace: str, labels: dict[str, str], ports: dict[str, int] | None = None) -> Endpoint:
-    return Endpoint(name, namespace, tuple(sorted(labels.items())), tuple(sorted((ports or {}).items())))
+def endpoint(
+    name: str, namespace: str, labels: dict[str, str], ports: dict[str, int] | None = None
+) -> Endpoint:
+    return Endpoint(
+        name, namespace, tuple(sorted(labels.items())), tuple(sorted((ports or {}).items()))
+    )
 
 
 def _peer_matches(peer: dict, policy_namespace: str, other: Endpoint) -> bool:
@@ -387,7 +410,9 @@ def _container_restricted(owner: str, container: dict, pod_security: dict) -> li
         findings.append(f"{where}: runAsNonRoot is not true")
     if security.get("runAsUser", pod_security.get("runAsUser")) == 0:
         findings.append(f"{where}: runs as UID 0")
-    seccomp = (security.get("seccompProfile") or pod_security.get("seccompProfile") or {}).get("type")
+    seccomp = (security.get("seccompProfile") or pod_security.get("seccompProfile") or {}).get(
+        "type"
+    )
     if seccomp not in ("RuntimeDefault", "Localhost"):
         findings.append(f"{where}: seccomp profile is not RuntimeDefault")
     resources = container.get("resources", {}) or {}
@@ -418,8 +443,12 @@ def check_workloads(docs: list[dict]) -> list[str]:
             findings += _container_restricted(pod.owner, container, pod_security)
             for mount in container.get("volumeMounts", []):
                 volume = volumes.get(mount["name"], {})
-                if not mount.get("readOnly") and not ({"emptyDir", "configMap", "secret", "projected"} & set(volume)):
-                    findings.append(f"{pod.owner} container {container['name']}: writable mount {mount['mountPath']} is not an emptyDir")
+                if not mount.get("readOnly") and not (
+                    {"emptyDir", "configMap", "secret", "projected"} & set(volume)
+                ):
+                    findings.append(
+                        f"{pod.owner} container {container['name']}: writable mount {mount['mountPath']} is not an emptyDir"
+                    )
     return findings
 
 
@@ -471,7 +500,9 @@ def check_availability(docs: list[dict]) -> list[str]:
             if scaler["spec"].get("minReplicas", 1) > scaler["spec"]["maxReplicas"]:
                 findings.append(f"{ref(scaler)}: minReplicas above maxReplicas")
         if "replicas" in deployment["spec"] and scalers:
-            findings.append(f"{ref(deployment)}: sets replicas although an autoscaler owns the count")
+            findings.append(
+                f"{ref(deployment)}: sets replicas although an autoscaler owns the count"
+            )
         anti = (deployment["spec"]["template"]["spec"].get("affinity") or {}).get("podAntiAffinity")
         if not anti:
             findings.append(f"{ref(deployment)}: no pod anti-affinity")
@@ -483,7 +514,9 @@ def check_secrets(docs: list[dict]) -> list[str]:
     findings = []
     for doc in docs:
         if doc.get("kind") == "Secret":
-            findings.append(f"{ref(doc)}: a Secret is part of the manifests; create it in the cluster instead")
+            findings.append(
+                f"{ref(doc)}: a Secret is part of the manifests; create it in the cluster instead"
+            )
         if doc.get("kind") == "ConfigMap":
             for key in doc.get("data", {}) or {}:
                 if SECRET_LIKE.search(key):
@@ -492,7 +525,9 @@ def check_secrets(docs: list[dict]) -> list[str]:
         for volume in pod.spec.get("volumes", []):
             name = (volume.get("secret") or {}).get("secretName")
             if name and name not in KNOWN_SECRETS:
-                findings.append(f"{pod.owner}: volume {volume['name']} mounts unknown Secret {name}")
+                findings.append(
+                    f"{pod.owner}: volume {volume['name']} mounts unknown Secret {name}"
+                )
         for container in pod.containers():
             where = f"{pod.owner} container {container['name']}"
             for source in container.get("envFrom", []):
@@ -514,7 +549,9 @@ def check_images(docs: list[dict], require_release_tags: bool) -> list[str]:
     for pod in pod_templates(docs):
         for container in pod.containers():
             image = container.get("image", "")
-            name, _, tag = image.rpartition(":") if ":" in image.split("/")[-1] else (image, "", "")
+            _name, _, tag = (
+                image.rpartition(":") if ":" in image.split("/")[-1] else (image, "", "")
+            )
             where = f"{pod.owner} container {container['name']}"
             if "@sha256:" in image:
                 continue
@@ -542,7 +579,11 @@ def _kafka_broker_endpoints(docs: list[dict], namespace: str) -> list[Endpoint]:
 
 def _postgres_endpoints(docs: list[dict], namespace: str) -> list[Endpoint]:
     return [
-        endpoint(f"Cluster/{cluster['metadata']['name']} instance", namespace, {"cnpg.io/cluster": cluster["metadata"]["name"]})
+        endpoint(
+            f"Cluster/{cluster['metadata']['name']} instance",
+            namespace,
+            {"cnpg.io/cluster": cluster["metadata"]["name"]},
+        )
         for cluster in _by_kind(docs, "Cluster")
     ]
 
@@ -588,18 +629,24 @@ def check_network_policies(docs: list[dict]) -> list[str]:
         and not p["spec"].get("egress")
     ]
     if not default_deny:
-        findings.append("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)")
+        findings.append(
+            "no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)"
+        )
     specific = [p for p in policies if p["spec"].get("podSelector") != {}]
     for pod in pod_templates(docs):
         if not any(selector_matches(p["spec"].get("podSelector"), pod.labels) for p in specific):
-            findings.append(f"{pod.owner}: no NetworkPolicy selects its pods besides the namespace-wide ones")
+            findings.append(
+                f"{pod.owner}: no NetworkPolicy selects its pods besides the namespace-wide ones"
+            )
 
     pods = _deployment_endpoints(docs)
     gateway = pods.get(GATEWAY)
     brokers = _kafka_broker_endpoints(docs, namespace)
     databases = _postgres_endpoints(docs, namespace)
     prometheus = endpoint("Prometheus", PROMETHEUS[0], PROMETHEUS[1])
-    stranger = endpoint("an unrelated pod in the namespace", namespace, {"app.kubernetes.io/name": "stranger"})
+    stranger = endpoint(
+        "an unrelated pod in the namespace", namespace, {"app.kubernetes.io/name": "stranger"}
+    )
     elsewhere = endpoint("a pod in another namespace", "other", {"app.kubernetes.io/name": GATEWAY})
 
     def expect(source: Endpoint, target: Endpoint, port: int, allowed: bool) -> None:
@@ -633,7 +680,9 @@ def check_network_policies(docs: list[dict]) -> list[str]:
             expect(gateway, database, POSTGRES_PORT, False)
     # A pod of another namespace has no egress policy of ours, so only the target's ingress
     # policies decide; a pod of this namespace is held back by the default deny as well.
-    for target, port in [(b, KAFKA_CLIENT_PORT) for b in brokers] + [(d, POSTGRES_PORT) for d in databases]:
+    for target, port in [(b, KAFKA_CLIENT_PORT) for b in brokers] + [
+        (d, POSTGRES_PORT) for d in databases
+    ]:
         expect(stranger, target, port, False)
         expect(elsewhere, target, port, False)
     for pod in pod_templates(docs):
@@ -648,7 +697,9 @@ def _expected_replication(docs: list[dict]) -> tuple[int, int] | None:
     """Replicas and min.insync.replicas that the broker count allows: three and two once there are
     three brokers; a single-broker cluster can only hold one copy."""
     brokers = sum(
-        pool["spec"]["replicas"] for pool in _by_kind(docs, "KafkaNodePool") if "broker" in pool["spec"]["roles"]
+        pool["spec"]["replicas"]
+        for pool in _by_kind(docs, "KafkaNodePool")
+        if "broker" in pool["spec"]["roles"]
     )
     if not brokers:
         return None
@@ -677,10 +728,14 @@ def check_kafka(docs: list[dict], topics: Iterable[str]) -> list[str]:
         if topic["metadata"].get("labels", {}).get("strimzi.io/cluster") not in cluster_names:
             findings.append(f"KafkaTopic {name}: label strimzi.io/cluster names no Kafka")
         if topic["spec"].get("replicas") != replicas:
-            findings.append(f"KafkaTopic {name}: replicas {topic['spec'].get('replicas')}, expected {replicas}")
+            findings.append(
+                f"KafkaTopic {name}: replicas {topic['spec'].get('replicas')}, expected {replicas}"
+            )
         actual = int((topic["spec"].get("config") or {}).get("min.insync.replicas", 0))
         if actual != min_insync:
-            findings.append(f"KafkaTopic {name}: min.insync.replicas {actual}, expected {min_insync}")
+            findings.append(
+                f"KafkaTopic {name}: min.insync.replicas {actual}, expected {min_insync}"
+            )
     for kafka in kafkas:
         config = kafka["spec"]["kafka"].get("config", {})
         for key, want in (
@@ -708,11 +763,16 @@ def check_postgres(docs: list[dict]) -> list[str]:
             if role is None:
                 findings.append(f"{ref(cluster)}: no managed role {name}")
             elif (role.get("passwordSecret") or {}).get("name") != f"{name}-database":
-                findings.append(f"{ref(cluster)}: role {name} does not take its password from {name}-database")
+                findings.append(
+                    f"{ref(cluster)}: role {name} does not take its password from {name}-database"
+                )
             database = databases.get(name)
             if database is None:
                 findings.append(f"no Database {name}")
-            elif database["spec"]["owner"] != name or database["spec"]["cluster"]["name"] != cluster["metadata"]["name"]:
+            elif (
+                database["spec"]["owner"] != name
+                or database["spec"]["cluster"]["name"] != cluster["metadata"]["name"]
+            ):
                 findings.append(f"Database {name} is not owned by role {name} on {ref(cluster)}")
     return findings
 
@@ -721,9 +781,17 @@ def check_overlay(overlay: str, docs: list[dict]) -> list[str]:
     findings = []
     autoscalers = _by_kind(docs, "HorizontalPodAutoscaler")
     if overlay == "dev":
-        findings += [f"{ref(a)}: dev runs one replica" for a in autoscalers if a["spec"].get("minReplicas") != 1]
+        findings += [
+            f"{ref(a)}: dev runs one replica"
+            for a in autoscalers
+            if a["spec"].get("minReplicas") != 1
+        ]
     if overlay == "prod":
-        findings += [f"{ref(a)}: prod needs at least two replicas" for a in autoscalers if a["spec"].get("minReplicas", 1) < 2]
+        findings += [
+            f"{ref(a)}: prod needs at least two replicas"
+            for a in autoscalers
+            if a["spec"].get("minReplicas", 1) < 2
+        ]
         findings += check_images(docs, require_release_tags=True)
         for cluster in _by_kind(docs, "Cluster"):
             if cluster["spec"].get("instances", 1) < 3:
@@ -785,7 +853,9 @@ def _module_file(module: str) -> Path | None:
 def _check_python_module(where: str, container: dict, report: CommandReport) -> None:
     args = container.get("args") or []
     if container.get("command"):
-        report.missing.append(f"{where}: overrides the image's `python -m` entrypoint with {container['command']}")
+        report.missing.append(
+            f"{where}: overrides the image's `python -m` entrypoint with {container['command']}"
+        )
         return
     if len(args) != 1 or not re.fullmatch(r"services(\.[a-z_]+)+", args[0]):
         report.missing.append(f"{where}: args should be one module under services, got {args}")
@@ -796,16 +866,22 @@ def _check_python_module(where: str, container: dict, report: CommandReport) -> 
         return
     package = ROOT / "services" / module.split(".")[1]
     if not (package / "__init__.py").is_file():
-        report.pending.append(f"{where}: python -m {module} (services/{package.name}/ does not exist yet)")
+        report.pending.append(
+            f"{where}: python -m {module} (services/{package.name}/ does not exist yet)"
+        )
     else:
-        report.missing.append(f"{where}: python -m {module}, but {module.replace('.', '/')}.py does not exist")
+        report.missing.append(
+            f"{where}: python -m {module}, but {module.replace('.', '/')}.py does not exist"
+        )
 
 
 def _check_node_command(where: str, container: dict, report: CommandReport) -> None:
     command = container.get("command") or []
     workdir = container.get("workingDir", "")
     if len(command) < 2 or command[0] != "node" or not workdir.startswith("/app"):
-        report.missing.append(f"{where}: expected `node SCRIPT ...` run under /app, got {command} in {workdir!r}")
+        report.missing.append(
+            f"{where}: expected `node SCRIPT ...` run under /app, got {command} in {workdir!r}"
+        )
         return
     # The gateway image holds the repository's files at the same paths under /app.
     script = Path(workdir.removeprefix("/app").lstrip("/")) / command[1]
@@ -818,7 +894,12 @@ def _check_node_command(where: str, container: dict, report: CommandReport) -> N
         report.missing.append(f"{where}: runs {script}, which does not exist")
     import json
 
-    start = json.loads(package_json.read_text(encoding="utf-8")).get("scripts", {}).get("start", "").split()
+    start = (
+        json.loads(package_json.read_text(encoding="utf-8"))
+        .get("scripts", {})
+        .get("start", "")
+        .split()
+    )
     if len(start) >= 2 and start[0] == "node":
         same_script = Path("gateway") / start[1] == script
         if not same_script or command[2 : len(start)] != start[2:]:
@@ -863,7 +944,9 @@ def checkov_summary(report_file: Path, config_file: Path) -> tuple[str, list[str
         resources += summary.get("resource_count", 0)
         version = summary.get("checkov_version", version)
         for check in report.get("results", {}).get("failed_checks", []):
-            failures.append(f"{check['check_id']} {check.get('check_name', '')}: {check.get('resource')} ({check.get('file_path')})")
+            failures.append(
+                f"{check['check_id']} {check.get('check_name', '')}: {check.get('resource')} ({check.get('file_path')})"
+            )
         for error in report.get("results", {}).get("parsing_errors", []) or []:
             failures.append(f"could not parse {error}")
     skipped = yaml.safe_load(config_file.read_text(encoding="utf-8")).get("skip-check", [])
@@ -923,17 +1006,29 @@ def _print_findings(title: str, findings: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="validate rendered objects against their schemas")
+    validate = commands.add_parser(
+        "validate", help="validate rendered objects against their schemas"
+    )
     validate.add_argument("rendered", type=Path)
-    validate.add_argument("--crds", type=Path, required=True, help="folder of CustomResourceDefinition YAML")
-    validate.add_argument("--kubernetes", action="append", required=True, help="Kubernetes version, repeatable")
+    validate.add_argument(
+        "--crds", type=Path, required=True, help="folder of CustomResourceDefinition YAML"
+    )
+    validate.add_argument(
+        "--kubernetes", action="append", required=True, help="Kubernetes version, repeatable"
+    )
     policy = commands.add_parser("policy", help="check the platform's own rules")
     policy.add_argument("rendered", type=Path)
-    topics = commands.add_parser("topics", help="compare (or --write) the KafkaTopic file with schemas/topics.py")
+    topics = commands.add_parser(
+        "topics", help="compare (or --write) the KafkaTopic file with schemas/topics.py"
+    )
     topics.add_argument("--write", action="store_true")
-    images = commands.add_parser("commands", help="check that the modules and scripts the containers run exist")
+    images = commands.add_parser(
+        "commands", help="check that the modules and scripts the containers run exist"
+    )
     images.add_argument("rendered", type=Path)
     checkov = commands.add_parser("checkov-report", help="summarise checkov's JSON report")
     checkov.add_argument("report", type=Path)
@@ -954,9 +1049,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {TOPICS_FILE.relative_to(ROOT)}")
             return 0
         if TOPICS_FILE.read_text(encoding="utf-8") != wanted:
-            print(f"{TOPICS_FILE.relative_to(ROOT)} is stale; run: python deploy/k8s/check.py topics --write")
+            print(
+                f"{TOPICS_FILE.relative_to(ROOT)} is stale; run: python deploy/k8s/check.py topics --write"
+            )
             return 1
-        print(f"topics: {TOPICS_FILE.relative_to(ROOT)} matches schemas/topics.py ({len(all_topics())} topics)")
+        print(
+            f"topics: {TOPICS_FILE.relative_to(ROOT)} matches schemas/topics.py ({len(all_topics())} topics)"
+        )
         return 0
 
     docs_by_overlay = load_rendered(args.rendered)
@@ -971,7 +1070,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(report.unvalidated)} unvalidated; {len(report.errors)} error(s)"
         )
         if report.cel_rules_not_evaluated:
-            print(f"  note: {report.cel_rules_not_evaluated} CEL rules in the CRDs used need an API server and were not evaluated")
+            print(
+                f"  note: {report.cel_rules_not_evaluated} CEL rules in the CRDs used need an API server and were not evaluated"
+            )
         for item in report.unvalidated:
             print(f"  unvalidated (no schema available): {item}")
         for error in report.errors:

@@ -25,7 +25,9 @@ _ENROLMENT_ID = "The enrolment's id; every later event about this place carries 
 _CADRE_ID = "The cadre (public official) enrolled; also the message key."
 _PROGRAMME_ID = "The programme, e.g. `digital-governance-camp`."
 _COHORT_ID = "The cohort (one run of the programme with its dates and seats)."
-_REASON = "Why, in words a trainer can act on (the weakness, the rank, or the reason given by hand)."
+_REASON = (
+    "Why, in words a trainer can act on (the weakness, the rank, or the reason given by hand)."
+)
 
 
 class EnrolmentCreated(EventPayload):
@@ -53,22 +55,31 @@ class EnrolmentCreated(EventPayload):
         default=None, description="The capability to work on, when a weakness caused the enrolment."
     )
     reason: str = Field(description=_REASON)
-    full_time: bool = Field(default=False, description="True: the cadre leaves the post for the programme.")
-    cohort_ends_on: date | None = Field(default=None, description="Last day of the cohort. Optional, added in v1.")
-    programme_name: str | None = Field(default=None, description="The programme's display name. Optional.")
+    full_time: bool = Field(
+        default=False, description="True: the cadre leaves the post for the programme."
+    )
+    cohort_ends_on: date | None = Field(
+        default=None, description="Last day of the cohort. Optional, added in v1."
+    )
+    programme_name: str | None = Field(
+        default=None, description="The programme's display name. Optional."
+    )
     source: EnrolmentSource | None = Field(
         default=None,
         description="What caused the enrolment: weakness (WeaknessFlagged), bottom_ranked (BottomRanked) "
         "or manual (a trainer or administrator). Optional.",
     )
     period: Period | None = Field(
-        default=None, description="Assessment period of the weakness or rank, e.g. 2025 or 2025-Q2. Optional."
+        default=None,
+        description="Assessment period of the weakness or rank, e.g. 2025 or 2025-Q2. Optional.",
     )
     promoted_from_waitlist: bool = Field(
-        default=False, description="True: the cadre waited for this seat (an EnrolmentWaitlisted came first)."
+        default=False,
+        description="True: the cadre waited for this seat (an EnrolmentWaitlisted came first).",
     )
     moved_from_cohort_id: Identifier | None = Field(
-        default=None, description="Set when the enrolment moved here from another cohort of the same programme."
+        default=None,
+        description="Set when the enrolment moved here from another cohort of the same programme.",
     )
 
 
@@ -85,14 +96,20 @@ class EnrolmentWaitlisted(EventPayload):
     cadre_id: Identifier = Field(description=_CADRE_ID)
     programme_id: Identifier = Field(description=_PROGRAMME_ID)
     cohort_id: Identifier = Field(description=_COHORT_ID)
-    position: int = Field(ge=1, description="Place in line when waitlisted (1: next to get a seat).")
+    position: int = Field(
+        ge=1, description="Place in line when waitlisted (1: next to get a seat)."
+    )
     reason: str = Field(description=_REASON)
     capability: Capability | None = Field(
-        default=None, description="The capability to work on, when a weakness caused the enrolment. Optional."
+        default=None,
+        description="The capability to work on, when a weakness caused the enrolment. Optional.",
     )
-    source: EnrolmentSource | None = Field(default=None, description="What caused the enrolment. Optional.")
+    source: EnrolmentSource | None = Field(
+        default=None, description="What caused the enrolment. Optional."
+    )
     moved_from_cohort_id: Identifier | None = Field(
-        default=None, description="Set when the enrolment moved here from another cohort of the same programme."
+        default=None,
+        description="Set when the enrolment moved here from another cohort of the same programme.",
     )
 
 
@@ -117,7 +134,9 @@ class ReturnToPostApproved(EventPayload):
     enrolment_id: Identifier = Field(description=_ENROLMENT_ID)
     cadre_id: Identifier = Field(description=_CADRE_ID)
     programme_id: Identifier = Field(description=_PROGRAMME_ID)
-    evaluation_score: float | None = Field(default=None, description="Score of the evaluation, 0-100.")
+    evaluation_score: float | None = Field(
+        default=None, description="Score of the evaluation, 0-100."
+    )
     evaluated_on: date | None = Field(default=None, description="Day of the evaluation. Optional.")
 
 
@@ -133,7 +152,9 @@ class ReturnToPostDenied(EventPayload):
     enrolment_id: Identifier = Field(description=_ENROLMENT_ID)
     cadre_id: Identifier = Field(description=_CADRE_ID)
     programme_id: Identifier = Field(description=_PROGRAMME_ID)
-    evaluation_score: float | None = Field(default=None, description="Score of the evaluation, 0-100.")
+    evaluation_score: float | None = Field(
+        default=None, description="Score of the evaluation, 0-100."
+    )
     reason: str = Field(description="Why the return was refused.")
     evaluated_on: date | None = Field(default=None, description="Day of the evaluation. Optional.")
 
@@ -150,11 +171,17 @@ class EnrolmentCompleted(EventPayload):
 
     topic = topics.COMPLETIONS
 
-    enrolment_id: Identifier = Field(description="The `enrolment_id` of the EnrolmentCreated being completed.")
+    enrolment_id: Identifier = Field(
+        description="The `enrolment_id` of the EnrolmentCreated being completed."
+    )
     cadre_id: Identifier = Field(description="Must be the enrolment's cadre.")
     programme_id: Identifier = Field(description="Must be the enrolment's programme.")
-    attendance_rate: float = Field(ge=0, le=1, description="Share of sessions attended, 0 to 1 (0.95 = 95%).")
+    attendance_rate: float = Field(
+        ge=0, le=1, description="Share of sessions attended, 0 to 1 (0.95 = 95%)."
+    )
     result_score: float = Field(ge=0, le=100, description="The cadre's result, 0-100.")
-    passed: bool = Field(description="Whether the cadre passed (for a remedial programme: the evaluation).")
+    passed: bool = Field(
+        description="Whether the cadre passed (for a remedial programme: the evaluation)."
+    )
     completed_on: date = Field(description="Day the programme ended for the cadre.")
     trainer_id: Identifier = Field(description="The trainer reporting.")

@@ -25,7 +25,11 @@ from services.common.db import make_engine, make_session_factory
 from services.common.graphql import SubgraphEndpoint
 from services.common.kafka import make_producer
 from services.common.log import configure_logging
-from services.common.middleware import AuthenticationMiddleware, CorrelationMiddleware, MetricsMiddleware
+from services.common.middleware import (
+    AuthenticationMiddleware,
+    CorrelationMiddleware,
+    MetricsMiddleware,
+)
 from services.common.outbox_relay import OutboxRelay
 from services.common.settings import PlatformSettings, get_settings
 from services.common.unit_of_work import UnitOfWork
@@ -53,7 +57,7 @@ class ServiceSpec:
     schema: strawberry.federation.Schema
     metadata: sa.MetaData
     subscription: Subscription | None = None
-    on_started: Callable[["Platform"], Awaitable[None]] | None = None
+    on_started: Callable[[Platform], Awaitable[None]] | None = None
 
 
 @dataclass
@@ -95,7 +99,9 @@ async def _supervise(name: str, run: Callable[[], Awaitable[None]]) -> None:
         except asyncio.CancelledError:
             raise
         except Exception:
-            log.exception("background task crashed; restarting", extra={"task": name, "retry_in_s": backoff})
+            log.exception(
+                "background task crashed; restarting", extra={"task": name, "retry_in_s": backoff}
+            )
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, 15.0)
 
@@ -110,7 +116,9 @@ async def _start_producer(settings: PlatformSettings, client_id: str) -> AIOKafk
         except Exception as error:
             await producer.stop()
             if asyncio.get_running_loop().time() > deadline:
-                raise RuntimeError(f"Kafka unreachable at {settings.kafka_bootstrap_servers}: {error}") from error
+                raise RuntimeError(
+                    f"Kafka unreachable at {settings.kafka_bootstrap_servers}: {error}"
+                ) from error
             log.warning("waiting for Kafka", extra={"error": str(error)})
             await asyncio.sleep(1)
 
@@ -124,7 +132,11 @@ async def running(platform: Platform, spec: ServiceSpec) -> AsyncIterator[Platfo
     platform.session_factory = make_session_factory(platform.engine)
     platform.producer = await _start_producer(settings, f"{spec.name}-producer")
     relay = OutboxRelay(
-        spec.name, platform.database_url, platform.producer, settings.outbox_batch_size, settings.outbox_poll_seconds
+        spec.name,
+        platform.database_url,
+        platform.producer,
+        settings.outbox_batch_size,
+        settings.outbox_poll_seconds,
     )
     platform.tasks["outbox-relay"] = asyncio.create_task(_supervise("outbox-relay", relay.run))
     if spec.subscription:
@@ -143,7 +155,9 @@ async def running(platform: Platform, spec: ServiceSpec) -> AsyncIterator[Platfo
             max_retries=settings.consumer_max_retries,
             retry_base_seconds=settings.consumer_retry_base_seconds,
         )
-        platform.tasks["consumer"] = asyncio.create_task(_supervise("consumer", platform.consumer.run))
+        platform.tasks["consumer"] = asyncio.create_task(
+            _supervise("consumer", platform.consumer.run)
+        )
     if spec.on_started:
         await spec.on_started(platform)
     try:
@@ -170,7 +184,10 @@ def create_app(spec: ServiceSpec, settings: PlatformSettings | None = None) -> S
     async def readyz(request: Request) -> Response:
         checks = await _readiness(platform)
         ready = all(value == "ok" for value in checks.values())
-        return JSONResponse({"status": "ready" if ready else "not ready", "checks": checks}, status_code=200 if ready else 503)
+        return JSONResponse(
+            {"status": "ready" if ready else "not ready", "checks": checks},
+            status_code=200 if ready else 503,
+        )
 
     async def metrics(request: Request) -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
@@ -182,14 +199,22 @@ def create_app(spec: ServiceSpec, settings: PlatformSettings | None = None) -> S
 
     app = Starlette(
         routes=[
-            Route("/graphql", SubgraphEndpoint(spec.schema, settings, platform), methods=["GET", "POST"]),
+            Route(
+                "/graphql",
+                SubgraphEndpoint(spec.schema, settings, platform),
+                methods=["GET", "POST"],
+            ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics),
         ],
         lifespan=lifespan,
     )
-    app.add_middleware(AuthenticationMiddleware, verifier=TokenVerifier(settings), allow_ide=settings.development_mode)
+    app.add_middleware(
+        AuthenticationMiddleware,
+        verifier=TokenVerifier(settings),
+        allow_ide=settings.development_mode,
+    )
     app.add_middleware(MetricsMiddleware, service=spec.name)
     app.add_middleware(CorrelationMiddleware)
     app.state.platform = platform

@@ -13,7 +13,7 @@ from services.common.errors import AuthenticationFailed, PermissionDenied
 from services.common.settings import PlatformSettings
 
 
-class Role(str, Enum):
+class Role(str, Enum):  # noqa: UP042 (kept as a str mixin: its str() is part of existing log lines)
     ADMIN = "admin"  # organisation department
     ASSESSOR = "assessor"
     UNIT_REPORTER = "unit_reporter"  # only their own unit
@@ -37,7 +37,9 @@ class Principal:
     def require_unit(self, unit_id: str) -> None:
         """Unit reporters act for their own unit only; other roles are checked elsewhere."""
         if self.role is Role.UNIT_REPORTER and self.unit_id != unit_id:
-            raise PermissionDenied(f"a unit reporter of unit {self.unit_id!r} may not act for unit {unit_id!r}")
+            raise PermissionDenied(
+                f"a unit reporter of unit {self.unit_id!r} may not act for unit {unit_id!r}"
+            )
 
     def require_cadre(self, cadre_id: str) -> None:
         """Cadres see their own records only."""
@@ -79,17 +81,26 @@ class TokenVerifier:
         try:
             role = Role(claims.get("role"))
         except ValueError:
-            raise AuthenticationFailed(f"invalid token: unknown role {claims.get('role')!r}") from None
+            raise AuthenticationFailed(
+                f"invalid token: unknown role {claims.get('role')!r}"
+            ) from None
         return Principal(
-            subject=str(claims["sub"]), role=role, unit_id=claims.get("unit_id"), cadre_id=claims.get("cadre_id")
+            subject=str(claims["sub"]),
+            role=role,
+            unit_id=claims.get("unit_id"),
+            cadre_id=claims.get("cadre_id"),
         )
 
     def verify_header(self, authorization: str | None) -> Principal:
         if not authorization:
-            raise AuthenticationFailed("authentication required: send 'Authorization: Bearer <token>'")
+            raise AuthenticationFailed(
+                "authentication required: send 'Authorization: Bearer <token>'"
+            )
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise AuthenticationFailed("authentication required: the Authorization header must be 'Bearer <token>'")
+            raise AuthenticationFailed(
+                "authentication required: the Authorization header must be 'Bearer <token>'"
+            )
         return self.verify(token.strip())
 
 

@@ -21,7 +21,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pydantic
@@ -52,7 +52,9 @@ SELECT :group, event.id, event.type FROM unnest(CAST(:ids AS uuid[]), CAST(:type
 ON CONFLICT DO NOTHING
 RETURNING event_id
 """
-_UNMARK_MANY = "DELETE FROM {table} WHERE consumer_group = :group AND event_id = ANY(CAST(:ids AS uuid[]))"
+_UNMARK_MANY = (
+    "DELETE FROM {table} WHERE consumer_group = :group AND event_id = ANY(CAST(:ids AS uuid[]))"
+)
 
 
 class _Refused(ClientError):
@@ -92,7 +94,9 @@ class ConsumerRunner:
         self.group = group
         self.topics = topics
         self.handlers = {model.event_type: handler for model, handler in handlers.items()}
-        self.batch_handlers = {model.event_type: handler for model, handler in (batch_handlers or {}).items()}
+        self.batch_handlers = {
+            model.event_type: handler for model, handler in (batch_handlers or {}).items()
+        }
         self._session_factory = session_factory
         self._outbox = outbox
         self._processed = processed
@@ -106,7 +110,9 @@ class ConsumerRunner:
         self.ready = asyncio.Event()
 
     async def run(self) -> None:
-        consumer = make_consumer(self._bootstrap, self.group, self.topics, client_id=f"{self.service}-consumer")
+        consumer = make_consumer(
+            self._bootstrap, self.group, self.topics, client_id=f"{self.service}-consumer"
+        )
         await consumer.start()
         committing: asyncio.Task | None = None
         try:
@@ -143,7 +149,10 @@ class ConsumerRunner:
                 # past the limit, let the runner stop so offsets stay where they are.
                 if attempt == self._max_retries:
                     raise
-                log.warning("batch transaction failed; retrying", extra={"error": str(error), "attempt": attempt + 1})
+                log.warning(
+                    "batch transaction failed; retrying",
+                    extra={"error": str(error), "attempt": attempt + 1},
+                )
                 await asyncio.sleep(self._retry_base * 2**attempt)
         await self._send_dead_letters([item for item in items if item.failure])
         EVENT_HANDLING_SECONDS.labels(self.group).observe(time.perf_counter() - started)
@@ -152,7 +161,10 @@ class ConsumerRunner:
         item = Decoded(record)
         try:
             item.envelope = Envelope.model_validate_json(record.value)
-            if item.envelope.event_type in self.handlers or item.envelope.event_type in self.batch_handlers:
+            if (
+                item.envelope.event_type in self.handlers
+                or item.envelope.event_type in self.batch_handlers
+            ):
                 item.payload = parse_payload(item.envelope)
         except (ValueError, TypeError, pydantic.ValidationError, UnknownEventType) as error:
             item.failure = f"invalid message: {_describe(error)}"
@@ -189,7 +201,10 @@ class ConsumerRunner:
         except (OperationalError, OSError):
             raise
         except Exception as error:
-            log.info("batch handled one message at a time", extra={"error": _describe(error), "size": len(items)})
+            log.info(
+                "batch handled one message at a time",
+                extra={"error": _describe(error), "size": len(items)},
+            )
         emitted = False
         for item in items:
             item.emitted = False
@@ -230,7 +245,9 @@ class ConsumerRunner:
         )
         return {row[0] for row in marked}
 
-    async def _handle_one(self, session: AsyncSession, item: Decoded, handler: Handler | None = None) -> str | None:
+    async def _handle_one(
+        self, session: AsyncSession, item: Decoded, handler: Handler | None = None
+    ) -> str | None:
         envelope, payload = item.envelope, item.payload
         handler = handler or self.handlers[envelope.event_type]
         token = correlation_id_var.set(envelope.correlation_id)
@@ -239,7 +256,9 @@ class ConsumerRunner:
                 try:
                     async with session.begin_nested():
                         if not await self._mark_processed(session, envelope):
-                            EVENTS_HANDLED.labels(self.group, envelope.event_type, "duplicate").inc()
+                            EVENTS_HANDLED.labels(
+                                self.group, envelope.event_type, "duplicate"
+                            ).inc()
                             return None
                         uow = UnitOfWork.joining(session, self.service, self._outbox)
                         await handler(uow, payload, envelope)
@@ -253,7 +272,9 @@ class ConsumerRunner:
                     raise
                 except Exception as error:
                     if attempt == self._max_retries:
-                        log.exception("event handling failed", extra={"event_id": str(envelope.event_id)})
+                        log.exception(
+                            "event handling failed", extra={"event_id": str(envelope.event_id)}
+                        )
                         EVENTS_HANDLED.labels(self.group, envelope.event_type, "failed").inc()
                         return f"failed after {attempt + 1} attempts: {_describe(error)}"
                     await asyncio.sleep(self._retry_base * 2**attempt)
@@ -261,7 +282,9 @@ class ConsumerRunner:
             correlation_id_var.reset(token)
         return None
 
-    async def _handle_group(self, session: AsyncSession, event_type: str, group: list[Decoded]) -> bool:
+    async def _handle_group(
+        self, session: AsyncSession, event_type: str, group: list[Decoded]
+    ) -> bool:
         """All new events of one type at once; one at a time if that fails. Returns whether any emitted."""
         handler = self.batch_handlers[event_type]
         for attempt in range(self._max_retries + 1):
@@ -272,7 +295,12 @@ class ConsumerRunner:
                 raise
             except Exception as error:
                 log.warning(
-                    "batch handler failed", extra={"event_type": event_type, "error": _describe(error), "attempt": attempt + 1}
+                    "batch handler failed",
+                    extra={
+                        "event_type": event_type,
+                        "error": _describe(error),
+                        "attempt": attempt + 1,
+                    },
                 )
                 if isinstance(error, ClientError):
                     break
@@ -307,7 +335,8 @@ class ConsumerRunner:
         if refused:
             # A refused event is not processed: sent again (from the dead letters), it is handled again.
             await session.execute(
-                sa.text(_UNMARK_MANY.format(table=self._processed.name)), {"group": self.group, "ids": list(refused)}
+                sa.text(_UNMARK_MANY.format(table=self._processed.name)),
+                {"group": self.group, "ids": list(refused)},
             )
             for item in fresh:
                 reason = refused.get(item.envelope.event_id)
@@ -320,7 +349,11 @@ class ConsumerRunner:
     async def _mark_processed(self, session: AsyncSession, envelope: Envelope) -> bool:
         result = await session.execute(
             insert(self._processed)
-            .values(consumer_group=self.group, event_id=envelope.event_id, event_type=envelope.event_type)
+            .values(
+                consumer_group=self.group,
+                event_id=envelope.event_id,
+                event_type=envelope.event_type,
+            )
             .on_conflict_do_nothing()
             .returning(self._processed.c.event_id)
         )
@@ -340,7 +373,7 @@ class ConsumerRunner:
                 ("dlq_source_partition", str(record.partition).encode()),
                 ("dlq_source_offset", str(record.offset).encode()),
                 ("dlq_consumer_group", self.group.encode()),
-                ("dlq_failed_at", datetime.now(timezone.utc).isoformat().encode()),
+                ("dlq_failed_at", datetime.now(UTC).isoformat().encode()),
             ]
             deliveries.append(
                 await self._producer.send(
@@ -352,6 +385,9 @@ class ConsumerRunner:
 
 def _describe(error: Exception) -> str:
     if isinstance(error, pydantic.ValidationError):
-        parts = [": ".join(filter(None, (".".join(str(p) for p in e["loc"]), e["msg"]))) for e in error.errors()[:5]]
+        parts = [
+            ": ".join(filter(None, (".".join(str(p) for p in e["loc"]), e["msg"])))
+            for e in error.errors()[:5]
+        ]
         return "; ".join(parts)
     return f"{type(error).__name__}: {error}"

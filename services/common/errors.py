@@ -17,7 +17,12 @@ class FieldProblem:
     row: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        data = {"field": self.field, "rule": self.rule, "message": self.message, "value": self.value}
+        data = {
+            "field": self.field,
+            "rule": self.rule,
+            "message": self.message,
+            "value": self.value,
+        }
         if self.row is not None:
             data["row"] = self.row
         return data

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +82,10 @@ def hardening_extensions(settings: PlatformSettings) -> list:
         lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-        lambda: MaskErrors(should_mask_error=lambda error: not _is_client_error(error), error_message="Internal error."),
+        lambda: MaskErrors(
+            should_mask_error=lambda error: not _is_client_error(error),
+            error_message="Internal error.",
+        ),
     ]
     if not settings.development_mode:
         extensions.append(DisableIntrospection)
@@ -129,13 +132,19 @@ class _RolesAllowed(BasePermission):
 
 def roles(*allowed: Role) -> list[PermissionExtension]:
     """Field extensions that refuse any other role: `@strawberry.field(extensions=roles(Role.ADMIN))`."""
-    return [PermissionExtension(permissions=[_RolesAllowed(allowed)], fail_silently=False, use_directives=False)]
+    return [
+        PermissionExtension(
+            permissions=[_RolesAllowed(allowed)], fail_silently=False, use_directives=False
+        )
+    ]
 
 
 class SubgraphEndpoint(GraphQL):
     """Strawberry's ASGI endpoint with the platform's request context."""
 
-    def __init__(self, schema: strawberry.federation.Schema, settings: PlatformSettings, platform: Any):
+    def __init__(
+        self, schema: strawberry.federation.Schema, settings: PlatformSettings, platform: Any
+    ):
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.development_mode else None,
@@ -144,4 +153,6 @@ class SubgraphEndpoint(GraphQL):
         self._platform = platform
 
     async def get_context(self, request: Request, response: Any) -> RequestContext:
-        return RequestContext(request=request, principal=request.state.principal, platform=self._platform)
+        return RequestContext(
+            request=request, principal=request.state.principal, platform=self._platform
+        )

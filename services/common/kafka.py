@@ -20,7 +20,9 @@ def make_producer(bootstrap_servers: str, client_id: str) -> AIOKafkaProducer:
     )
 
 
-def make_consumer(bootstrap_servers: str, group: str, topics: list[str], client_id: str) -> AIOKafkaConsumer:
+def make_consumer(
+    bootstrap_servers: str, group: str, topics: list[str], client_id: str
+) -> AIOKafkaConsumer:
     return AIOKafkaConsumer(
         *topics,
         bootstrap_servers=bootstrap_servers,

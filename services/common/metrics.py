@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from prometheus_client import Counter, Gauge, Histogram
 
-HTTP_REQUESTS = Counter("http_requests_total", "HTTP requests served", ["service", "path", "status"])
+HTTP_REQUESTS = Counter(
+    "http_requests_total", "HTTP requests served", ["service", "path", "status"]
+)
 HTTP_LATENCY = Histogram(
     "http_request_duration_seconds",
     "HTTP request latency",

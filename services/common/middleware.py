@@ -85,7 +85,9 @@ class AuthenticationMiddleware:
 
 
 async def _unauthenticated(send: Send, message: str) -> None:
-    body = json.dumps({"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}).encode()
+    body = json.dumps(
+        {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
+    ).encode()
     await send(
         {
             "type": "http.response.start",

@@ -34,7 +34,9 @@ def run_env(target_metadata: sa.MetaData) -> None:
     def migrate(connection: sa.Connection) -> None:
         # Replicas starting together must not run the same migration twice.
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
-        context.configure(connection=connection, target_metadata=target_metadata, transaction_per_migration=False)
+        context.configure(
+            connection=connection, target_metadata=target_metadata, transaction_per_migration=False
+        )
         with context.begin_transaction():
             context.run_migrations()
 
@@ -47,4 +49,3 @@ def run_env(target_metadata: sa.MetaData) -> None:
             await engine.dispose()
 
     asyncio.run(run())
-

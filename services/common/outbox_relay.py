@@ -8,6 +8,7 @@ consumers deduplicate by event id.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 
 import asyncpg
@@ -63,10 +64,8 @@ class OutboxRelay:
                 published = await self.publish_pending(worker)
                 await self._housekeeping(worker)
                 if published < self._batch_size:
-                    try:
+                    with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(self._wake.wait(), self._poll_seconds)
-                    except asyncio.TimeoutError:
-                        pass
         finally:
             await listener.close()
             await worker.close()
@@ -82,7 +81,10 @@ class OutboxRelay:
         return len(rows)
 
     async def _send(self, row: asyncpg.Record) -> asyncio.Future:
-        headers = [("event_type", row["event_type"].encode()), ("schema_version", row["schema_version"].encode())]
+        headers = [
+            ("event_type", row["event_type"].encode()),
+            ("schema_version", row["schema_version"].encode()),
+        ]
         if row["correlation_id"]:
             headers.append(("correlation_id", row["correlation_id"].encode()))
         return await self._producer.send(

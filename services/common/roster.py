@@ -22,7 +22,9 @@ def _unit_roster_columns() -> list[sa.Column]:
         sa.Column("district", sa.Text),
         sa.Column("parent_unit_id", sa.Text),
         sa.Column("temporary", sa.Boolean, nullable=False, server_default=sa.false()),
-        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column(
+            "recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
     ]
 
 
@@ -33,7 +35,9 @@ def _cadre_roster_columns() -> list[sa.Column]:
         sa.Column("unit_id", sa.Text, nullable=False, index=True),
         sa.Column("unit_category", sa.Text, nullable=False),
         sa.Column("position_level", sa.Text, nullable=False),
-        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column(
+            "recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
     ]
 
 
@@ -63,22 +67,33 @@ class RosterHandlers:
         self.units = metadata.tables["unit_roster"]
         self.cadres = metadata.tables["cadre_roster"]
 
-    async def units_registered(self, uow: UnitOfWork, events: list[tuple[UnitRegistered, Envelope]]) -> dict:
+    async def units_registered(
+        self, uow: UnitOfWork, events: list[tuple[UnitRegistered, Envelope]]
+    ) -> dict:
         rows = {
             event.unit_id: {
-                "unit_id": event.unit_id, "name": event.name, "category": event.category,
-                "district": event.district, "parent_unit_id": event.parent_unit_id, "temporary": event.temporary,
+                "unit_id": event.unit_id,
+                "name": event.name,
+                "category": event.category,
+                "district": event.district,
+                "parent_unit_id": event.parent_unit_id,
+                "temporary": event.temporary,
             }
             for event, _ in events
         }
         await _upsert(uow, self.units, "unit_id", list(rows.values()))
         return {}
 
-    async def cadres_registered(self, uow: UnitOfWork, events: list[tuple[CadreRegistered, Envelope]]) -> dict:
+    async def cadres_registered(
+        self, uow: UnitOfWork, events: list[tuple[CadreRegistered, Envelope]]
+    ) -> dict:
         rows = {
             event.cadre_id: {
-                "cadre_id": event.cadre_id, "name": event.name, "unit_id": event.unit_id,
-                "unit_category": event.unit_category, "position_level": event.position_level,
+                "cadre_id": event.cadre_id,
+                "name": event.name,
+                "unit_id": event.unit_id,
+                "unit_category": event.unit_category,
+                "position_level": event.position_level,
             }
             for event, _ in events
         }

@@ -55,9 +55,15 @@ class PlatformSettings(BaseSettings):
     consumer_retry_base_seconds: float = 0.05
 
     @model_validator(mode="after")
-    def _no_public_secret_in_production(self) -> "PlatformSettings":
-        if self.app_env == "production" and self.jwt_algorithm == "HS256" and self.jwt_secret == LOCAL_JWT_SECRET:
-            raise ValueError("APP_ENV=production with HS256 needs JWT_SECRET: the built-in secret is public")
+    def _no_public_secret_in_production(self) -> PlatformSettings:
+        if (
+            self.app_env == "production"
+            and self.jwt_algorithm == "HS256"
+            and self.jwt_secret == LOCAL_JWT_SECRET
+        ):
+            raise ValueError(
+                "APP_ENV=production with HS256 needs JWT_SECRET: the built-in secret is public"
+            )
         return self
 
     @property

@@ -34,18 +34,21 @@ class UnitOfWork:
         self.emitted: list[Envelope] = []
 
     @classmethod
-    def joining(cls, session: AsyncSession, producer: str, outbox: sa.Table) -> "UnitOfWork":
+    def joining(cls, session: AsyncSession, producer: str, outbox: sa.Table) -> UnitOfWork:
         """A unit of work inside a transaction someone else commits (a consumer's batch)."""
         return cls(None, producer, outbox, session=session)
 
-    async def __aenter__(self) -> "UnitOfWork":
+    async def __aenter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         await self.session.begin()
         self.emitted = []
         return self
 
     async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         assert self.session is not None
         try:
@@ -65,8 +68,13 @@ class UnitOfWork:
         """Emits many (payload, key) events with one bulk write to the outbox (a city's lists at once)."""
         assert self.session is not None, "emit() outside `async with`"
         correlation_id = current_correlation_id()
-        envelopes = [Envelope.wrap(payload, producer=self.producer, correlation_id=correlation_id) for payload, _ in events]
-        rows = [(payload.topic, key, envelope) for (payload, key), envelope in zip(events, envelopes)]
+        envelopes = [
+            Envelope.wrap(payload, producer=self.producer, correlation_id=correlation_id)
+            for payload, _ in events
+        ]
+        rows = [
+            (payload.topic, key, envelope) for (payload, key), envelope in zip(events, envelopes)
+        ]
         if rows:
             await write_outbox_rows(self.session, self._outbox, rows)
         self.emitted.extend(envelopes)
@@ -87,7 +95,9 @@ async def write_outbox_rows(
 ) -> None:
     # The envelope goes in as JSON text that PostgreSQL parses: pydantic writes it in one pass,
     # several times faster than a Python dict through json.dumps when many large events go at once.
-    statement = outbox.insert().values(envelope=sa.cast(sa.bindparam("envelope_json", type_=sa.Text), JSONB))
+    statement = outbox.insert().values(
+        envelope=sa.cast(sa.bindparam("envelope_json", type_=sa.Text), JSONB)
+    )
     await session.execute(
         statement,
         [

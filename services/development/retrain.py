@@ -14,9 +14,9 @@ import json
 import sqlalchemy as sa
 
 from services.common.db import make_engine, make_session_factory
+from services.common.errors import ValidationFailed
 from services.common.log import configure_logging
 from services.common.migrations import upgrade
-from services.common.errors import ValidationFailed
 from services.development.adapters import clustering_repository
 from services.development.domain.periods import check_period
 from services.development.service_layer.clustering_runs import run_clustering
@@ -37,7 +37,9 @@ async def retrain(period: str | None) -> sa.Row:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Cluster the capability gaps of a period once")
-    parser.add_argument("--period", help="e.g. 2025 or 2025-Q2 (default: the latest period with profiles)")
+    parser.add_argument(
+        "--period", help="e.g. 2025 or 2025-Q2 (default: the latest period with profiles)"
+    )
     args = parser.parse_args()
     if args.period is not None:
         try:
@@ -48,10 +50,21 @@ def main() -> None:
     configure_logging("development-retrain", settings.log_level)
     upgrade("development", settings.database_url("development"))
     run = asyncio.run(retrain(args.period))
-    print(json.dumps({
-        "run_id": run.id, "period": run.period, "status": run.status, "k": run.k, "silhouette": run.silhouette,
-        "cadres": run.cadre_count, "seconds": run.seconds, "message": run.message,
-    }, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "run_id": run.id,
+                "period": run.period,
+                "status": run.status,
+                "k": run.k,
+                "silhouette": run.silhouette,
+                "cadres": run.cadre_count,
+                "seconds": run.seconds,
+                "message": run.message,
+            },
+            ensure_ascii=False,
+        )
+    )
 
 
 if __name__ == "__main__":

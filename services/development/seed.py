@@ -15,7 +15,13 @@ from services.common.db import make_engine, make_session_factory
 from services.common.unit_of_work import UnitOfWork
 from services.development.adapters import programme_repository
 from services.development.adapters.tables import outbox
-from services.development.domain.programmes import Cohort, Eligibility, Programme, check_cohort, check_programme
+from services.development.domain.programmes import (
+    Cohort,
+    Eligibility,
+    Programme,
+    check_cohort,
+    check_programme,
+)
 from services.development.service_layer.placement_handlers import place_unplaced
 from services.development.settings import get_development_settings
 
@@ -23,29 +29,46 @@ LEADERS = frozenset({"principal", "deputy"})
 
 PROGRAMMES = (
     Programme(
-        id="digital-governance-camp", name="Digital Governance Leaders Training Camp", kind="camp",
-        capabilities=("digital_governance",), eligibility=Eligibility(position_levels=LEADERS), priority=1,
+        id="digital-governance-camp",
+        name="Digital Governance Leaders Training Camp",
+        kind="camp",
+        capabilities=("digital_governance",),
+        eligibility=Eligibility(position_levels=LEADERS),
+        priority=1,
         full_time=False,
         description="Opened by the Urumqi organisation department in 2024 for the weak digital-transformation "
         "capability found in assessment; it reached 87% of division-level cadres.",
     ),
     Programme(
-        id="yangtze-delta-shadow-posting", name="Yangtze River Delta Development-Zone Shadow Posting",
-        kind="shadow_posting", capabilities=("investment_attraction",),
-        eligibility=Eligibility(position_levels=frozenset({"principal"})), priority=1, full_time=False,
+        id="yangtze-delta-shadow-posting",
+        name="Yangtze River Delta Development-Zone Shadow Posting",
+        kind="shadow_posting",
+        capabilities=("investment_attraction",),
+        eligibility=Eligibility(position_levels=frozenset({"principal"})),
+        priority=1,
+        full_time=False,
         description="Heads of units lagging in investment attraction work alongside peers in Yangtze River "
         "Delta development zones.",
     ),
     Programme(
-        id="governance-capability-class", name="Governance Capability Improvement Class (re-forging)",
-        kind="remedial", capabilities=(), eligibility=Eligibility(), priority=1, full_time=True,
+        id="governance-capability-class",
+        name="Governance Capability Improvement Class (re-forging)",
+        kind="remedial",
+        capabilities=(),
+        eligibility=Eligibility(),
+        priority=1,
+        full_time=True,
         description="Bottom-ranked cadres leave their posts for full-time study and return only after passing "
         "a practical evaluation; 14 cadres joined in 2024.",
     ),
     Programme(
-        id="night-school-village-residency", name="Night School plus Village Residency", kind="night_school",
-        capabilities=("rural_revitalisation",), eligibility=Eligibility(position_levels=frozenset({"grassroots"})),
-        priority=1, full_time=False,
+        id="night-school-village-residency",
+        name="Night School plus Village Residency",
+        kind="night_school",
+        capabilities=("rural_revitalisation",),
+        eligibility=Eligibility(position_levels=frozenset({"grassroots"})),
+        priority=1,
+        full_time=False,
         description="Young rural cadres (Jishou) learn at night school and live in a village; results feed "
         "promotion.",
     ),
@@ -54,7 +77,9 @@ PROGRAMMES = (
 
 def seed_cohorts(today: date) -> list[Cohort]:
     """Two upcoming cohorts of each programme; the remedial class has the 14 seats of 2024."""
-    first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)  # the first day of next month
+    first = (today.replace(day=1) + timedelta(days=32)).replace(
+        day=1
+    )  # the first day of next month
     second = (first + timedelta(days=95)).replace(day=1)  # three months later
     plans = {
         "digital-governance-camp": (60, 21),
@@ -65,10 +90,16 @@ def seed_cohorts(today: date) -> list[Cohort]:
     cohorts = []
     for programme_id, (capacity, days) in plans.items():
         for number, starts_on in enumerate((first, second), start=1):
-            cohorts.append(Cohort(
-                id=f"{programme_id}-{number}", programme_id=programme_id, name=f"Cohort {number}",
-                starts_on=starts_on, ends_on=starts_on + timedelta(days=days), capacity=capacity,
-            ))
+            cohorts.append(
+                Cohort(
+                    id=f"{programme_id}-{number}",
+                    programme_id=programme_id,
+                    name=f"Cohort {number}",
+                    starts_on=starts_on,
+                    ends_on=starts_on + timedelta(days=days),
+                    capacity=capacity,
+                )
+            )
     return cohorts
 
 
@@ -93,7 +124,9 @@ async def seed() -> tuple[int, int, int]:
 
 def main() -> None:
     programmes, cohorts, placed = asyncio.run(seed())
-    print(f"development seed: {programmes} programmes and {cohorts} cohorts added, {placed} waiting findings placed")
+    print(
+        f"development seed: {programmes} programmes and {cohorts} cohorts added, {placed} waiting findings placed"
+    )
 
 
 if __name__ == "__main__":

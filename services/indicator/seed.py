@@ -66,11 +66,14 @@ async def _lists(uow: UnitOfWork) -> int:
         versions = await list_store.headers_of(uow.session, [(d.unit.id, year) for d in city.UNITS])
         fresh = [d for d in city.UNITS if not versions[(d.unit.id, year)]]
         if fresh:
-            published += await publish_lists(uow, [
-                ListRequest(d.unit.id, year, d.items, d.scheme, date(year, 1, 1)) for d in fresh
-            ])
+            published += await publish_lists(
+                uow,
+                [ListRequest(d.unit.id, year, d.items, d.scheme, date(year, 1, 1)) for d in fresh],
+            )
         if year == 2025:
-            published += await _adjust_townships(uow, [d for d in fresh if d.unit.category == "township"])
+            published += await _adjust_townships(
+                uow, [d for d in fresh if d.unit.category == "township"]
+            )
     return published
 
 
@@ -78,9 +81,13 @@ async def _adjust_townships(uow: UnitOfWork, townships: list) -> int:
     """The 2025 mid-year adjustment: a second version for each township, in force from July."""
     if not townships:
         return 0
-    return await publish_lists(uow, [
-        ListRequest(d.unit.id, 2025, city.TOWNSHIP_ADJUSTED, d.scheme, _ADJUSTED_FROM) for d in townships
-    ])
+    return await publish_lists(
+        uow,
+        [
+            ListRequest(d.unit.id, 2025, city.TOWNSHIP_ADJUSTED, d.scheme, _ADJUSTED_FROM)
+            for d in townships
+        ],
+    )
 
 
 async def seed() -> dict[str, int]:

@@ -1,8 +1,8 @@
 """Composes the scoring service."""
 
+import services.scoring.adapters.ledger_tables  # noqa: F401  (declares the ledger's tables on the metadata)
 from services.common.app import ServiceSpec
 from services.common.settings import PlatformSettings, get_settings
-import services.scoring.adapters.ledger_tables  # noqa: F401  (declares the ledger's tables on the metadata)
 from services.scoring.adapters.tables import metadata
 from services.scoring.entrypoints.consumers import subscription
 from services.scoring.entrypoints.graphql import build_schema
@@ -10,4 +10,9 @@ from services.scoring.entrypoints.graphql import build_schema
 
 def service_spec(settings: PlatformSettings | None = None) -> ServiceSpec:
     settings = settings or get_settings()
-    return ServiceSpec(name="scoring", schema=build_schema(settings), metadata=metadata, subscription=subscription())
+    return ServiceSpec(
+        name="scoring",
+        schema=build_schema(settings),
+        metadata=metadata,
+        subscription=subscription(),
+    )

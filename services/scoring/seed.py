@@ -43,10 +43,19 @@ MONITORED_MONTH = f"{YEAR + 1}-03"
 SEEDED_BY = "seed"
 LIST_WAIT_SECONDS = 90
 # Reported as progress to date: the latest report counts and the target is reached pro rata.
-CUMULATIVE = ("EC-KEY-PROJECTS", "EC-INVESTMENT", "EC-EMERGING-INDUSTRY", "PR-COMPLETION-RATE", "RL-NEW-EMPLOYMENT")
+CUMULATIVE = (
+    "EC-KEY-PROJECTS",
+    "EC-INVESTMENT",
+    "EC-EMERGING-INDUSTRY",
+    "PR-COMPLETION-RATE",
+    "RL-NEW-EMPLOYMENT",
+)
 KNOWN_VALUES = {"SF-NETIZEN-MESSAGES": 98.63, "FD-PRESCHOOL-EXECUTION": 89.44}
 RECTIFIED_BELOW = 95.0
-DAILY_RECORDS = (("major_project", 6.0, "重大项目攻坚：推动重点项目按期开工"), ("emergency_response", 4.0, "突发事件处置：汛期险情及时处置"))
+DAILY_RECORDS = (
+    ("major_project", 6.0, "重大项目攻坚：推动重点项目按期开工"),
+    ("emergency_response", 4.0, "突发事件处置：汛期险情及时处置"),
+)
 
 
 def _rng(*parts: str) -> random.Random:
@@ -95,7 +104,9 @@ def _value(unit_id: str, item: ItemSpec, period: str, step: int, steps: int) -> 
     if item.kind == "red_line":
         # Binding lines hold almost everywhere: at the line, or well within it when lower is better.
         return _bounded(item, goal * fraction if higher else goal * rng.uniform(0.55, 0.9))
-    form = min(max(_rng(unit_id, code).gauss(0.97, 0.035), 0.86), 1.06)  # how well this unit does on it
+    form = min(
+        max(_rng(unit_id, code).gauss(0.97, 0.035), 0.86), 1.06
+    )  # how well this unit does on it
     level = goal * (form if higher else 2 - form) * fraction
     return _bounded(item, level * rng.uniform(0.98, 1.02))
 
@@ -106,7 +117,8 @@ def _incidents(items: list[tuple[str, ItemSpec]], year: int) -> dict[tuple[str, 
     units_with = lambda code: sorted(u for u, item in items if item.indicator_code == code)  # noqa: E731
     changes: dict[tuple[str, str, str], float] = {}
     for code, period, value in (
-        ("RL-WATER-QUALITY", f"{year}-11", 96.5), ("VX-FOOD-SAFETY", f"{year}-06", 1.0),
+        ("RL-WATER-QUALITY", f"{year}-11", 96.5),
+        ("VX-FOOD-SAFETY", f"{year}-06", 1.0),
         ("RL-NEW-EMPLOYMENT", f"{year}-Q4", 96.0),
     ):
         candidates = units_with(code)
@@ -120,7 +132,11 @@ async def _wait_for_lists(sessions) -> int:
     seen, steady, deadline = -1, 0, time.monotonic() + LIST_WAIT_SECONDS
     while time.monotonic() < deadline:
         async with sessions() as session:
-            count = (await session.execute(sa.text("SELECT count(*) FROM lists_in_force WHERE year = :y"), {"y": YEAR})).scalar()
+            count = (
+                await session.execute(
+                    sa.text("SELECT count(*) FROM lists_in_force WHERE year = :y"), {"y": YEAR}
+                )
+            ).scalar()
         steady = steady + 1 if count == seen and count > 0 else 0
         if steady >= 3:
             return count
@@ -142,29 +158,41 @@ async def _items_in_force(uow: UnitOfWork, year: int) -> list[tuple[str, ItemSpe
     return [(row["unit_id"], item_spec(row)) for row in rows]
 
 
-def _observations(items: list[tuple[str, ItemSpec]], year: int, last_month: int) -> tuple[list, list]:
+def _observations(
+    items: list[tuple[str, ItemSpec]], year: int, last_month: int
+) -> tuple[list, list]:
     """(reported by people, fed by systems) observations of every item in force."""
     reported, fed = [], []
-    below_line = sorted({unit for unit, item in items if item.indicator_code == "PB-FIRST-STUDY"})[:3]
+    below_line = sorted({unit for unit, item in items if item.indicator_code == "PB-FIRST-STUDY"})[
+        :3
+    ]
     incidents = _incidents(items, year)
     for unit_id, item in items:
         periods = _periods(item, year, last_month)
         for step, period in enumerate(periods):
-            value = incidents.get((unit_id, item.indicator_code, period), _value(unit_id, item, period, step, len(periods)))
+            value = incidents.get(
+                (unit_id, item.indicator_code, period),
+                _value(unit_id, item, period, step, len(periods)),
+            )
             if item.indicator_code == "PB-FIRST-STUDY" and unit_id in below_line:
                 value = 93.5
             auto = item.data_source == "auto_feed"
             source = item.source_system if auto and item.source_system else REPORTED_SOURCE
             (fed if auto else reported).append(
-                ObservationInput(unit_id, item.indicator_code, period, value, item.unit_of_measure, source)
+                ObservationInput(
+                    unit_id, item.indicator_code, period, value, item.unit_of_measure, source
+                )
             )
     return reported, fed
 
 
 async def _already_seeded(uow: UnitOfWork, year: int) -> bool:
-    found = await uow.session.execute(sa.text(
-        "SELECT 1 FROM observations WHERE year = :y AND reported_by IN (:by, :feed) LIMIT 1"
-    ), {"y": year, "by": SEEDED_BY, "feed": f"{SEEDED_BY}-feed"})
+    found = await uow.session.execute(
+        sa.text(
+            "SELECT 1 FROM observations WHERE year = :y AND reported_by IN (:by, :feed) LIMIT 1"
+        ),
+        {"y": year, "by": SEEDED_BY, "feed": f"{SEEDED_BY}-feed"},
+    )
     return found.first() is not None
 
 
@@ -182,9 +210,15 @@ async def _report(uow: UnitOfWork, year: int, last_month: int) -> int:
 async def _people(uow: UnitOfWork) -> int:
     """Public evaluations of streets and townships, cadre evaluations, and daily records of township heads."""
     session = uow.session
-    units = (await session.execute(sa.text(
-        "SELECT f.unit_id, v.unit_category FROM lists_in_force f JOIN list_versions v USING (unit_id, year, version) "
-        "WHERE f.year = :y ORDER BY f.unit_id"), {"y": YEAR})).all()
+    units = (
+        await session.execute(
+            sa.text(
+                "SELECT f.unit_id, v.unit_category FROM lists_in_force f JOIN list_versions v USING (unit_id, year, version) "
+                "WHERE f.year = :y ORDER BY f.unit_id"
+            ),
+            {"y": YEAR},
+        )
+    ).all()
     added = 0
     for unit_id, category in units:
         if category not in ("township", "street_office"):
@@ -192,24 +226,64 @@ async def _people(uow: UnitOfWork) -> int:
         for n in range(5):
             satisfaction = round(_rng(unit_id, "public", str(n)).uniform(78, 98), 1)
             digest = hashlib.sha256(f"{SEEDED_BY}-{unit_id}-{n}".encode()).hexdigest()
-            added += await records.add_public_evaluation(session, unit_id, f"{YEAR}-Q4", digest, satisfaction, SEEDED_BY) is not None
-    cadres = (await session.execute(sa.text(
-        "SELECT c.cadre_id, c.position_level, v.unit_category FROM cadre_roster c "
-        "JOIN lists_in_force f ON f.unit_id = c.unit_id AND f.year = :y "
-        "JOIN list_versions v ON v.unit_id = f.unit_id AND v.year = f.year AND v.version = f.version "
-        "ORDER BY c.cadre_id"), {"y": YEAR})).all()
+            added += (
+                await records.add_public_evaluation(
+                    session, unit_id, f"{YEAR}-Q4", digest, satisfaction, SEEDED_BY
+                )
+                is not None
+            )
+    cadres = (
+        await session.execute(
+            sa.text(
+                "SELECT c.cadre_id, c.position_level, v.unit_category FROM cadre_roster c "
+                "JOIN lists_in_force f ON f.unit_id = c.unit_id AND f.year = :y "
+                "JOIN list_versions v ON v.unit_id = f.unit_id AND v.year = f.year AND v.version = f.version "
+                "ORDER BY c.cadre_id"
+            ),
+            {"y": YEAR},
+        )
+    ).all()
     for cadre_id, level, _ in cadres:
-        await records.set_evaluation(session, cadre_id, YEAR, "own", round(_rng(cadre_id, "own").uniform(74, 96), 1), SEEDED_BY)
+        await records.set_evaluation(
+            session,
+            cadre_id,
+            YEAR,
+            "own",
+            round(_rng(cadre_id, "own").uniform(74, 96), 1),
+            SEEDED_BY,
+        )
         if level == "principal":
-            await records.set_evaluation(session, cadre_id, YEAR, "term", round(_rng(cadre_id, "term").uniform(78, 94), 1), SEEDED_BY)
-    if (await session.execute(sa.text("SELECT 1 FROM daily_records WHERE recorded_by = :by LIMIT 1"), {"by": SEEDED_BY})).first():
+            await records.set_evaluation(
+                session,
+                cadre_id,
+                YEAR,
+                "term",
+                round(_rng(cadre_id, "term").uniform(78, 94), 1),
+                SEEDED_BY,
+            )
+    if (
+        await session.execute(
+            sa.text("SELECT 1 FROM daily_records WHERE recorded_by = :by LIMIT 1"),
+            {"by": SEEDED_BY},
+        )
+    ).first():
         return added
-    heads = [cadre_id for cadre_id, level, category in cadres if level == "principal" and category == "township"][:8]
-    for cadre_id, level, _ in cadres:
+    heads = [
+        cadre_id
+        for cadre_id, level, category in cadres
+        if level == "principal" and category == "township"
+    ][:8]
+    for cadre_id, _level, _ in cadres:
         # Eight township heads pushed projects through and handled emergencies; others have a record or none.
-        chosen = DAILY_RECORDS if cadre_id in heads else DAILY_RECORDS[: _rng(cadre_id, "daily").randrange(2)]
+        chosen = (
+            DAILY_RECORDS
+            if cadre_id in heads
+            else DAILY_RECORDS[: _rng(cadre_id, "daily").randrange(2)]
+        )
         for month, (kind, points, description) in enumerate(chosen, start=5):
-            await records.add_daily_record(session, cadre_id, date(YEAR, month, 18), kind, points, description, SEEDED_BY)
+            await records.add_daily_record(
+                session, cadre_id, date(YEAR, month, 18), kind, points, description, SEEDED_BY
+            )
             added += 1
     return added
 
@@ -226,7 +300,9 @@ async def seed() -> dict[str, object]:
             return {"lists in force": 0}
         async with UnitOfWork(sessions, "scoring", outbox) as uow:
             if not (await record_commands.current_settings(uow.session)).cumulative_indicators:
-                await record_commands.configure(uow, {"cumulative_indicators": list(CUMULATIVE)}, SEEDED_BY)
+                await record_commands.configure(
+                    uow, {"cumulative_indicators": list(CUMULATIVE)}, SEEDED_BY
+                )
         async with UnitOfWork(sessions, "scoring", outbox) as uow:
             observations = await _report(uow, YEAR, 12)
             observations += await _report(uow, YEAR + 1, 3)
@@ -239,8 +315,11 @@ async def seed() -> dict[str, object]:
     finally:
         await engine.dispose()
     return {
-        "lists in force": lists, "observations": observations, "records": people,
-        f"units scored for {YEAR}": run.units, "cadres scored": run.cadres,
+        "lists in force": lists,
+        "observations": observations,
+        "records": people,
+        f"units scored for {YEAR}": run.units,
+        "cadres scored": run.cadres,
         "events": run.events + monitoring.interviews,
     }
 

@@ -50,7 +50,9 @@ def _keys(sources: list[str]) -> dict[str, Ed25519PublicKey]:
     return keys
 
 
-async def _read_database(url: str, schema: str | None, with_rows: bool = False) -> tuple[StoredLog, list[LiveSource]]:
+async def _read_database(
+    url: str, schema: str | None, with_rows: bool = False
+) -> tuple[StoredLog, list[LiveSource]]:
     engine = schema_engine(url, schema, pool_size=1)
     try:
         async with engine.connect() as connection:
@@ -59,40 +61,72 @@ async def _read_database(url: str, schema: str | None, with_rows: bool = False) 
             sources = await live_sources(raw) if with_rows else []
     finally:
         await engine.dispose()
-    log = StoredLog(indices=indices, datas=datas, recorded_hashes=hashes, checkpoints=checkpoints, stored_nodes=nodes)
+    log = StoredLog(
+        indices=indices,
+        datas=datas,
+        recorded_hashes=hashes,
+        checkpoints=checkpoints,
+        stored_nodes=nodes,
+    )
     return log, sources
 
 
 def _load(args: argparse.Namespace) -> tuple[StoredLog, list[LiveSource]]:
     if args.log:
         if args.rows:
-            raise ValueError("--rows compares the service's tables: it needs the database, not --log")
+            raise ValueError(
+                "--rows compares the service's tables: it needs the database, not --log"
+            )
         log, sources = files.read_export(Path(args.log)), []
     else:
         log, sources = asyncio.run(_read_database(args.database_url, args.schema, args.rows))
-    extra = [files.checkpoint_from_json(files.read_response(Path(p), "ledgerCheckpoint")) for p in args.checkpoint]
+    extra = [
+        files.checkpoint_from_json(files.read_response(Path(p), "ledgerCheckpoint"))
+        for p in args.checkpoint
+    ]
     if extra:
-        log = StoredLog(indices=log.indices, datas=log.datas, recorded_hashes=log.recorded_hashes,
-                        checkpoints=[*log.checkpoints, *extra], stored_nodes=log.stored_nodes)
+        log = StoredLog(
+            indices=log.indices,
+            datas=log.datas,
+            recorded_hashes=log.recorded_hashes,
+            checkpoints=[*log.checkpoints, *extra],
+            stored_nodes=log.stored_nodes,
+        )
     return log, sources
 
 
 def _print_report(report: AuditReport, seconds: float, as_json: bool) -> None:
     if as_json:
-        print(json.dumps({
-            "intact": report.intact, "leaves": report.leaves, "checkpoints": report.checkpoints,
-            "checkpoints_verified": report.checkpoints_verified, "verified_size": report.verified_size,
-            "seconds": round(seconds, 3),
-            "findings": [{"problem": f.problem, "message": f.message, "leaf_index": f.leaf_index, "record": f.record}
-                         for f in report.findings],
-        }))
+        print(
+            json.dumps(
+                {
+                    "intact": report.intact,
+                    "leaves": report.leaves,
+                    "checkpoints": report.checkpoints,
+                    "checkpoints_verified": report.checkpoints_verified,
+                    "verified_size": report.verified_size,
+                    "seconds": round(seconds, 3),
+                    "findings": [
+                        {
+                            "problem": f.problem,
+                            "message": f.message,
+                            "leaf_index": f.leaf_index,
+                            "record": f.record,
+                        }
+                        for f in report.findings
+                    ],
+                }
+            )
+        )
         return
     for finding in report.findings:
         print(f"TAMPERED [{finding.problem}] {finding.message}")
     verdict = "INTACT" if report.intact else f"{len(report.findings)} finding(s)"
-    print(f"{verdict}: {report.leaves} leaves, {report.checkpoints} checkpoints "
-          f"({report.checkpoints_verified} signatures checked), verified up to size {report.verified_size}, "
-          f"in {seconds:.2f} s")
+    print(
+        f"{verdict}: {report.leaves} leaves, {report.checkpoints} checkpoints "
+        f"({report.checkpoints_verified} signatures checked), verified up to size {report.verified_size}, "
+        f"in {seconds:.2f} s"
+    )
 
 
 def run_audit(args: argparse.Namespace) -> int:
@@ -111,7 +145,9 @@ def run_audit(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     log, _ = asyncio.run(_read_database(args.database_url, args.schema))
     with open(args.out, "w") as out:
-        count = files.write_export(out, log.indices, log.datas, log.recorded_hashes, log.checkpoints)
+        count = files.write_export(
+            out, log.indices, log.datas, log.recorded_hashes, log.checkpoints
+        )
     print(f"exported {count} leaves and {len(log.checkpoints)} checkpoints to {args.out}")
     return INTACT
 
@@ -119,7 +155,9 @@ def run_export(args: argparse.Namespace) -> int:
 def _checked(checkpoint: dict, keys: dict[str, Ed25519PublicKey], what: str):
     signed = files.checkpoint_from_json(checkpoint)
     if not checkpoint_valid(signed, keys):
-        print(f"REFUSED: the {what} checkpoint (size {signed.tree_size}) is not signed by a trusted key")
+        print(
+            f"REFUSED: the {what} checkpoint (size {signed.tree_size}) is not signed by a trusted key"
+        )
         return None
     return signed
 
@@ -131,57 +169,94 @@ def run_inclusion(args: argparse.Namespace) -> int:
         return TAMPERED
     data = proof["leaf"]["leaf"].encode()
     path = [bytes.fromhex(h) for h in proof["auditPath"]]
-    if not verify_inclusion(leaf_hash(data), int(proof["leafIndex"]), signed.tree_size, path, signed.root_hash):
-        print(f"REFUSED: leaf {proof['leafIndex']} ({describe(data)}) is not in the tree of size "
-              f"{signed.tree_size} as signed: the record or its proof was altered")
+    if not verify_inclusion(
+        leaf_hash(data), int(proof["leafIndex"]), signed.tree_size, path, signed.root_hash
+    ):
+        print(
+            f"REFUSED: leaf {proof['leafIndex']} ({describe(data)}) is not in the tree of size "
+            f"{signed.tree_size} as signed: the record or its proof was altered"
+        )
         return TAMPERED
-    print(f"VERIFIED: leaf {proof['leafIndex']} ({describe(data)}) is in the log signed at size {signed.tree_size}")
+    print(
+        f"VERIFIED: leaf {proof['leafIndex']} ({describe(data)}) is in the log signed at size {signed.tree_size}"
+    )
     return INTACT
 
 
 def run_consistency(args: argparse.Namespace) -> int:
     proof = files.read_response(Path(args.proof), "ledgerConsistencyProof")
     keys = _keys(args.public_key)
-    old, new = _checked(proof["fromCheckpoint"], keys, "earlier"), _checked(proof["toCheckpoint"], keys, "later")
+    old, new = (
+        _checked(proof["fromCheckpoint"], keys, "earlier"),
+        _checked(proof["toCheckpoint"], keys, "later"),
+    )
     if old is None or new is None:
         return TAMPERED
     path = [bytes.fromhex(h) for h in proof["proof"]]
     if not verify_consistency(old.tree_size, new.tree_size, old.root_hash, new.root_hash, path):
-        print(f"REFUSED: the log of size {new.tree_size} does not extend the log of size {old.tree_size}: "
-              "history was rewritten")
+        print(
+            f"REFUSED: the log of size {new.tree_size} does not extend the log of size {old.tree_size}: "
+            "history was rewritten"
+        )
         return TAMPERED
     print(f"VERIFIED: the log of size {new.tree_size} extends the log of size {old.tree_size}")
     return INTACT
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m services.scoring.verify_ledger", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m services.scoring.verify_ledger",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     def source(command: argparse.ArgumentParser) -> None:
-        command.add_argument("--database-url", default=PlatformSettings().scoring_database_url,
-                             help="read access to the scoring database (default: SCORING_DATABASE_URL)")
-        command.add_argument("--schema", help="a schema holding a copy of the log (default: the service's)")
+        command.add_argument(
+            "--database-url",
+            default=PlatformSettings().scoring_database_url,
+            help="read access to the scoring database (default: SCORING_DATABASE_URL)",
+        )
+        command.add_argument(
+            "--schema", help="a schema holding a copy of the log (default: the service's)"
+        )
 
     def keys(command: argparse.ArgumentParser) -> None:
-        command.add_argument("--public-key", action="append", required=True,
-                             help="checkpoint public key: a PEM file, or the key itself (repeat for old keys)")
+        command.add_argument(
+            "--public-key",
+            action="append",
+            required=True,
+            help="checkpoint public key: a PEM file, or the key itself (repeat for old keys)",
+        )
 
     audit_command = commands.add_parser("audit", help="verify the whole log from scratch")
     keys(audit_command)
     source(audit_command)
     audit_command.add_argument("--log", help="an exported log file instead of the database")
-    audit_command.add_argument("--checkpoint", action="append", default=[],
-                               help="a checkpoint kept outside the database (JSON file); repeatable")
-    audit_command.add_argument("--every-checkpoint", action="store_true",
-                               help="check the signature of every checkpoint, not only those the verdict rests on")
-    audit_command.add_argument("--rows", action="store_true",
-                               help="also compare the service's tables (observations, exemptions, appeals, approval "
-                                    "keys and authorisations, locks) with the latest leaf of each record")
-    audit_command.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    audit_command.add_argument(
+        "--checkpoint",
+        action="append",
+        default=[],
+        help="a checkpoint kept outside the database (JSON file); repeatable",
+    )
+    audit_command.add_argument(
+        "--every-checkpoint",
+        action="store_true",
+        help="check the signature of every checkpoint, not only those the verdict rests on",
+    )
+    audit_command.add_argument(
+        "--rows",
+        action="store_true",
+        help="also compare the service's tables (observations, exemptions, appeals, approval "
+        "keys and authorisations, locks) with the latest leaf of each record",
+    )
+    audit_command.add_argument(
+        "--json", action="store_true", help="print the report as one JSON object"
+    )
     audit_command.set_defaults(run=run_audit)
-    export_command = commands.add_parser("export", help="write the log to a file for offline audits")
+    export_command = commands.add_parser(
+        "export", help="write the log to a file for offline audits"
+    )
     source(export_command)
     export_command.add_argument("--out", required=True)
     export_command.set_defaults(run=run_export)
@@ -197,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except Exception as error:  # noqa: BLE001 - any failure means the check did not run
+    except Exception as error:
         print(f"cannot verify: {type(error).__name__}: {error}", file=sys.stderr)
         return FAILED
 

@@ -15,7 +15,9 @@ K8S = ROOT / "deploy" / "k8s"
 CHECK_SCRIPT = ROOT / "scripts" / "k8s_check.sh"
 RENDERED = ROOT / ".cache" / "k8s-check" / "rendered"
 CRDS = ROOT / ".cache" / "k8s-tools" / "crds"
-OVERLAYS = sorted(path.name for path in (K8S / "overlays").iterdir() if (path / "kustomization.yaml").is_file())
+OVERLAYS = sorted(
+    path.name for path in (K8S / "overlays").iterdir() if (path / "kustomization.yaml").is_file()
+)
 
 
 def load_check_module() -> ModuleType:

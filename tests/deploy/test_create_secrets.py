@@ -53,7 +53,9 @@ def cluster(tmp_path: Path) -> dict[str, str]:
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", str(SCRIPT), *args], env=env, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        ["bash", str(SCRIPT), *args], env=env, capture_output=True, text=True, check=False
+    )
 
 
 def secret(env: dict[str, str], name: str) -> Path:
@@ -69,7 +71,9 @@ def test_dev_creates_every_secret_with_fresh_values(cluster: dict[str, str]) -> 
         assert re.fullmatch(r"[0-9a-f]{64}", (folder / "password").read_text())
         assert (folder / ".type").read_text().strip() == "kubernetes.io/basic-auth"
         assert "cnpg.io/reload=true" in (folder / ".labels").read_text()
-    assert re.fullmatch(r"[0-9a-f]{96}", (secret(cluster, "platform-jwt") / "JWT_SECRET").read_text())
+    assert re.fullmatch(
+        r"[0-9a-f]{96}", (secret(cluster, "platform-jwt") / "JWT_SECRET").read_text()
+    )
     pem = (secret(cluster, "scoring-ledger-key") / "ledger-checkpoint-ed25519.pem").read_bytes()
     from services.scoring.domain.ledger.signatures import load_private_key
 
@@ -84,7 +88,9 @@ def test_no_secret_value_appears_on_a_command_line(cluster: dict[str, str]) -> N
             if value_file.name in ("username", ".type", ".labels"):
                 continue
             value = value_file.read_text().strip()
-            assert value and value not in calls, f"{folder.name}/{value_file.name} was passed as an argument"
+            assert value and value not in calls, (
+                f"{folder.name}/{value_file.name} was passed as an argument"
+            )
 
 
 def test_existing_secrets_are_kept(cluster: dict[str, str]) -> None:
@@ -96,10 +102,16 @@ def test_existing_secrets_are_kept(cluster: dict[str, str]) -> None:
     assert second.stdout.count("exists, kept") == 5
 
 
-def test_production_takes_the_public_key_and_backup_credentials(cluster: dict[str, str], tmp_path: Path) -> None:
+def test_production_takes_the_public_key_and_backup_credentials(
+    cluster: dict[str, str], tmp_path: Path
+) -> None:
     public_key = tmp_path / "jwt.pub.pem"
     public_key.write_text("-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----\n")
-    env = dict(cluster, PLATFORM_DB_BACKUP_ACCESS_KEY_ID="AKIDEXAMPLE", PLATFORM_DB_BACKUP_SECRET_ACCESS_KEY="s3cr3t")
+    env = dict(
+        cluster,
+        PLATFORM_DB_BACKUP_ACCESS_KEY_ID="AKIDEXAMPLE",
+        PLATFORM_DB_BACKUP_SECRET_ACCESS_KEY="s3cr3t",
+    )
     result = run(env, "cadre-platform", "--jwt-public-key", str(public_key))
     assert result.returncode == 0, result.stderr
     assert (secret(env, "platform-jwt") / "JWT_PUBLIC_KEY").read_text() == public_key.read_text()

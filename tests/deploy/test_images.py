@@ -71,32 +71,46 @@ def resolved_base(args: dict[str, str], stage: Stage) -> str:
     return re.sub(r"\$\{(\w+)\}", lambda m: args.get(m.group(1), m.group(0)), stage.base)
 
 
-@pytest.mark.parametrize("dockerfile", [SERVICES_DOCKERFILE, GATEWAY_DOCKERFILE], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "dockerfile", [SERVICES_DOCKERFILE, GATEWAY_DOCKERFILE], ids=lambda p: p.name
+)
 def test_final_stage_runs_as_a_numeric_non_root_user(dockerfile: Path) -> None:
     _, stages = parse_dockerfile(dockerfile)
     users = stages[-1].values("USER")
     assert users, f"{dockerfile.name}: the final stage sets no USER"
     uid, _, gid = users[-1].partition(":")
-    assert uid.isdigit() and int(uid) >= 10000, f"{dockerfile.name}: USER {users[-1]} is not a numeric high UID"
+    assert uid.isdigit() and int(uid) >= 10000, (
+        f"{dockerfile.name}: USER {users[-1]} is not a numeric high UID"
+    )
     assert not gid or (gid.isdigit() and int(gid) > 0)
 
 
-@pytest.mark.parametrize("dockerfile", [SERVICES_DOCKERFILE, GATEWAY_DOCKERFILE], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "dockerfile", [SERVICES_DOCKERFILE, GATEWAY_DOCKERFILE], ids=lambda p: p.name
+)
 def test_final_stage_installs_nothing(dockerfile: Path) -> None:
     _, stages = parse_dockerfile(dockerfile)
     assert len(stages) >= 2, f"{dockerfile.name} should build in one stage and run in another"
     for command in stages[-1].values("RUN"):
         # Removing npm from the runtime image is the one mention allowed.
-        installing = [w for w in BUILD_TOOLS.findall(command) if not re.search(rf"rm -rf[^&]*\b{w}\b", command)]
+        installing = [
+            w
+            for w in BUILD_TOOLS.findall(command)
+            if not re.search(rf"rm -rf[^&]*\b{w}\b", command)
+        ]
         assert not installing, f"{dockerfile.name}: the final stage runs {installing}: {command}"
 
 
-@pytest.mark.parametrize("dockerfile", [SERVICES_DOCKERFILE, GATEWAY_DOCKERFILE], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "dockerfile", [SERVICES_DOCKERFILE, GATEWAY_DOCKERFILE], ids=lambda p: p.name
+)
 def test_build_context_lets_through_exactly_what_is_copied(dockerfile: Path) -> None:
     ignore = Path(f"{dockerfile}.dockerignore")
     assert ignore.is_file(), f"{ignore.name} is missing; without it the whole repository is sent"
     patterns = [
-        line.strip() for line in ignore.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")
+        line.strip()
+        for line in ignore.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
     ]
 
     def included(path: str) -> bool:
@@ -117,7 +131,9 @@ def test_build_context_lets_through_exactly_what_is_copied(dockerfile: Path) -> 
             for source in sources:
                 matches = [p.relative_to(ROOT).as_posix() for p in ROOT.glob(source)] or [source]
                 for match in matches:
-                    assert included(match), f"{dockerfile.name} copies {match}, which {ignore.name} leaves out"
+                    assert included(match), (
+                        f"{dockerfile.name} copies {match}, which {ignore.name} leaves out"
+                    )
 
 
 def test_services_image_is_python_3_11_slim_with_python_m_entrypoint() -> None:
@@ -139,14 +155,24 @@ def test_services_image_installs_the_runtime_part_of_the_lock() -> None:
     project = tomllib.loads(pyproject)["project"]
     for requirement in project["dependencies"]:
         assert runtime_requirements.requirement_name(requirement) in names
-    dev_only = {runtime_requirements.requirement_name(r) for r in project["optional-dependencies"]["dev"]}
+    dev_only = {
+        runtime_requirements.requirement_name(r) for r in project["optional-dependencies"]["dev"]
+    }
     assert not dev_only & names, f"dev tools would ship in the image: {dev_only & names}"
-    assert all(pin in lock.splitlines() for pin in pins), "pins must be copied verbatim from the lock"
+    assert all(pin in lock.splitlines() for pin in pins), (
+        "pins must be copied verbatim from the lock"
+    )
 
 
 def test_runtime_requirements_runs_with_the_standard_library_alone() -> None:
     result = subprocess.run(
-        [sys.executable, "-I", str(DOCKER / "runtime_requirements.py"), "requirements.lock", "pyproject.toml"],
+        [
+            sys.executable,
+            "-I",
+            str(DOCKER / "runtime_requirements.py"),
+            "requirements.lock",
+            "pyproject.toml",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -163,17 +189,25 @@ def test_gateway_image_starts_like_make_up_and_like_the_manifests() -> None:
     package = json.loads((ROOT / "gateway" / "package.json").read_text(encoding="utf-8"))
     start = package["scripts"]["start"].split()
     assert command[0] == start[0] == "node"
-    assert command[1] == f"gateway/{start[1]}", f"the image starts {command[1]}, gateway/package.json starts {start[1]}"
+    assert command[1] == f"gateway/{start[1]}", (
+        f"the image starts {command[1]}, gateway/package.json starts {start[1]}"
+    )
     assert command[2 : len(start)] == start[2:]
     assert (ROOT / command[1]).is_file(), f"{command[1]} does not exist"
     supergraph = Path(command[3])
-    assert (ROOT / supergraph.relative_to("/app")).is_file(), f"{supergraph} is not in the repository"
+    assert (ROOT / supergraph.relative_to("/app")).is_file(), (
+        f"{supergraph} is not in the repository"
+    )
     for overlay in OVERLAYS:
         gateway = next(
-            d for d in rendered_overlay(overlay) if d["kind"] == "Deployment" and d["metadata"]["name"] == "gateway"
+            d
+            for d in rendered_overlay(overlay)
+            if d["kind"] == "Deployment" and d["metadata"]["name"] == "gateway"
         )
         container = gateway["spec"]["template"]["spec"]["containers"][0]
-        assert container["command"] == command, f"{overlay}: the gateway Deployment and the image disagree"
+        assert container["command"] == command, (
+            f"{overlay}: the gateway Deployment and the image disagree"
+        )
         assert container["workingDir"] == "/app"
 
 
@@ -184,7 +218,9 @@ def test_every_module_and_script_the_manifests_run_exists(overlay: str) -> None:
     assert not report.missing, "\n".join(report.missing)
     # A service that does not exist yet cannot have its modules; the warning keeps it visible.
     for item in report.pending:
-        warnings.warn(f"named by the manifests but its service is not written yet: {item}", stacklevel=1)
+        warnings.warn(
+            f"named by the manifests but its service is not written yet: {item}", stacklevel=1
+        )
 
 
 def test_services_start_with_python_m_like_make_up() -> None:

@@ -126,7 +126,9 @@ def test_same_path_for_both_probes_is_reported() -> None:
 
 
 def test_a_missing_topic_is_reported() -> None:
-    docs = [d for d in _prod_copy() if d.get("spec", {}).get("topicName") != "scoring.dead-letters.v1"]
+    docs = [
+        d for d in _prod_copy() if d.get("spec", {}).get("topicName") != "scoring.dead-letters.v1"
+    ]
     from schemas.topics import ALL_TOPICS
 
     assert any("scoring.dead-letters.v1" in f for f in check.check_kafka(docs, ALL_TOPICS))
@@ -134,12 +136,20 @@ def test_a_missing_topic_is_reported() -> None:
 
 def test_network_policy_gaps_are_reported() -> None:
     docs = _prod_copy()
-    gateway_policy = next(d for d in docs if d["kind"] == "NetworkPolicy" and d["metadata"]["name"] == "gateway")
+    gateway_policy = next(
+        d for d in docs if d["kind"] == "NetworkPolicy" and d["metadata"]["name"] == "gateway"
+    )
     gateway_policy["spec"]["egress"] = []
-    docs = [d for d in docs if not (d["kind"] == "NetworkPolicy" and d["metadata"]["name"] == "services-to-kafka")]
+    docs = [
+        d
+        for d in docs
+        if not (d["kind"] == "NetworkPolicy" and d["metadata"]["name"] == "services-to-kafka")
+    ]
     findings = check.check_network_policies(docs)
     assert any("gateway cannot connect to Deployment/indicator" in f for f in findings), findings
-    assert any("Deployment/scoring cannot connect to Kafka/platform broker" in f for f in findings), findings
+    assert any(
+        "Deployment/scoring cannot connect to Kafka/platform broker" in f for f in findings
+    ), findings
 
 
 def test_an_open_database_is_reported() -> None:
@@ -149,11 +159,16 @@ def test_an_open_database_is_reported() -> None:
     )
     database_policy["spec"]["ingress"].append({})
     findings = check.check_network_policies(docs)
-    assert "a pod in another namespace can connect to Cluster/platform-db instance on port 5432" in findings, findings
+    assert (
+        "a pod in another namespace can connect to Cluster/platform-db instance on port 5432"
+        in findings
+    ), findings
 
 
 def test_a_committed_secret_is_reported() -> None:
     docs = _prod_copy()
     namespace = docs[0]["metadata"]["name"]
-    docs.append({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x", "namespace": namespace}})
+    docs.append(
+        {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x", "namespace": namespace}}
+    )
     assert check.check_secrets(docs)

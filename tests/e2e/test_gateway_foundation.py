@@ -11,16 +11,32 @@ query($id: ID!) { cadre(id: $id) { name positionLevel unit { name } peerGroup de
 """
 
 
-async def register(gateway: GraphQLClient, unit_id: str, cadre_id: str, headers: dict | None = None) -> None:
+async def register(
+    gateway: GraphQLClient, unit_id: str, cadre_id: str, headers: dict | None = None
+) -> None:
     response = await gateway.post(
         "mutation($u: UnitInput!) { registerUnit(input: $u) { id } }",
-        {"u": {"id": unit_id, "name": "乌鲁木齐县水西沟镇", "category": "township", "district": "乌鲁木齐县"}},
+        {
+            "u": {
+                "id": unit_id,
+                "name": "乌鲁木齐县水西沟镇",
+                "category": "township",
+                "district": "乌鲁木齐县",
+            }
+        },
         headers=headers,
     )
     assert response.status_code == 200 and "errors" not in response.json(), response.text
     await gateway.execute(
         "mutation($c: CadreInput!) { registerCadre(input: $c) { id } }",
-        {"c": {"id": cadre_id, "name": "阿依古丽", "unitId": unit_id, "positionLevel": "principal"}},
+        {
+            "c": {
+                "id": cadre_id,
+                "name": "阿依古丽",
+                "unitId": unit_id,
+                "positionLevel": "principal",
+            }
+        },
     )
 
 
@@ -43,7 +59,9 @@ async def test_correlation_id_travels_from_the_request_into_the_event(gateway, s
     unit_id, correlation_id = unique("U"), unique("corr")
     async with TopicReader(stack, topics.UNITS) as reader:
         await register(gateway, unit_id, unique("C"), headers={"x-correlation-id": correlation_id})
-        envelope, headers = await reader.wait_for(lambda e, h: e.get("payload", {}).get("unit_id") == unit_id)
+        envelope, headers = await reader.wait_for(
+            lambda e, h: e.get("payload", {}).get("unit_id") == unit_id
+        )
     assert envelope["correlation_id"] == correlation_id
     assert headers["correlation_id"] == correlation_id
 
@@ -62,7 +80,9 @@ async def test_subgraph_called_directly_refuses_without_a_token(subgraph):
         assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
-async def test_wrong_role_is_refused_on_a_protected_field_at_the_gateway_and_the_subgraph(gateway, subgraph, stack):
+async def test_wrong_role_is_refused_on_a_protected_field_at_the_gateway_and_the_subgraph(
+    gateway, subgraph, stack
+):
     cadre = token(stack, Role.CADRE, cadre_id=unique("C"))
     errors = await gateway.errors("{ units { id } }", bearer=cadre)
     assert errors[0]["extensions"]["code"] == "FORBIDDEN", errors
@@ -75,9 +95,13 @@ async def test_a_cadre_cannot_read_another_cadres_record(gateway, stack):
     unit_id, cadre_id = unique("U"), unique("C")
     await register(gateway, unit_id, cadre_id)
     own = token(stack, Role.CADRE, cadre_id=cadre_id)
-    assert (await gateway.execute("query($id: ID!) { cadre(id: $id) { name } }", {"id": cadre_id}, bearer=own))
+    assert await gateway.execute(
+        "query($id: ID!) { cadre(id: $id) { name } }", {"id": cadre_id}, bearer=own
+    )
     other = token(stack, Role.CADRE, cadre_id=unique("C"))
-    errors = await gateway.errors("query($id: ID!) { cadre(id: $id) { name } }", {"id": cadre_id}, bearer=other)
+    errors = await gateway.errors(
+        "query($id: ID!) { cadre(id: $id) { name } }", {"id": cadre_id}, bearer=other
+    )
     assert errors[0]["extensions"]["code"] == "FORBIDDEN"
 
 
@@ -97,7 +121,11 @@ async def test_health_readiness_and_metrics_of_every_service(stack):
             base = stack.service_url(service)
             assert (await http.get(f"{base}/healthz")).json() == {"status": "ok"}
             ready = (await http.get(f"{base}/readyz")).json()
-            assert ready["status"] == "ready" and ready["checks"]["database"] == "ok" and ready["checks"]["kafka"] == "ok"
+            assert (
+                ready["status"] == "ready"
+                and ready["checks"]["database"] == "ok"
+                and ready["checks"]["kafka"] == "ok"
+            )
             metrics = (await http.get(f"{base}/metrics")).text
             for name in ("http_requests_total", "outbox_lag_seconds", "outbox_published_total"):
                 assert name in metrics, f"{service} /metrics lacks {name}"

@@ -9,36 +9,51 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from schemas.envelope import EventPayload
-
 from services.development.adapters.tables import enrolment_causes, enrolments
 from services.development.domain.enrolments import ACTIVE, WAITLISTED, Enrolment
 
 
 def enrolment_from_row(row: sa.Row) -> Enrolment:
     return Enrolment(
-        id=row.id, cadre_id=row.cadre_id, programme_id=row.programme_id, cohort_id=row.cohort_id,
-        status=row.status, full_time=row.full_time, returned_to_post_at=row.returned_to_post_at,
+        id=row.id,
+        cadre_id=row.cadre_id,
+        programme_id=row.programme_id,
+        cohort_id=row.cohort_id,
+        status=row.status,
+        full_time=row.full_time,
+        returned_to_post_at=row.returned_to_post_at,
     )
 
 
-async def claim_causes(session: AsyncSession, findings: list[tuple[str, str, EventPayload]]) -> set[tuple[str, str]]:
+async def claim_causes(
+    session: AsyncSession, findings: list[tuple[str, str, EventPayload]]
+) -> set[tuple[str, str]]:
     """The (cadre, cause) pairs seen for the first time; a re-delivery or a re-run of scoring claims nothing."""
     if not findings:
         return set()
     statement = (
         insert(enrolment_causes)
-        .values([
-            {"cadre_id": cadre_id, "cause": cause, "outcome": "pending", "event_type": event.event_type,
-             "payload": event.model_dump(mode="json")}
-            for cadre_id, cause, event in findings
-        ])
+        .values(
+            [
+                {
+                    "cadre_id": cadre_id,
+                    "cause": cause,
+                    "outcome": "pending",
+                    "event_type": event.event_type,
+                    "payload": event.model_dump(mode="json"),
+                }
+                for cadre_id, cause, event in findings
+            ]
+        )
         .on_conflict_do_nothing()
         .returning(enrolment_causes.c.cadre_id, enrolment_causes.c.cause)
     )
     return {(row.cadre_id, row.cause) for row in (await session.execute(statement)).all()}
 
 
-async def settle_causes(session: AsyncSession, settled: list[tuple[str, str, str, str | None]]) -> None:
+async def settle_causes(
+    session: AsyncSession, settled: list[tuple[str, str, str, str | None]]
+) -> None:
     """Records (cadre, cause, outcome, enrolment id) for many findings in one statement."""
     if not settled:
         return
@@ -54,7 +69,9 @@ async def settle_causes(session: AsyncSession, settled: list[tuple[str, str, str
     )
 
 
-async def unplaced_causes(session: AsyncSession, outcomes: tuple[str, ...], limit: int) -> list[sa.Row]:
+async def unplaced_causes(
+    session: AsyncSession, outcomes: tuple[str, ...], limit: int
+) -> list[sa.Row]:
     """Findings no programme or cohort could take yet, oldest first, locked against a concurrent retry."""
     query = (
         sa.select(enrolment_causes)
@@ -66,10 +83,13 @@ async def unplaced_causes(session: AsyncSession, outcomes: tuple[str, ...], limi
     return list((await session.execute(query)).all())
 
 
-async def active_enrolments(session: AsyncSession, programme_id: str, cadre_ids: list[str]) -> dict[str, str]:
+async def active_enrolments(
+    session: AsyncSession, programme_id: str, cadre_ids: list[str]
+) -> dict[str, str]:
     """Cadre id -> id of the cadre's active enrolment in the programme, for those of the cadres who have one."""
     query = sa.select(enrolments.c.cadre_id, enrolments.c.id).where(
-        enrolments.c.programme_id == programme_id, enrolments.c.cadre_id.in_(cadre_ids),
+        enrolments.c.programme_id == programme_id,
+        enrolments.c.cadre_id.in_(cadre_ids),
         enrolments.c.status.in_(ACTIVE),
     )
     return {row.cadre_id: row.id for row in (await session.execute(query)).all()}
@@ -86,15 +106,21 @@ def _place_in_line() -> sa.Label:
     count_ahead = (
         sa.select(sa.func.count() + 1)
         .where(
-            ahead.c.cohort_id == enrolments.c.cohort_id, ahead.c.status == WAITLISTED,
-            sa.tuple_(ahead.c.waitlisted_at, ahead.c.id) < sa.tuple_(enrolments.c.waitlisted_at, enrolments.c.id),
+            ahead.c.cohort_id == enrolments.c.cohort_id,
+            ahead.c.status == WAITLISTED,
+            sa.tuple_(ahead.c.waitlisted_at, ahead.c.id)
+            < sa.tuple_(enrolments.c.waitlisted_at, enrolments.c.id),
         )
         .scalar_subquery()
     )
-    return sa.case((enrolments.c.status == WAITLISTED, count_ahead), else_=None).label("waitlist_position")
+    return sa.case((enrolments.c.status == WAITLISTED, count_ahead), else_=None).label(
+        "waitlist_position"
+    )
 
 
-async def get_enrolment_row(session: AsyncSession, enrolment_id: str, lock: bool = False) -> sa.Row | None:
+async def get_enrolment_row(
+    session: AsyncSession, enrolment_id: str, lock: bool = False
+) -> sa.Row | None:
     """The enrolment; read (not locked) it comes with its place in line."""
     if lock:
         query = sa.select(enrolments).where(enrolments.c.id == enrolment_id).with_for_update()
@@ -104,7 +130,9 @@ async def get_enrolment_row(session: AsyncSession, enrolment_id: str, lock: bool
 
 
 async def update_enrolment(session: AsyncSession, enrolment_id: str, **values: Any) -> None:
-    await session.execute(sa.update(enrolments).where(enrolments.c.id == enrolment_id).values(**values))
+    await session.execute(
+        sa.update(enrolments).where(enrolments.c.id == enrolment_id).values(**values)
+    )
 
 
 async def waitlist_lengths(session: AsyncSession, cohort_ids: list[str]) -> dict[str, int]:

@@ -8,20 +8,26 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from schemas.events import CapabilityProfileComputed
 from services.development.adapters.tables import capability_profiles, enrolments
-from services.development.domain.enrolments import COMPLETED, ENROLLED
 from services.development.domain.effect import ScoreChange
+from services.development.domain.enrolments import COMPLETED, ENROLLED
 
 
 async def record_profile(session: AsyncSession, event: CapabilityProfileComputed) -> None:
     """The latest computation of a period wins: a re-run of scoring replaces the profile."""
     values = {
-        "cadre_id": event.cadre_id, "period": event.period, "unit_id": event.unit_id,
-        "unit_category": event.unit_category, "position_level": event.position_level, "scores": dict(event.scores),
+        "cadre_id": event.cadre_id,
+        "period": event.period,
+        "unit_id": event.unit_id,
+        "unit_category": event.unit_category,
+        "position_level": event.position_level,
+        "scores": dict(event.scores),
     }
     statement = insert(capability_profiles).values(values)
     update = {key: statement.excluded[key] for key in values if key not in ("cadre_id", "period")}
     update["recorded_at"] = sa.func.now()
-    await session.execute(statement.on_conflict_do_update(index_elements=["cadre_id", "period"], set_=update))
+    await session.execute(
+        statement.on_conflict_do_update(index_elements=["cadre_id", "period"], set_=update)
+    )
 
 
 async def latest_period(session: AsyncSession) -> str | None:
@@ -34,10 +40,16 @@ async def latest_period(session: AsyncSession) -> str | None:
     return (await session.execute(query)).scalar()
 
 
-async def period_profiles(session: AsyncSession, period: str) -> tuple[list[str], list[str], list[dict]]:
+async def period_profiles(
+    session: AsyncSession, period: str
+) -> tuple[list[str], list[str], list[dict]]:
     """Cadre ids, position levels and score maps of every profile of the period, in cadre order."""
     query = (
-        sa.select(capability_profiles.c.cadre_id, capability_profiles.c.position_level, capability_profiles.c.scores)
+        sa.select(
+            capability_profiles.c.cadre_id,
+            capability_profiles.c.position_level,
+            capability_profiles.c.scores,
+        )
         .where(capability_profiles.c.period == period)
         .order_by(capability_profiles.c.cadre_id)
     )
@@ -53,22 +65,33 @@ async def score_changes(
     later = capability_profiles.alias("later")
     seated = (
         sa.select(enrolments.c.cadre_id)
-        .where(enrolments.c.programme_id == programme_id, enrolments.c.status.in_((ENROLLED, COMPLETED)))
+        .where(
+            enrolments.c.programme_id == programme_id,
+            enrolments.c.status.in_((ENROLLED, COMPLETED)),
+        )
         .distinct()
         .subquery()
     )
     query = (
         sa.select(
-            earlier.c.cadre_id, earlier.c.unit_category, earlier.c.position_level,
+            earlier.c.cadre_id,
+            earlier.c.unit_category,
+            earlier.c.position_level,
             earlier.c.scores[capability].as_float().label("before"),
             later.c.scores[capability].as_float().label("after"),
             (seated.c.cadre_id.is_not(None)).label("enrolled"),
         )
         .join(later, sa.and_(later.c.cadre_id == earlier.c.cadre_id, later.c.period == after))
         .outerjoin(seated, seated.c.cadre_id == earlier.c.cadre_id)
-        .where(earlier.c.period == before, earlier.c.scores.has_key(capability), later.c.scores.has_key(capability))
+        .where(
+            earlier.c.period == before,
+            earlier.c.scores.has_key(capability),
+            later.c.scores.has_key(capability),
+        )
     )
     return [
-        ScoreChange(r.cadre_id, (r.unit_category, r.position_level), bool(r.enrolled), r.before, r.after)
+        ScoreChange(
+            r.cadre_id, (r.unit_category, r.position_level), bool(r.enrolled), r.before, r.after
+        )
         for r in (await session.execute(query)).all()
     ]

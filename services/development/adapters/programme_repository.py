@@ -14,39 +14,58 @@ from services.development.domain.programmes import Cohort, Eligibility, Programm
 
 def programme_from_row(row: sa.Row) -> Programme:
     return Programme(
-        id=row.id, name=row.name, kind=row.kind, capabilities=tuple(row.capabilities),
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        capabilities=tuple(row.capabilities),
         eligibility=Eligibility(frozenset(row.position_levels), frozenset(row.unit_categories)),
-        priority=row.priority, full_time=row.full_time, description=row.description,
+        priority=row.priority,
+        full_time=row.full_time,
+        description=row.description,
     )
 
 
 def cohort_from_row(row: sa.Row) -> Cohort:
     return Cohort(
-        id=row.id, programme_id=row.programme_id, name=row.name, starts_on=row.starts_on, ends_on=row.ends_on,
-        capacity=row.capacity, seats_taken=row.seats_taken,
+        id=row.id,
+        programme_id=row.programme_id,
+        name=row.name,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
+        capacity=row.capacity,
+        seats_taken=row.seats_taken,
     )
 
 
 def _programme_values(programme: Programme) -> dict:
     return {
-        "id": programme.id, "name": programme.name, "kind": programme.kind,
+        "id": programme.id,
+        "name": programme.name,
+        "kind": programme.kind,
         "capabilities": list(programme.capabilities),
         "position_levels": sorted(programme.eligibility.position_levels),
         "unit_categories": sorted(programme.eligibility.unit_categories),
-        "priority": programme.priority, "full_time": programme.full_time, "description": programme.description,
+        "priority": programme.priority,
+        "full_time": programme.full_time,
+        "description": programme.description,
     }
 
 
 async def add_programme(session: AsyncSession, programme: Programme) -> bool:
     """False when a programme with that id exists already."""
     result = await session.execute(
-        insert(programmes).values(_programme_values(programme)).on_conflict_do_nothing().returning(programmes.c.id)
+        insert(programmes)
+        .values(_programme_values(programme))
+        .on_conflict_do_nothing()
+        .returning(programmes.c.id)
     )
     return result.first() is not None
 
 
 async def get_programme(session: AsyncSession, programme_id: str) -> Programme | None:
-    row = (await session.execute(sa.select(programmes).where(programmes.c.id == programme_id))).first()
+    row = (
+        await session.execute(sa.select(programmes).where(programmes.c.id == programme_id))
+    ).first()
     return programme_from_row(row) if row else None
 
 
@@ -61,10 +80,13 @@ async def list_programmes(
     return [programme_from_row(row) for row in (await session.execute(query)).all()]
 
 
-async def programmes_for_capabilities(session: AsyncSession, capabilities: list[str]) -> list[Programme]:
+async def programmes_for_capabilities(
+    session: AsyncSession, capabilities: list[str]
+) -> list[Programme]:
     """Programmes (remedial classes aside) addressing any of the capabilities."""
     query = sa.select(programmes).where(
-        programmes.c.capabilities.overlap(sa.cast(capabilities, ARRAY(sa.Text))), programmes.c.kind != "remedial"
+        programmes.c.capabilities.overlap(sa.cast(capabilities, ARRAY(sa.Text))),
+        programmes.c.kind != "remedial",
     )
     return [programme_from_row(row) for row in (await session.execute(query)).all()]
 
@@ -77,10 +99,16 @@ async def remedial_programmes(session: AsyncSession) -> list[Programme]:
 async def add_cohort(session: AsyncSession, cohort: Cohort) -> bool:
     """False when a cohort with that id exists already."""
     values = {
-        "id": cohort.id, "programme_id": cohort.programme_id, "name": cohort.name, "starts_on": cohort.starts_on,
-        "ends_on": cohort.ends_on, "capacity": cohort.capacity,
+        "id": cohort.id,
+        "programme_id": cohort.programme_id,
+        "name": cohort.name,
+        "starts_on": cohort.starts_on,
+        "ends_on": cohort.ends_on,
+        "capacity": cohort.capacity,
     }
-    result = await session.execute(insert(cohorts).values(values).on_conflict_do_nothing().returning(cohorts.c.id))
+    result = await session.execute(
+        insert(cohorts).values(values).on_conflict_do_nothing().returning(cohorts.c.id)
+    )
     return result.first() is not None
 
 
@@ -93,11 +121,17 @@ async def get_cohort(session: AsyncSession, cohort_id: str, lock: bool = False) 
 
 
 async def list_cohorts(session: AsyncSession, programme_ids: list[str]) -> list[Cohort]:
-    query = sa.select(cohorts).where(cohorts.c.programme_id.in_(programme_ids)).order_by(cohorts.c.starts_on, cohorts.c.id)
+    query = (
+        sa.select(cohorts)
+        .where(cohorts.c.programme_id.in_(programme_ids))
+        .order_by(cohorts.c.starts_on, cohorts.c.id)
+    )
     return [cohort_from_row(row) for row in (await session.execute(query)).all()]
 
 
-async def open_cohorts_locked(session: AsyncSession, programme_id: str, today: date) -> list[Cohort]:
+async def open_cohorts_locked(
+    session: AsyncSession, programme_id: str, today: date
+) -> list[Cohort]:
     """The programme's cohorts still taking cadres, locked (in id order, as everywhere) so that seats are counted once."""
     query = (
         sa.select(cohorts)
@@ -110,17 +144,26 @@ async def open_cohorts_locked(session: AsyncSession, programme_id: str, today: d
 
 async def change_seats(session: AsyncSession, cohort_id: str, delta: int) -> None:
     await session.execute(
-        sa.update(cohorts).where(cohorts.c.id == cohort_id).values(seats_taken=cohorts.c.seats_taken + delta)
+        sa.update(cohorts)
+        .where(cohorts.c.id == cohort_id)
+        .values(seats_taken=cohorts.c.seats_taken + delta)
     )
 
 
 async def set_capacity(session: AsyncSession, cohort_id: str, capacity: int) -> None:
-    await session.execute(sa.update(cohorts).where(cohorts.c.id == cohort_id).values(capacity=capacity))
-
-
-async def roster_positions(session: AsyncSession, cadre_ids: list[str]) -> dict[str, tuple[str, str]]:
-    """Cadre id -> (position level, unit category) for the cadres the roster knows."""
-    query = sa.select(cadre_roster.c.cadre_id, cadre_roster.c.position_level, cadre_roster.c.unit_category).where(
-        cadre_roster.c.cadre_id.in_(cadre_ids)
+    await session.execute(
+        sa.update(cohorts).where(cohorts.c.id == cohort_id).values(capacity=capacity)
     )
-    return {row.cadre_id: (row.position_level, row.unit_category) for row in (await session.execute(query)).all()}
+
+
+async def roster_positions(
+    session: AsyncSession, cadre_ids: list[str]
+) -> dict[str, tuple[str, str]]:
+    """Cadre id -> (position level, unit category) for the cadres the roster knows."""
+    query = sa.select(
+        cadre_roster.c.cadre_id, cadre_roster.c.position_level, cadre_roster.c.unit_category
+    ).where(cadre_roster.c.cadre_id.in_(cadre_ids))
+    return {
+        row.cadre_id: (row.position_level, row.unit_category)
+        for row in (await session.execute(query)).all()
+    }

@@ -12,7 +12,8 @@ _ACTIVE = sa.text("status IN ('enrolled', 'waitlisted')")
 def define_training_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
     """Programmes, cohorts, enrolments, profiles and clustering runs, as migration 0002 creates them."""
     programmes = sa.Table(
-        "programmes", metadata,
+        "programmes",
+        metadata,
         sa.Column("id", sa.Text, primary_key=True),
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("kind", sa.Text, nullable=False),
@@ -22,29 +23,39 @@ def define_training_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
         sa.Column("priority", sa.Integer, nullable=False),
         sa.Column("full_time", sa.Boolean, nullable=False),
         sa.Column("description", sa.Text, nullable=False, server_default=""),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
         sa.CheckConstraint("priority >= 1", name="programme_priority_positive"),
         sa.CheckConstraint("kind <> 'remedial' OR full_time", name="remedial_is_full_time"),
     )
 
     cohorts = sa.Table(
-        "cohorts", metadata,
+        "cohorts",
+        metadata,
         sa.Column("id", sa.Text, primary_key=True),
-        sa.Column("programme_id", sa.Text, sa.ForeignKey("programmes.id"), nullable=False, index=True),
+        sa.Column(
+            "programme_id", sa.Text, sa.ForeignKey("programmes.id"), nullable=False, index=True
+        ),
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("starts_on", sa.Date, nullable=False),
         sa.Column("ends_on", sa.Date, nullable=False),
         sa.Column("capacity", sa.Integer, nullable=False),
         # Seats held by enrolled or completed cadres; changed only under the cohort's row lock.
         sa.Column("seats_taken", sa.Integer, nullable=False, server_default="0"),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
         sa.CheckConstraint("capacity >= 1", name="cohort_capacity_positive"),
-        sa.CheckConstraint("seats_taken >= 0 AND seats_taken <= capacity", name="cohort_seats_within_capacity"),
+        sa.CheckConstraint(
+            "seats_taken >= 0 AND seats_taken <= capacity", name="cohort_seats_within_capacity"
+        ),
         sa.CheckConstraint("ends_on >= starts_on", name="cohort_ends_after_start"),
     )
 
     enrolments = sa.Table(
-        "enrolments", metadata,
+        "enrolments",
+        metadata,
         sa.Column("id", sa.Text, primary_key=True),
         sa.Column("cadre_id", sa.Text, nullable=False, index=True),
         sa.Column("programme_id", sa.Text, sa.ForeignKey("programmes.id"), nullable=False),
@@ -55,7 +66,9 @@ def define_training_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
         sa.Column("period", sa.Text),
         sa.Column("reason", sa.Text, nullable=False),
         sa.Column("full_time", sa.Boolean, nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
         sa.Column("waitlisted_at", sa.DateTime(timezone=True)),
         sa.Column("seated_at", sa.DateTime(timezone=True)),
         sa.Column("cancelled_at", sa.DateTime(timezone=True)),
@@ -71,21 +84,30 @@ def define_training_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
         sa.Column("evaluated_at", sa.DateTime(timezone=True)),
         sa.Column("returned_to_post_at", sa.DateTime(timezone=True)),
         sa.CheckConstraint(
-            "status IN ('enrolled', 'waitlisted', 'completed', 'cancelled')", name="enrolment_status_known"
+            "status IN ('enrolled', 'waitlisted', 'completed', 'cancelled')",
+            name="enrolment_status_known",
         ),
     )
     # At most one active enrolment per cadre and programme, whatever the races.
     sa.Index(
-        "enrolment_one_active_per_programme", enrolments.c.cadre_id, enrolments.c.programme_id,
-        unique=True, postgresql_where=_ACTIVE,
+        "enrolment_one_active_per_programme",
+        enrolments.c.cadre_id,
+        enrolments.c.programme_id,
+        unique=True,
+        postgresql_where=_ACTIVE,
     )
-    sa.Index("enrolment_waitlist", enrolments.c.cohort_id, enrolments.c.waitlisted_at,
-             postgresql_where=sa.text("status = 'waitlisted'"))
+    sa.Index(
+        "enrolment_waitlist",
+        enrolments.c.cohort_id,
+        enrolments.c.waitlisted_at,
+        postgresql_where=sa.text("status = 'waitlisted'"),
+    )
     sa.Index("enrolment_by_cohort", enrolments.c.cohort_id, enrolments.c.status)
 
     # What placed each cadre: the same weakness of the same period (re-delivered or re-scored) places once.
     enrolment_causes = sa.Table(
-        "enrolment_causes", metadata,
+        "enrolment_causes",
+        metadata,
         sa.Column("cadre_id", sa.Text, primary_key=True),
         sa.Column("cause", sa.Text, primary_key=True),
         sa.Column("enrolment_id", sa.Text),
@@ -93,25 +115,34 @@ def define_training_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
         # The finding itself, so that one no programme could take yet is placed when one opens.
         sa.Column("event_type", sa.Text, nullable=False),
         sa.Column("payload", JSONB, nullable=False),
-        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column(
+            "recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
     )
-    sa.Index("enrolment_causes_unplaced", enrolment_causes.c.outcome,
-             postgresql_where=sa.text("outcome IN ('no_eligible_programme', 'no_open_cohort')"))
+    sa.Index(
+        "enrolment_causes_unplaced",
+        enrolment_causes.c.outcome,
+        postgresql_where=sa.text("outcome IN ('no_eligible_programme', 'no_open_cohort')"),
+    )
 
     capability_profiles = sa.Table(
-        "capability_profiles", metadata,
+        "capability_profiles",
+        metadata,
         sa.Column("cadre_id", sa.Text, primary_key=True),
         sa.Column("period", sa.Text, primary_key=True),
         sa.Column("unit_id", sa.Text, nullable=False),
         sa.Column("unit_category", sa.Text, nullable=False),
         sa.Column("position_level", sa.Text, nullable=False),
         sa.Column("scores", JSONB, nullable=False),
-        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column(
+            "recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
     )
     sa.Index("capability_profiles_by_period", capability_profiles.c.period)
 
     clustering_runs = sa.Table(
-        "clustering_runs", metadata,
+        "clustering_runs",
+        metadata,
         sa.Column("id", sa.Text, primary_key=True),
         sa.Column("period", sa.Text),
         sa.Column("status", sa.Text, nullable=False),  # completed | not_run
@@ -128,12 +159,20 @@ def define_training_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
         sa.Column("seconds", sa.Float, nullable=False),
         sa.Column("model", sa.LargeBinary),
         sa.Column("model_location", sa.Text),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
     )
 
     clusters = sa.Table(
-        "clusters", metadata,
-        sa.Column("run_id", sa.Text, sa.ForeignKey("clustering_runs.id", ondelete="CASCADE"), primary_key=True),
+        "clusters",
+        metadata,
+        sa.Column(
+            "run_id",
+            sa.Text,
+            sa.ForeignKey("clustering_runs.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
         sa.Column("index", sa.Integer, primary_key=True),
         sa.Column("size", sa.Integer, nullable=False),
         sa.Column("share", sa.Float, nullable=False),
@@ -144,7 +183,15 @@ def define_training_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
     )
     return {
         table.name: table
-        for table in (programmes, cohorts, enrolments, enrolment_causes, capability_profiles, clustering_runs, clusters)
+        for table in (
+            programmes,
+            cohorts,
+            enrolments,
+            enrolment_causes,
+            capability_profiles,
+            clustering_runs,
+            clusters,
+        )
     }
 
 

@@ -23,13 +23,18 @@ class ClusterSummary:
     recommendation: str
 
 
-def defining_capabilities(scaled_centre: np.ndarray, capabilities: Sequence[str]) -> tuple[str, ...]:
+def defining_capabilities(
+    scaled_centre: np.ndarray, capabilities: Sequence[str]
+) -> tuple[str, ...]:
     order = np.argsort(-scaled_centre, kind="stable")
     return tuple(capabilities[j] for j in order if scaled_centre[j] >= DEFINING_Z)[:MAX_DEFINING]
 
 
 def recommendation(
-    size: int, defining: Sequence[str], level_shares: Mapping[str, float], programme_names: Mapping[str, str]
+    size: int,
+    defining: Sequence[str],
+    level_shares: Mapping[str, float],
+    programme_names: Mapping[str, str],
 ) -> str:
     if not defining:
         return f"no common gap stands out: cluster of {size:,} cadres at or below the average gaps; no programme needed"
@@ -54,28 +59,35 @@ def summarise(
 ) -> list[ClusterSummary]:
     total = len(labels)
     sizes = np.bincount(labels, minlength=k)
-    gap_sums = np.column_stack([np.bincount(labels, weights=gaps[:, j], minlength=k) for j in range(gaps.shape[1])])
+    gap_sums = np.column_stack(
+        [np.bincount(labels, weights=gaps[:, j], minlength=k) for j in range(gaps.shape[1])]
+    )
     level_counts = {
-        level: np.bincount(labels[position_levels == level], minlength=k) for level in sorted(set(position_levels))
+        level: np.bincount(labels[position_levels == level], minlength=k)
+        for level in sorted(set(position_levels))
     }
     level_totals = {level: int(counts.sum()) for level, counts in level_counts.items()}
     summaries = []
     for index in range(k):
         size = int(sizes[index])
         level_shares = {
-            level: round(float(counts[index]) / level_totals[level], 4) for level, counts in level_counts.items()
+            level: round(float(counts[index]) / level_totals[level], 4)
+            for level, counts in level_counts.items()
         }
         defining = defining_capabilities(scaled_centres[index], capabilities)
         mean_gaps = {
-            name: round(float(gap_sums[index, j]) / size, 2) if size else 0.0 for j, name in enumerate(capabilities)
+            name: round(float(gap_sums[index, j]) / size, 2) if size else 0.0
+            for j, name in enumerate(capabilities)
         }
-        summaries.append(ClusterSummary(
-            index=index,
-            size=size,
-            share=round(size / total, 4) if total else 0.0,
-            level_shares=level_shares,
-            mean_gaps=mean_gaps,
-            defining_capabilities=defining,
-            recommendation=recommendation(size, defining, level_shares, programme_names),
-        ))
+        summaries.append(
+            ClusterSummary(
+                index=index,
+                size=size,
+                share=round(size / total, 4) if total else 0.0,
+                level_shares=level_shares,
+                mean_gaps=mean_gaps,
+                defining_capabilities=defining,
+                recommendation=recommendation(size, defining, level_shares, programme_names),
+            )
+        )
     return sorted(summaries, key=lambda s: -s.size)

@@ -99,7 +99,9 @@ def _pairwise_distances(points: np.ndarray) -> np.ndarray:
     return np.sqrt(distances, out=distances)
 
 
-def fit_clusters(vectors: np.ndarray, parameters: ClusteringParameters = ClusteringParameters()) -> ClusterFit:
+def fit_clusters(
+    vectors: np.ndarray, parameters: ClusteringParameters = ClusteringParameters()
+) -> ClusterFit:
     vectors = np.ascontiguousarray(vectors, dtype=np.float64)
     check_clusterable(vectors, parameters)
     rng = np.random.default_rng(parameters.random_state)
@@ -121,7 +123,9 @@ def fit_clusters(vectors: np.ndarray, parameters: ClusteringParameters = Cluster
         silhouette_by_k: dict[int, float] = {}
         for k in range(parameters.k_min, k_max + 1):
             for start in range(parameters.candidate_starts):
-                candidate = KMeans(n_clusters=k, n_init=1, random_state=parameters.random_state + start).fit(sample)
+                candidate = KMeans(
+                    n_clusters=k, n_init=1, random_state=parameters.random_state + start
+                ).fit(sample)
                 score = silhouette_from_distances(distances, candidate.labels_[: len(judged)])
                 silhouette_by_k[k] = round(max(score, silhouette_by_k.get(k, -1.0)), 6)
                 if best is None or score > best[0]:
@@ -130,8 +134,12 @@ def fit_clusters(vectors: np.ndarray, parameters: ClusteringParameters = Cluster
     with threadpool_limits(limits=parameters.final_threads):
         scaled = scaler.transform(vectors)
         final = KMeans(
-            n_clusters=chosen.n_clusters, init=chosen.cluster_centers_, n_init=1,
-            max_iter=parameters.final_max_iter, random_state=parameters.random_state, copy_x=False,
+            n_clusters=chosen.n_clusters,
+            init=chosen.cluster_centers_,
+            n_init=1,
+            max_iter=parameters.final_max_iter,
+            random_state=parameters.random_state,
+            copy_x=False,
         ).fit(scaled)
     with threadpool_limits(limits=1):
         silhouette = silhouette_from_distances(distances, final.predict(judged))

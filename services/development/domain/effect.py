@@ -42,7 +42,9 @@ class GroupEffect:
     def difference_in_differences(self) -> float | None:
         if not self.comparable:
             return None
-        return (self.enrolled_after - self.enrolled_before) - (self.comparison_after - self.comparison_before)
+        return (self.enrolled_after - self.enrolled_before) - (
+            self.comparison_after - self.comparison_before
+        )
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,9 @@ class CapabilityEffect:
 
     @property
     def difference_in_differences(self) -> float | None:
-        weighted = [(g.enrolled_count, g.difference_in_differences) for g in self.groups if g.comparable]
+        weighted = [
+            (g.enrolled_count, g.difference_in_differences) for g in self.groups if g.comparable
+        ]
         total = sum(n for n, _ in weighted)
         return sum(n * d for n, d in weighted) / total if total else None
 
@@ -82,14 +86,16 @@ def capability_effect(capability: str, changes: Iterable[ScoreChange]) -> Capabi
     for (category, level), members in sorted(by_group.items()):
         enrolled = [c for c in members if c.enrolled]
         others = [c for c in members if not c.enrolled]
-        groups.append(GroupEffect(
-            unit_category=category,
-            position_level=level,
-            enrolled_count=len(enrolled),
-            comparison_count=len(others),
-            enrolled_before=_mean([c.before for c in enrolled]),
-            enrolled_after=_mean([c.after for c in enrolled]),
-            comparison_before=_mean([c.before for c in others]),
-            comparison_after=_mean([c.after for c in others]),
-        ))
+        groups.append(
+            GroupEffect(
+                unit_category=category,
+                position_level=level,
+                enrolled_count=len(enrolled),
+                comparison_count=len(others),
+                enrolled_before=_mean([c.before for c in enrolled]),
+                enrolled_after=_mean([c.after for c in enrolled]),
+                comparison_before=_mean([c.before for c in others]),
+                comparison_after=_mean([c.after for c in others]),
+            )
+        )
     return CapabilityEffect(capability=capability, groups=tuple(groups))

@@ -36,7 +36,11 @@ class Enrolment:
     @property
     def off_post(self) -> bool:
         """A full-time place keeps the cadre off post from the seat until an approved return."""
-        return self.full_time and self.status in (ENROLLED, COMPLETED) and self.returned_to_post_at is None
+        return (
+            self.full_time
+            and self.status in (ENROLLED, COMPLETED)
+            and self.returned_to_post_at is None
+        )
 
 
 def weakness_cause(capability: str, period: str) -> str:
@@ -57,7 +61,9 @@ def require_reason(reason: str) -> str:
 
 def check_cancellable(enrolment: Enrolment) -> None:
     if not enrolment.active:
-        raise Conflict(f"enrolment {enrolment.id} is {enrolment.status}; only an active one can be cancelled")
+        raise Conflict(
+            f"enrolment {enrolment.id} is {enrolment.status}; only an active one can be cancelled"
+        )
     if enrolment.off_post:
         raise Conflict(
             f"enrolment {enrolment.id} took the cadre off post; it ends with an evaluation "
@@ -67,23 +73,33 @@ def check_cancellable(enrolment: Enrolment) -> None:
 
 def check_movable(enrolment: Enrolment, target_programme_id: str, target_cohort_id: str) -> None:
     if not enrolment.active:
-        raise Conflict(f"enrolment {enrolment.id} is {enrolment.status}; only an active one can be moved")
+        raise Conflict(
+            f"enrolment {enrolment.id} is {enrolment.status}; only an active one can be moved"
+        )
     if target_programme_id != enrolment.programme_id:
         raise invalid(
-            "cohortId", "same_programme",
+            "cohortId",
+            "same_programme",
             f"cohort {target_cohort_id} belongs to programme {target_programme_id}, not {enrolment.programme_id}; "
             "cancel and enrol instead",
             target_cohort_id,
         )
     if target_cohort_id == enrolment.cohort_id:
-        raise invalid("cohortId", "different_cohort", "the enrolment is already in that cohort", target_cohort_id)
+        raise invalid(
+            "cohortId",
+            "different_cohort",
+            "the enrolment is already in that cohort",
+            target_cohort_id,
+        )
 
 
 def check_completable(enrolment: Enrolment) -> None:
     """Trainers complete a seat in progress; a full-time cadre whose return was denied may be evaluated again."""
     if enrolment.status == ENROLLED or (enrolment.status == COMPLETED and enrolment.off_post):
         return
-    raise Conflict(f"enrolment {enrolment.id} is {enrolment.status}; only an enrolled cadre can complete it")
+    raise Conflict(
+        f"enrolment {enrolment.id} is {enrolment.status}; only an enrolled cadre can complete it"
+    )
 
 
 def check_evaluable(enrolment: Enrolment) -> None:
@@ -94,7 +110,9 @@ def check_evaluable(enrolment: Enrolment) -> None:
         )
     if not enrolment.off_post:
         state = "already returned to post" if enrolment.returned_to_post_at else enrolment.status
-        raise Conflict(f"enrolment {enrolment.id} is {state}; only a cadre off post can be evaluated for return")
+        raise Conflict(
+            f"enrolment {enrolment.id} is {state}; only a cadre off post can be evaluated for return"
+        )
 
 
 def check_evaluation_score(score: float | None) -> None:

@@ -33,4 +33,6 @@ def gap_vectors(
         medians = np.nanmedian(gaps, axis=0)
         rows, cols = np.nonzero(np.isnan(gaps))
         gaps[rows, cols] = medians[cols]
-    return GapVectors(list(cadre_ids), np.asarray(position_levels, dtype=object), capabilities, gaps)
+    return GapVectors(
+        list(cadre_ids), np.asarray(position_levels, dtype=object), capabilities, gaps
+    )

@@ -14,4 +14,6 @@ def check_period(field: str, value: str) -> str:
     try:
         return _PERIOD.validate_python(value)
     except ValidationError:
-        raise invalid(field, "period", "a period looks like 2025, 2025-Q1 or 2025-03", value) from None
+        raise invalid(
+            field, "period", "a period looks like 2025, 2025-Q1 or 2025-03", value
+        ) from None

@@ -13,7 +13,12 @@ from services.development.domain.programmes import Cohort, Programme
 def _preference(programme: Programme) -> tuple:
     """Priority first; at equal priority a programme aimed at the cadre's category or level beats a general one."""
     eligibility = programme.eligibility
-    return (programme.priority, not eligibility.unit_categories, not eligibility.position_levels, programme.id)
+    return (
+        programme.priority,
+        not eligibility.unit_categories,
+        not eligibility.position_levels,
+        programme.id,
+    )
 
 
 def programme_for_weakness(
@@ -21,8 +26,11 @@ def programme_for_weakness(
 ) -> Programme | None:
     """The eligible programme of highest priority addressing the capability (never a remedial class)."""
     candidates = [
-        p for p in programmes
-        if not p.remedial and capability in p.capabilities and p.eligibility.admits(position_level, unit_category)
+        p
+        for p in programmes
+        if not p.remedial
+        and capability in p.capabilities
+        and p.eligibility.admits(position_level, unit_category)
     ]
     return min(candidates, key=_preference, default=None)
 
@@ -31,7 +39,9 @@ def programme_for_bottom_rank(
     programmes: Iterable[Programme], position_level: str, unit_category: str
 ) -> Programme | None:
     """The eligible remedial class of highest priority."""
-    candidates = [p for p in programmes if p.remedial and p.eligibility.admits(position_level, unit_category)]
+    candidates = [
+        p for p in programmes if p.remedial and p.eligibility.admits(position_level, unit_category)
+    ]
     return min(candidates, key=_preference, default=None)
 
 

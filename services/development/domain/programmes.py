@@ -75,26 +75,49 @@ class Cohort:
 def check_programme(programme: Programme) -> None:
     problems: list[FieldProblem] = []
     if not programme.name.strip():
-        problems.append(FieldProblem("name", "required", "a programme needs a name", programme.name))
+        problems.append(
+            FieldProblem("name", "required", "a programme needs a name", programme.name)
+        )
     if programme.kind not in PROGRAMME_KINDS:
-        problems.append(FieldProblem("kind", "one_of", f"kind must be one of {list(PROGRAMME_KINDS)}", programme.kind))
+        problems.append(
+            FieldProblem(
+                "kind", "one_of", f"kind must be one of {list(PROGRAMME_KINDS)}", programme.kind
+            )
+        )
     if programme.priority < 1:
-        problems.append(FieldProblem("priority", "minimum", "priority starts at 1 (tried first)", programme.priority))
+        problems.append(
+            FieldProblem(
+                "priority", "minimum", "priority starts at 1 (tried first)", programme.priority
+            )
+        )
     unknown_levels = sorted(programme.eligibility.position_levels - set(POSITION_LEVELS))
     if unknown_levels:
-        problems.append(FieldProblem(
-            "positionLevels", "one_of", f"position levels must be among {list(POSITION_LEVELS)}", unknown_levels
-        ))
+        problems.append(
+            FieldProblem(
+                "positionLevels",
+                "one_of",
+                f"position levels must be among {list(POSITION_LEVELS)}",
+                unknown_levels,
+            )
+        )
     if programme.remedial and not programme.full_time:
-        problems.append(FieldProblem(
-            "fullTime", "remedial_is_full_time", "a remedial class takes the cadre off post: it must be full-time",
-            programme.full_time,
-        ))
+        problems.append(
+            FieldProblem(
+                "fullTime",
+                "remedial_is_full_time",
+                "a remedial class takes the cadre off post: it must be full-time",
+                programme.full_time,
+            )
+        )
     if not programme.remedial and not programme.capabilities:
-        problems.append(FieldProblem(
-            "capabilities", "required", "a programme other than a remedial class must address a capability",
-            list(programme.capabilities),
-        ))
+        problems.append(
+            FieldProblem(
+                "capabilities",
+                "required",
+                "a programme other than a remedial class must address a capability",
+                list(programme.capabilities),
+            )
+        )
     if problems:
         raise ValidationFailed(problems)
 
@@ -102,11 +125,17 @@ def check_programme(programme: Programme) -> None:
 def check_cohort(cohort: Cohort) -> None:
     problems: list[FieldProblem] = []
     if cohort.capacity < 1:
-        problems.append(FieldProblem("capacity", "minimum", "a cohort needs at least one seat", cohort.capacity))
+        problems.append(
+            FieldProblem("capacity", "minimum", "a cohort needs at least one seat", cohort.capacity)
+        )
     if cohort.ends_on < cohort.starts_on:
-        problems.append(FieldProblem(
-            "endsOn", "after_start", f"the cohort cannot end before it starts ({cohort.starts_on})",
-            cohort.ends_on.isoformat(),
-        ))
+        problems.append(
+            FieldProblem(
+                "endsOn",
+                "after_start",
+                f"the cohort cannot end before it starts ({cohort.starts_on})",
+                cohort.ends_on.isoformat(),
+            )
+        )
     if problems:
         raise ValidationFailed(problems)

@@ -1,7 +1,12 @@
 """The development consumer group: what it reads and which handler takes each event."""
 
 from schemas import topics
-from schemas.events import BottomRanked, CapabilityProfileComputed, EnrolmentCompleted, WeaknessFlagged
+from schemas.events import (
+    BottomRanked,
+    CapabilityProfileComputed,
+    EnrolmentCompleted,
+    WeaknessFlagged,
+)
 from services.common.app import Subscription
 from services.common.roster import RosterHandlers
 from services.development.adapters.tables import metadata

@@ -17,7 +17,11 @@ from services.development.adapters import profile_repository as profiles
 from services.development.adapters import programme_repository as programmes
 from services.development.adapters.model_store import ModelStore, dump_model
 from services.development.domain.cluster_report import summarise
-from services.development.domain.clustering import ClusteringParameters, NothingToCluster, fit_clusters
+from services.development.domain.clustering import (
+    ClusteringParameters,
+    NothingToCluster,
+    fit_clusters,
+)
 from services.development.domain.gaps import GapVectors, gap_vectors
 from services.development.domain.periods import check_period
 from services.development.service_layer.seating import utc_now
@@ -30,7 +34,9 @@ NOT_RUN = "not_run"
 def clustering_parameters(settings: DevelopmentSettings) -> ClusteringParameters:
     if settings.development_clustering_k_max < settings.development_clustering_k_min:
         raise invalid(
-            "DEVELOPMENT_CLUSTERING_K_MAX", "not_below_k_min", "k_max must be at least k_min",
+            "DEVELOPMENT_CLUSTERING_K_MAX",
+            "not_below_k_min",
+            "k_max must be at least k_min",
             settings.development_clustering_k_max,
         )
     return ClusteringParameters(
@@ -59,18 +65,33 @@ class _Fitted:
     summaries: list
 
 
-def _fit(run_id: str, vectors: GapVectors, parameters: ClusteringParameters, offers: dict[str, str], store: ModelStore) -> _Fitted:
+def _fit(
+    run_id: str,
+    vectors: GapVectors,
+    parameters: ClusteringParameters,
+    offers: dict[str, str],
+    store: ModelStore,
+) -> _Fitted:
     """CPU-bound part, run in a worker thread so the service keeps answering."""
     fit = fit_clusters(vectors.gaps, parameters)
     summaries = summarise(
-        fit.labels, fit.k, vectors.gaps, fit.scaled_centres, vectors.position_levels, vectors.capabilities, offers
+        fit.labels,
+        fit.k,
+        vectors.gaps,
+        fit.scaled_centres,
+        vectors.position_levels,
+        vectors.capabilities,
+        offers,
     )
     model, location = store.save(run_id, dump_model(fit.pipeline))
     largest = summaries[0]
     values = {
-        "status": COMPLETED, "k": fit.k, "silhouette": round(fit.silhouette, 6),
+        "status": COMPLETED,
+        "k": fit.k,
+        "silhouette": round(fit.silhouette, 6),
         "silhouette_by_k": {str(k): s for k, s in fit.silhouette_by_k.items()},
-        "model": model, "model_location": location,
+        "model": model,
+        "model_location": location,
         "message": f"{fit.k} clusters of {len(vectors.cadre_ids):,} cadres; largest: {largest.recommendation}",
     }
     return _Fitted(values, summaries)
@@ -88,7 +109,9 @@ async def _programme_offers(session: AsyncSession) -> dict[str, str]:
 
 
 async def run_clustering(
-    session_factory: async_sessionmaker[AsyncSession], settings: DevelopmentSettings, period: str | None,
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: DevelopmentSettings,
+    period: str | None,
     requested_by: str,
 ) -> str:
     """Runs once and records the run, also when there is nothing to cluster; returns the run id."""
@@ -99,21 +122,37 @@ async def run_clustering(
     started_at, began = utc_now(), time.perf_counter()
     async with session_factory() as session:
         period = period or await profiles.latest_period(session)
-        cadre_ids, levels, scores = await profiles.period_profiles(session, period) if period else ([], [], [])
+        cadre_ids, levels, scores = (
+            await profiles.period_profiles(session, period) if period else ([], [], [])
+        )
         offers = await _programme_offers(session)
     vectors = gap_vectors(cadre_ids, levels, scores)
     values = {
-        "id": run_id, "period": period, "requested_by": requested_by, "cadre_count": len(cadre_ids),
-        "capabilities": vectors.capabilities, "sklearn_version": sklearn.__version__, "started_at": started_at,
+        "id": run_id,
+        "period": period,
+        "requested_by": requested_by,
+        "cadre_count": len(cadre_ids),
+        "capabilities": vectors.capabilities,
+        "sklearn_version": sklearn.__version__,
+        "started_at": started_at,
         "data_snapshot": data_snapshot(vectors),
     }
     summaries: list = []
     if period is None:
-        values.update(status=NOT_RUN, message="no capability profiles have been received yet; nothing to cluster")
+        values.update(
+            status=NOT_RUN,
+            message="no capability profiles have been received yet; nothing to cluster",
+        )
     else:
         try:
-            fitted = await asyncio.to_thread(_fit, run_id, vectors, parameters, offers,
-                                             ModelStore(settings.development_model_folder))
+            fitted = await asyncio.to_thread(
+                _fit,
+                run_id,
+                vectors,
+                parameters,
+                offers,
+                ModelStore(settings.development_model_folder),
+            )
             values.update(fitted.values)
             summaries = fitted.summaries
         except NothingToCluster as reason:

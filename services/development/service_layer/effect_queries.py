@@ -23,7 +23,10 @@ async def training_effect(
     if programme is None:
         raise NotFound(f"no programme {programme_id!r}")
     effects = [
-        capability_effect(capability, await profiles.score_changes(session, programme_id, capability, before, after))
+        capability_effect(
+            capability,
+            await profiles.score_changes(session, programme_id, capability, before, after),
+        )
         for capability in programme.capabilities
     ]
     return programme, effects

@@ -15,9 +15,16 @@ from schemas.events import BottomRanked, WeaknessFlagged
 from services.common.unit_of_work import UnitOfWork
 from services.development.adapters import enrolment_repository as enrolments
 from services.development.adapters import programme_repository as programmes
-from services.development.domain.enrolments import BOTTOM_RANKED, WEAKNESS, bottom_rank_cause, weakness_cause
+from services.development.domain.enrolments import (
+    BOTTOM_RANKED,
+    WEAKNESS,
+    bottom_rank_cause,
+    weakness_cause,
+)
 from services.development.domain.placement import (
-    NO_OPEN_COHORT, programme_for_bottom_rank, programme_for_weakness,
+    NO_OPEN_COHORT,
+    programme_for_bottom_rank,
+    programme_for_weakness,
 )
 from services.development.domain.programmes import Programme
 from services.development.service_layer.seating import Request, seat_cadres, utc_now
@@ -36,12 +43,17 @@ def cause_of(finding: Finding) -> str:
 def request_for(finding: Finding) -> Request:
     if isinstance(finding, WeaknessFlagged):
         return Request(
-            cadre_id=finding.cadre_id, source=WEAKNESS, capability=finding.capability, period=finding.period,
+            cadre_id=finding.cadre_id,
+            source=WEAKNESS,
+            capability=finding.capability,
+            period=finding.period,
             reason=f"{finding.capability} weakness in {finding.period}: score {finding.score:g} against threshold "
             f"{finding.threshold:g}, peer percentile {finding.peer_percentile:g} ({finding.severity})",
         )
     return Request(
-        cadre_id=finding.cadre_id, source=BOTTOM_RANKED, period=finding.period,
+        cadre_id=finding.cadre_id,
+        source=BOTTOM_RANKED,
+        period=finding.period,
         reason=f"ranked {finding.rank} of {finding.peer_group_size} in the peer group for {finding.period} "
         f"(total score {finding.total_score:g})",
     )
@@ -49,14 +61,22 @@ def request_for(finding: Finding) -> Request:
 
 async def _programme_choices(uow: UnitOfWork, findings: list[Finding]) -> list[Programme | None]:
     """The programme each finding goes to, judged on the cadre's current post (the roster's, else the event's)."""
-    positions = await programmes.roster_positions(uow.session, sorted({f.cadre_id for f in findings}))
+    positions = await programmes.roster_positions(
+        uow.session, sorted({f.cadre_id for f in findings})
+    )
     capabilities = sorted({f.capability for f in findings if isinstance(f, WeaknessFlagged)})
-    catalogue = await programmes.programmes_for_capabilities(uow.session, capabilities) if capabilities else []
+    catalogue = (
+        await programmes.programmes_for_capabilities(uow.session, capabilities)
+        if capabilities
+        else []
+    )
     if any(isinstance(f, BottomRanked) for f in findings):
         catalogue += await programmes.remedial_programmes(uow.session)
     choices = []
     for finding in findings:
-        level, category = positions.get(finding.cadre_id, (finding.position_level, finding.unit_category))
+        level, category = positions.get(
+            finding.cadre_id, (finding.position_level, finding.unit_category)
+        )
         if isinstance(finding, WeaknessFlagged):
             choices.append(programme_for_weakness(catalogue, finding.capability, level, category))
         else:
@@ -77,15 +97,21 @@ async def place(uow: UnitOfWork, findings: list[Finding]) -> list[str]:
     for programme_id in sorted(by_programme):  # one lock order for every transaction
         programme, placed = by_programme[programme_id]
         outcomes = await seat_cadres(uow, programme, [request_for(f) for f in placed], today)
-        settled += [(f.cadre_id, cause_of(f), o.result, o.enrolment_id) for f, o in zip(placed, outcomes)]
+        settled += [
+            (f.cadre_id, cause_of(f), o.result, o.enrolment_id) for f, o in zip(placed, outcomes)
+        ]
     await enrolments.settle_causes(uow.session, settled)
     return [outcome for _, _, outcome, _ in settled]
 
 
-async def findings_reported(uow: UnitOfWork, items: list[tuple[Finding, Envelope]]) -> dict[uuid.UUID, str]:
+async def findings_reported(
+    uow: UnitOfWork, items: list[tuple[Finding, Envelope]]
+) -> dict[uuid.UUID, str]:
     """Batch handler of WeaknessFlagged and BottomRanked: new findings are claimed, then placed together."""
     findings = [finding for finding, _ in items]
-    claimed = await enrolments.claim_causes(uow.session, [(f.cadre_id, cause_of(f), f) for f in findings])
+    claimed = await enrolments.claim_causes(
+        uow.session, [(f.cadre_id, cause_of(f), f) for f in findings]
+    )
     fresh, seen = [], set()
     for finding in findings:
         key = (finding.cadre_id, cause_of(finding))
@@ -103,5 +129,7 @@ async def place_unplaced(uow: UnitOfWork, limit: int = 5_000) -> int:
     if not rows:
         return 0
     models = {WeaknessFlagged.event_type: WeaknessFlagged, BottomRanked.event_type: BottomRanked}
-    outcomes = await place(uow, [models[row.event_type].model_validate(row.payload) for row in rows])
+    outcomes = await place(
+        uow, [models[row.event_type].model_validate(row.payload) for row in rows]
+    )
     return sum(outcome not in UNPLACED for outcome in outcomes)

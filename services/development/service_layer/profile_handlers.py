@@ -8,5 +8,7 @@ from services.common.unit_of_work import UnitOfWork
 from services.development.adapters.profile_repository import record_profile
 
 
-async def capability_profile_computed(uow: UnitOfWork, event: CapabilityProfileComputed, envelope: Envelope) -> None:
+async def capability_profile_computed(
+    uow: UnitOfWork, event: CapabilityProfileComputed, envelope: Envelope
+) -> None:
     await record_profile(uow.session, event)

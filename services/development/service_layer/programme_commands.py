@@ -35,7 +35,8 @@ async def set_cohort_capacity(uow: UnitOfWork, cohort_id: str, capacity: int) ->
         raise NotFound(f"no cohort {cohort_id!r}")
     if capacity < max(cohort.seats_taken, 1):
         raise invalid(
-            "capacity", "not_below_seats_taken",
+            "capacity",
+            "not_below_seats_taken",
             f"cohort {cohort_id} has {cohort.seats_taken} seats taken; capacity cannot go below that (or below 1)",
             capacity,
         )

@@ -49,12 +49,24 @@ def indicator_columns() -> list:
         _created(),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=_NOW),
         sa.CheckConstraint(f"kind IN ({KINDS_SQL})", name="indicators_kind"),
-        sa.CheckConstraint("direction IN ('higher_is_better', 'lower_is_better')", name="indicators_direction"),
-        sa.CheckConstraint("data_source IN ('auto_feed', 'manual_report', 'survey', 'third_party')", name="indicators_data_source"),
-        sa.CheckConstraint("frequency IN ('daily', 'monthly', 'quarterly', 'annual')", name="indicators_frequency"),
-        sa.CheckConstraint("data_source <> 'auto_feed' OR (source_system IS NOT NULL AND NOT on_site_check)",
-                           name="indicators_auto_feed_source"),
-        sa.CheckConstraint("NOT (frequency = 'daily' AND assessed_at_year_end)", name="indicators_no_double_assessment"),
+        sa.CheckConstraint(
+            "direction IN ('higher_is_better', 'lower_is_better')", name="indicators_direction"
+        ),
+        sa.CheckConstraint(
+            "data_source IN ('auto_feed', 'manual_report', 'survey', 'third_party')",
+            name="indicators_data_source",
+        ),
+        sa.CheckConstraint(
+            "frequency IN ('daily', 'monthly', 'quarterly', 'annual')", name="indicators_frequency"
+        ),
+        sa.CheckConstraint(
+            "data_source <> 'auto_feed' OR (source_system IS NOT NULL AND NOT on_site_check)",
+            name="indicators_auto_feed_source",
+        ),
+        sa.CheckConstraint(
+            "NOT (frequency = 'daily' AND assessed_at_year_end)",
+            name="indicators_no_double_assessment",
+        ),
     ]
 
 
@@ -105,10 +117,16 @@ def indicator_list_columns() -> list:
         sa.Column("published_at", sa.DateTime(timezone=True)),
         sa.Column("superseded_at", sa.DateTime(timezone=True)),
         sa.UniqueConstraint("unit_id", "year", "version", name="indicator_lists_version"),
-        sa.CheckConstraint("status IN ('draft', 'published', 'superseded')", name="indicator_lists_status"),
-        sa.CheckConstraint("status = 'draft' OR (snapshot IS NOT NULL AND effective_from IS NOT NULL)",
-                           name="indicator_lists_published_snapshot"),
-        sa.CheckConstraint("version >= 1 AND year BETWEEN 2000 AND 2100", name="indicator_lists_numbers"),
+        sa.CheckConstraint(
+            "status IN ('draft', 'published', 'superseded')", name="indicator_lists_status"
+        ),
+        sa.CheckConstraint(
+            "status = 'draft' OR (snapshot IS NOT NULL AND effective_from IS NOT NULL)",
+            name="indicator_lists_published_snapshot",
+        ),
+        sa.CheckConstraint(
+            "version >= 1 AND year BETWEEN 2000 AND 2100", name="indicator_lists_numbers"
+        ),
     ]
 
 
@@ -119,7 +137,12 @@ ONE_IN_FORCE = ("indicator_lists_one_in_force", sa.text("status = 'published'"))
 
 def list_item_columns() -> list:
     return [
-        sa.Column("list_id", sa.Text, sa.ForeignKey("indicator_lists.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "list_id",
+            sa.Text,
+            sa.ForeignKey("indicator_lists.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
         sa.Column("indicator_code", sa.Text, sa.ForeignKey("indicators.code"), primary_key=True),
         sa.Column("origin", sa.Text, nullable=False),
         sa.Column("weight", sa.Float, nullable=False),
@@ -141,13 +164,20 @@ def target_cascade_columns() -> list:
         sa.Column("parent_code", sa.Text, sa.ForeignKey("target_cascades.code")),
         sa.Column("parent_unit_id", sa.Text, sa.ForeignKey("units.id")),
         _created(),
-        sa.CheckConstraint("(parent_code IS NULL) = (parent_unit_id IS NULL)", name="target_cascades_parent"),
+        sa.CheckConstraint(
+            "(parent_code IS NULL) = (parent_unit_id IS NULL)", name="target_cascades_parent"
+        ),
     ]
 
 
 def target_allocation_columns() -> list:
     return [
-        sa.Column("cascade_code", sa.Text, sa.ForeignKey("target_cascades.code", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "cascade_code",
+            sa.Text,
+            sa.ForeignKey("target_cascades.code", ondelete="CASCADE"),
+            primary_key=True,
+        ),
         sa.Column("unit_id", sa.Text, sa.ForeignKey("units.id"), primary_key=True, index=True),
         sa.Column("amount", sa.Numeric, nullable=False),
         sa.CheckConstraint("amount >= 0", name="target_allocations_amount"),

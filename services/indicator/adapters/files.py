@@ -38,13 +38,18 @@ def _decode(content: bytes) -> str:
 
 def _table(rows: list[tuple[int, list[Any]]]) -> Table:
     if not rows:
-        raise invalid("file.content", "header_row", "the file is empty; the first row names the columns", None)
+        raise invalid(
+            "file.content", "header_row", "the file is empty; the first row names the columns", None
+        )
     (_, headers), data = rows[0], rows[1:]
     width = len(headers)
     # Wholly empty rows (spreadsheets often end with some) are not data; short rows (empty cells
     # at the end) are filled up, so every row has a cell under every header.
-    data = [(number, cells + [None] * (width - len(cells)) if len(cells) < width else cells)
-            for number, cells in data if any(c not in (None, "") for c in cells)]
+    data = [
+        (number, cells + [None] * (width - len(cells)) if len(cells) < width else cells)
+        for number, cells in data
+        if any(c not in (None, "") for c in cells)
+    ]
     return Table(headers=[str(h or "").strip() for h in headers], rows=data)
 
 
@@ -56,10 +61,20 @@ def read_table(filename: str, content: bytes) -> Table:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise invalid("file.content", "xlsx", f"not a readable .xlsx workbook ({type(error).__name__})", filename) from None
+        raise invalid(
+            "file.content",
+            "xlsx",
+            f"not a readable .xlsx workbook ({type(error).__name__})",
+            filename,
+        ) from None
     try:
         sheet = workbook.worksheets[0]
-        return _table([(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=HEADER_ROW)])
+        return _table(
+            [
+                (number, list(row))
+                for number, row in enumerate(sheet.iter_rows(values_only=True), start=HEADER_ROW)
+            ]
+        )
     finally:
         workbook.close()
 

@@ -10,7 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.indicator.adapters.sql import any_of
 from services.indicator.adapters.tables import (
-    common_indicators, indicators, paperwork_terms, schemes, unit_categories, units,
+    common_indicators,
+    indicators,
+    paperwork_terms,
+    schemes,
+    unit_categories,
+    units,
 )
 from services.indicator.domain.categories import UnitCategory
 from services.indicator.domain.indicators import Indicator
@@ -20,16 +25,26 @@ from services.indicator.domain.schemes import Scheme
 
 
 async def categories(session: AsyncSession) -> dict[str, UnitCategory]:
-    rows = await session.execute(sa.select(unit_categories).order_by(unit_categories.c.position, unit_categories.c.code))
+    rows = await session.execute(
+        sa.select(unit_categories).order_by(unit_categories.c.position, unit_categories.c.code)
+    )
     return {r.code: UnitCategory(r.code, r.name, r.name_en, r.configurable) for r in rows}
 
 
 async def save_category(session: AsyncSession, category: UnitCategory, position: int) -> None:
-    values = {"code": category.code, "name": category.name, "name_en": category.name_en,
-              "configurable": category.configurable, "position": position}
+    values = {
+        "code": category.code,
+        "name": category.name,
+        "name_en": category.name_en,
+        "configurable": category.configurable,
+        "position": position,
+    }
     statement = insert(unit_categories).values(values)
-    await session.execute(statement.on_conflict_do_update(
-        index_elements=["code"], set_={"name": category.name, "name_en": category.name_en}))
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["code"], set_={"name": category.name, "name_en": category.name_en}
+        )
+    )
 
 
 async def category_in_use(session: AsyncSession, code: str) -> bool:
@@ -44,26 +59,51 @@ async def remove_category(session: AsyncSession, code: str) -> None:
 
 def _indicator(row: sa.Row) -> Indicator:
     return Indicator(
-        code=row.code, name=row.name, name_en=row.name_en, dimension=row.dimension, kind=row.kind,
-        direction=row.direction, unit_of_measure=row.unit_of_measure, data_source=row.data_source,
-        source_system=row.source_system, frequency=row.frequency, rule=row.rule,
-        capability_tags=tuple(row.capability_tags), min_value=row.min_value, max_value=row.max_value,
-        assessed_at_year_end=row.assessed_at_year_end, on_site_check=row.on_site_check, description=row.description,
+        code=row.code,
+        name=row.name,
+        name_en=row.name_en,
+        dimension=row.dimension,
+        kind=row.kind,
+        direction=row.direction,
+        unit_of_measure=row.unit_of_measure,
+        data_source=row.data_source,
+        source_system=row.source_system,
+        frequency=row.frequency,
+        rule=row.rule,
+        capability_tags=tuple(row.capability_tags),
+        min_value=row.min_value,
+        max_value=row.max_value,
+        assessed_at_year_end=row.assessed_at_year_end,
+        on_site_check=row.on_site_check,
+        description=row.description,
     )
 
 
 def _indicator_values(ind: Indicator) -> dict:
     return {
-        "code": ind.code, "name": ind.name, "name_en": ind.name_en, "dimension": ind.dimension, "kind": ind.kind,
-        "direction": ind.direction, "unit_of_measure": ind.unit_of_measure, "data_source": ind.data_source,
-        "source_system": ind.source_system, "frequency": ind.frequency, "rule": ind.rule,
-        "capability_tags": list(ind.capability_tags), "min_value": ind.min_value, "max_value": ind.max_value,
-        "assessed_at_year_end": ind.assessed_at_year_end, "on_site_check": ind.on_site_check,
+        "code": ind.code,
+        "name": ind.name,
+        "name_en": ind.name_en,
+        "dimension": ind.dimension,
+        "kind": ind.kind,
+        "direction": ind.direction,
+        "unit_of_measure": ind.unit_of_measure,
+        "data_source": ind.data_source,
+        "source_system": ind.source_system,
+        "frequency": ind.frequency,
+        "rule": ind.rule,
+        "capability_tags": list(ind.capability_tags),
+        "min_value": ind.min_value,
+        "max_value": ind.max_value,
+        "assessed_at_year_end": ind.assessed_at_year_end,
+        "on_site_check": ind.on_site_check,
         "description": ind.description,
     }
 
 
-async def indicators_by_code(session: AsyncSession, codes: Iterable[str] | None = None) -> dict[str, Indicator]:
+async def indicators_by_code(
+    session: AsyncSession, codes: Iterable[str] | None = None
+) -> dict[str, Indicator]:
     query = sa.select(indicators)
     if codes is not None:
         query = query.where(any_of(indicators.c.code, codes))
@@ -71,8 +111,14 @@ async def indicators_by_code(session: AsyncSession, codes: Iterable[str] | None 
 
 
 async def find_indicators(
-    session: AsyncSession, *, dimension: str | None = None, kind: str | None = None, capability: str | None = None,
-    search: str | None = None, limit: int = 100, offset: int = 0,
+    session: AsyncSession,
+    *,
+    dimension: str | None = None,
+    kind: str | None = None,
+    capability: str | None = None,
+    search: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
 ) -> list[Indicator]:
     query = sa.select(indicators).order_by(indicators.c.code).limit(limit).offset(offset)
     if dimension:
@@ -83,8 +129,13 @@ async def find_indicators(
         query = query.where(indicators.c.capability_tags.any(capability))
     if search:
         pattern = f"%{search}%"
-        query = query.where(sa.or_(indicators.c.name.ilike(pattern), indicators.c.name_en.ilike(pattern),
-                                   indicators.c.code.ilike(pattern)))
+        query = query.where(
+            sa.or_(
+                indicators.c.name.ilike(pattern),
+                indicators.c.name_en.ilike(pattern),
+                indicators.c.code.ilike(pattern),
+            )
+        )
     return [_indicator(row) for row in await session.execute(query)]
 
 
@@ -94,7 +145,11 @@ async def save_indicators(session: AsyncSession, found: Sequence[Indicator]) -> 
         return
     statement = insert(indicators).values([_indicator_values(ind) for ind in found])
     changed = {c: statement.excluded[c] for c in _indicator_values(found[0]) if c != "code"}
-    await session.execute(statement.on_conflict_do_update(index_elements=["code"], set_={**changed, "updated_at": sa.func.now()}))
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["code"], set_={**changed, "updated_at": sa.func.now()}
+        )
+    )
 
 
 async def blocklist(session: AsyncSession) -> Blocklist:
@@ -103,9 +158,14 @@ async def blocklist(session: AsyncSession) -> Blocklist:
 
 
 async def add_paperwork_term(session: AsyncSession, term: PaperworkTerm) -> None:
-    statement = insert(paperwork_terms).values(term=term.term, category=term.category, reason=term.reason)
-    await session.execute(statement.on_conflict_do_update(
-        index_elements=["term"], set_={"category": term.category, "reason": term.reason}))
+    statement = insert(paperwork_terms).values(
+        term=term.term, category=term.category, reason=term.reason
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["term"], set_={"category": term.category, "reason": term.reason}
+        )
+    )
 
 
 async def remove_paperwork_term(session: AsyncSession, term: str) -> bool:
@@ -118,30 +178,57 @@ def _scheme(row: sa.Row) -> Scheme:
 
 
 async def all_schemes(session: AsyncSession) -> dict[str, Scheme]:
-    return {row.code: _scheme(row) for row in await session.execute(sa.select(schemes).order_by(schemes.c.code))}
+    return {
+        row.code: _scheme(row)
+        for row in await session.execute(sa.select(schemes).order_by(schemes.c.code))
+    }
 
 
 async def save_scheme(session: AsyncSession, scheme: Scheme) -> None:
-    values = {"code": scheme.code, "name": scheme.name, "name_en": scheme.name_en,
-              "description": scheme.description, "dimension_minimums": scheme.dimension_minimums}
+    values = {
+        "code": scheme.code,
+        "name": scheme.name,
+        "name_en": scheme.name_en,
+        "description": scheme.description,
+        "dimension_minimums": scheme.dimension_minimums,
+    }
     statement = insert(schemes).values(values)
     await session.execute(statement.on_conflict_do_update(index_elements=["code"], set_=values))
 
 
-async def commons_by_category(session: AsyncSession, categories_wanted: Iterable[str] | None = None) -> dict[str, list[CommonIndicator]]:
-    query = sa.select(common_indicators).order_by(common_indicators.c.category, common_indicators.c.position)
+async def commons_by_category(
+    session: AsyncSession, categories_wanted: Iterable[str] | None = None
+) -> dict[str, list[CommonIndicator]]:
+    query = sa.select(common_indicators).order_by(
+        common_indicators.c.category, common_indicators.c.position
+    )
     if categories_wanted is not None:
         query = query.where(any_of(common_indicators.c.category, categories_wanted))
     found: dict[str, list[CommonIndicator]] = {}
     for row in await session.execute(query):
-        found.setdefault(row.category, []).append(CommonIndicator(row.category, row.indicator_code, row.weight, row.target))
+        found.setdefault(row.category, []).append(
+            CommonIndicator(row.category, row.indicator_code, row.weight, row.target)
+        )
     return found
 
 
-async def replace_commons(session: AsyncSession, category: str, commons: Sequence[CommonIndicator]) -> None:
-    await session.execute(common_indicators.delete().where(common_indicators.c.category == category))
+async def replace_commons(
+    session: AsyncSession, category: str, commons: Sequence[CommonIndicator]
+) -> None:
+    await session.execute(
+        common_indicators.delete().where(common_indicators.c.category == category)
+    )
     if commons:
-        await session.execute(common_indicators.insert(), [
-            {"category": category, "indicator_code": c.indicator_code, "weight": c.weight, "target": c.target, "position": i}
-            for i, c in enumerate(commons)
-        ])
+        await session.execute(
+            common_indicators.insert(),
+            [
+                {
+                    "category": category,
+                    "indicator_code": c.indicator_code,
+                    "weight": c.weight,
+                    "target": c.target,
+                    "position": i,
+                }
+                for i, c in enumerate(commons)
+            ],
+        )

@@ -17,7 +17,9 @@ units = sa.Table(
     sa.Column("district", sa.Text),
     sa.Column("parent_id", sa.Text, sa.ForeignKey("units.id")),
     sa.Column("temporary", sa.Boolean, nullable=False, server_default=sa.false()),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column(
+        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
 )
 
 cadres = sa.Table(
@@ -27,8 +29,12 @@ cadres = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("unit_id", sa.Text, sa.ForeignKey("units.id"), nullable=False, index=True),
     sa.Column("position_level", sa.Text, nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
-    sa.CheckConstraint("position_level IN ('principal', 'deputy', 'grassroots')", name="cadres_position_level"),
+    sa.Column(
+        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
+    sa.CheckConstraint(
+        "position_level IN ('principal', 'deputy', 'grassroots')", name="cadres_position_level"
+    ),
 )
 
 unit_categories = sa.Table("unit_categories", metadata, *schema.unit_category_columns())
@@ -38,7 +44,13 @@ schemes = sa.Table("schemes", metadata, *schema.scheme_columns())
 common_indicators = sa.Table("common_indicators", metadata, *schema.common_indicator_columns())
 indicator_lists = sa.Table("indicator_lists", metadata, *schema.indicator_list_columns())
 for _name, _where in (schema.ONE_DRAFT, schema.ONE_IN_FORCE):
-    sa.Index(_name, indicator_lists.c.unit_id, indicator_lists.c.year, unique=True, postgresql_where=_where)
+    sa.Index(
+        _name,
+        indicator_lists.c.unit_id,
+        indicator_lists.c.year,
+        unique=True,
+        postgresql_where=_where,
+    )
 list_items = sa.Table("list_items", metadata, *schema.list_item_columns())
 target_cascades = sa.Table("target_cascades", metadata, *schema.target_cascade_columns())
 target_allocations = sa.Table("target_allocations", metadata, *schema.target_allocation_columns())

@@ -50,67 +50,151 @@ def _header_problems(c: TargetCascade, indicator: Indicator | None) -> list[Fiel
     if problem := year_problem(c.year):
         found.append(problem)
     if not c.total.is_finite() or c.total < 0:
-        found.append(FieldProblem("total", "non_negative", "the target is a number of at least 0", str(c.total)))
+        found.append(
+            FieldProblem(
+                "total", "non_negative", "the target is a number of at least 0", str(c.total)
+            )
+        )
     if c.indicator_code is not None:
         if indicator is None:
-            found.append(FieldProblem("indicatorCode", "exists", f"no indicator {c.indicator_code!r} in the library", c.indicator_code))
+            found.append(
+                FieldProblem(
+                    "indicatorCode",
+                    "exists",
+                    f"no indicator {c.indicator_code!r} in the library",
+                    c.indicator_code,
+                )
+            )
         elif indicator.unit_of_measure != c.unit_of_measure:
-            found.append(FieldProblem("unitOfMeasure", "matches_indicator",
-                                      f"indicator {indicator.code} is measured in {indicator.unit_of_measure}", c.unit_of_measure))
+            found.append(
+                FieldProblem(
+                    "unitOfMeasure",
+                    "matches_indicator",
+                    f"indicator {indicator.code} is measured in {indicator.unit_of_measure}",
+                    c.unit_of_measure,
+                )
+            )
         elif indicator.kind != "scored" or indicator.rule.get("type") != "target_attainment":
-            found.append(FieldProblem("indicatorCode", "attainment_indicator",
-                                      "a cascaded target feeds a scored target-attainment indicator", c.indicator_code))
+            found.append(
+                FieldProblem(
+                    "indicatorCode",
+                    "attainment_indicator",
+                    "a cascaded target feeds a scored target-attainment indicator",
+                    c.indicator_code,
+                )
+            )
     return found
 
 
-def _parent_problems(c: TargetCascade, parent: TargetCascade | None, units: dict[str, Unit]) -> list[FieldProblem]:
+def _parent_problems(
+    c: TargetCascade, parent: TargetCascade | None, units: dict[str, Unit]
+) -> list[FieldProblem]:
     if c.parent_code is None:
         return []
     if parent is None:
-        return [FieldProblem("parentCode", "exists", f"no cascaded target {c.parent_code!r}", c.parent_code)]
+        return [
+            FieldProblem(
+                "parentCode", "exists", f"no cascaded target {c.parent_code!r}", c.parent_code
+            )
+        ]
     part = parent.part_of(c.parent_unit_id or "")
     if part is None:
-        return [FieldProblem("parentUnitId", "allocated_in_parent",
-                             f"cascade {parent.code} allocates nothing to unit {c.parent_unit_id!r}", c.parent_unit_id)]
+        return [
+            FieldProblem(
+                "parentUnitId",
+                "allocated_in_parent",
+                f"cascade {parent.code} allocates nothing to unit {c.parent_unit_id!r}",
+                c.parent_unit_id,
+            )
+        ]
     found = []
     if part != c.total:
-        found.append(FieldProblem("total", "equals_parent_part",
-                                  f"unit {c.parent_unit_id}'s part of {parent.code} is {part}, so this split totals {part}", str(c.total)))
-    if (parent.year, parent.unit_of_measure, parent.indicator_code) != (c.year, c.unit_of_measure, c.indicator_code):
-        found.append(FieldProblem("parentCode", "same_measure", "a split keeps its parent's year, unit of measure and indicator", c.parent_code))
-    outside = [a.unit_id for a in c.allocations if a.unit_id in units and units[a.unit_id].parent_id != c.parent_unit_id]
+        found.append(
+            FieldProblem(
+                "total",
+                "equals_parent_part",
+                f"unit {c.parent_unit_id}'s part of {parent.code} is {part}, so this split totals {part}",
+                str(c.total),
+            )
+        )
+    if (parent.year, parent.unit_of_measure, parent.indicator_code) != (
+        c.year,
+        c.unit_of_measure,
+        c.indicator_code,
+    ):
+        found.append(
+            FieldProblem(
+                "parentCode",
+                "same_measure",
+                "a split keeps its parent's year, unit of measure and indicator",
+                c.parent_code,
+            )
+        )
+    outside = [
+        a.unit_id
+        for a in c.allocations
+        if a.unit_id in units and units[a.unit_id].parent_id != c.parent_unit_id
+    ]
     if outside:
-        found.append(FieldProblem("allocations", "sub_units_only",
-                                  f"a part of unit {c.parent_unit_id} is split over its own sub-units only", outside))
+        found.append(
+            FieldProblem(
+                "allocations",
+                "sub_units_only",
+                f"a part of unit {c.parent_unit_id} is split over its own sub-units only",
+                outside,
+            )
+        )
     return found
 
 
 def _allocation_problems(c: TargetCascade, units: dict[str, Unit]) -> list[FieldProblem]:
     if not c.allocations:
-        return [FieldProblem("allocations", "required", "allocate the target to at least one unit", [])]
+        return [
+            FieldProblem("allocations", "required", "allocate the target to at least one unit", [])
+        ]
     found = []
     ids = [a.unit_id for a in c.allocations]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
-        found.append(FieldProblem("allocations", "unique_units", "each unit gets one part", repeated))
+        found.append(
+            FieldProblem("allocations", "unique_units", "each unit gets one part", repeated)
+        )
     unknown = [i for i in ids if i not in units]
     if unknown:
         found.append(FieldProblem("allocations", "units_exist", "no such units", unknown))
     negative = [a.unit_id for a in c.allocations if not a.amount.is_finite() or a.amount < 0]
     if negative:
-        found.append(FieldProblem("allocations", "non_negative", "a part is a number of at least 0", negative))
+        found.append(
+            FieldProblem(
+                "allocations", "non_negative", "a part is a number of at least 0", negative
+            )
+        )
     elif c.total.is_finite():
         allocated = sum((a.amount for a in c.allocations), Decimal(0))
         if allocated != c.total:
             gap = c.total - allocated
-            found.append(FieldProblem(
-                "allocations", "parts_add_up",
-                f"the parts add up to {allocated} {c.unit_of_measure}, not the target {c.total} "
-                f"({'short by' if gap > 0 else 'over by'} {abs(gap)})", str(allocated)))
+            found.append(
+                FieldProblem(
+                    "allocations",
+                    "parts_add_up",
+                    f"the parts add up to {allocated} {c.unit_of_measure}, not the target {c.total} "
+                    f"({'short by' if gap > 0 else 'over by'} {abs(gap)})",
+                    str(allocated),
+                )
+            )
     return found
 
 
-def check_cascade(c: TargetCascade, parent: TargetCascade | None, indicator: Indicator | None, units: dict[str, Unit]) -> None:
-    problems = _header_problems(c, indicator) + _parent_problems(c, parent, units) + _allocation_problems(c, units)
+def check_cascade(
+    c: TargetCascade,
+    parent: TargetCascade | None,
+    indicator: Indicator | None,
+    units: dict[str, Unit],
+) -> None:
+    problems = (
+        _header_problems(c, indicator)
+        + _parent_problems(c, parent, units)
+        + _allocation_problems(c, units)
+    )
     if problems:
         raise ValidationFailed(problems)

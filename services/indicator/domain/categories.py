@@ -26,11 +26,20 @@ class UnitCategory:
     def problems(self) -> list[FieldProblem]:
         found = []
         if not _CODE.match(self.code):
-            found.append(FieldProblem("code", "format", "lower-case letters, digits and _ (2-40), starting with a letter", self.code))
+            found.append(
+                FieldProblem(
+                    "code",
+                    "format",
+                    "lower-case letters, digits and _ (2-40), starting with a letter",
+                    self.code,
+                )
+            )
         if not self.name.strip():
             found.append(FieldProblem("name", "required", "a category needs a name", self.name))
         if not self.name_en.strip():
-            found.append(FieldProblem("nameEn", "required", "a category needs an English name", self.name_en))
+            found.append(
+                FieldProblem("nameEn", "required", "a category needs an English name", self.name_en)
+            )
         return found
 
 
@@ -52,12 +61,20 @@ def check_configuration(wanted: UnitCategory, existing: dict[str, UnitCategory])
     problems = wanted.problems()
     current = existing.get(wanted.code)
     if current is not None and not current.configurable:
-        problems.append(FieldProblem("code", "fixed", "this category is fixed by the reform and cannot be changed", wanted.code))
+        problems.append(
+            FieldProblem(
+                "code",
+                "fixed",
+                "this category is fixed by the reform and cannot be changed",
+                wanted.code,
+            )
+        )
     configurable = sum(1 for c in existing.values() if c.configurable)
     if current is None and configurable >= CONFIGURABLE_COUNT:
         problems.append(
             FieldProblem(
-                "code", "max_configurable",
+                "code",
+                "max_configurable",
                 f"only {CONFIGURABLE_COUNT} categories are configurable ({CATEGORY_COUNT} in all); "
                 "rename or remove an unused configurable one first",
                 wanted.code,

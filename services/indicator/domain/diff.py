@@ -32,8 +32,12 @@ class ListDiff:
         return not (self.added or self.removed or self.changed or self.header)
 
 
-def diff_items(before: Sequence[dict], after: Sequence[dict], header_before: dict | None = None,
-               header_after: dict | None = None) -> ListDiff:
+def diff_items(
+    before: Sequence[dict],
+    after: Sequence[dict],
+    header_before: dict | None = None,
+    header_after: dict | None = None,
+) -> ListDiff:
     """Items added, removed and changed (field by field), in the newer version's order."""
     old = {item["indicator_code"]: item for item in before}
     new = {item["indicator_code"]: item for item in after}
@@ -42,13 +46,15 @@ def diff_items(before: Sequence[dict], after: Sequence[dict], header_before: dic
         if code in old:
             fields = tuple(
                 FieldChange(name, old[code].get(name), value)
-                for name, value in item.items() if old[code].get(name) != value
+                for name, value in item.items()
+                if old[code].get(name) != value
             )
             if fields:
                 changed.append(ItemChange(code, fields))
     header = tuple(
         FieldChange(name, (header_before or {}).get(name), value)
-        for name, value in (header_after or {}).items() if (header_before or {}).get(name) != value
+        for name, value in (header_after or {}).items()
+        if (header_before or {}).get(name) != value
     )
     return ListDiff(
         added=tuple(item for code, item in new.items() if code not in old),

@@ -9,7 +9,13 @@ from typing import Any
 from services.common.errors import FieldProblem, ValidationFailed
 from services.indicator.domain.paperwork import Blocklist
 from services.indicator.domain.rules import rule_bounds, rule_problems
-from services.indicator.domain.vocabulary import DATA_SOURCES, DIMENSIONS, DIRECTIONS, FREQUENCIES, KINDS
+from services.indicator.domain.vocabulary import (
+    DATA_SOURCES,
+    DIMENSIONS,
+    DIRECTIONS,
+    FREQUENCIES,
+    KINDS,
+)
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 CAPABILITY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
@@ -43,11 +49,21 @@ class Indicator:
     def snapshot(self) -> dict[str, Any]:
         """The indicator's part of a published list item (see ListItem)."""
         return {
-            "indicator_code": self.code, "name": self.name, "dimension": self.dimension, "kind": self.kind,
-            "direction": self.direction, "unit_of_measure": self.unit_of_measure, "rule": self.rule,
-            "data_source": self.data_source, "source_system": self.source_system, "frequency": self.frequency,
-            "capability_tags": list(self.capability_tags), "min_value": self.min_value, "max_value": self.max_value,
-            "on_site_check": self.on_site_check, "assessed_at_year_end": self.assessed_at_year_end,
+            "indicator_code": self.code,
+            "name": self.name,
+            "dimension": self.dimension,
+            "kind": self.kind,
+            "direction": self.direction,
+            "unit_of_measure": self.unit_of_measure,
+            "rule": self.rule,
+            "data_source": self.data_source,
+            "source_system": self.source_system,
+            "frequency": self.frequency,
+            "capability_tags": list(self.capability_tags),
+            "min_value": self.min_value,
+            "max_value": self.max_value,
+            "on_site_check": self.on_site_check,
+            "assessed_at_year_end": self.assessed_at_year_end,
         }
 
 
@@ -60,20 +76,44 @@ def _one_of(name: str, value: str, words) -> FieldProblem | None:
 def _definition_problems(ind: Indicator) -> list[FieldProblem]:
     found = []
     if not CODE_PATTERN.match(ind.code or ""):
-        found.append(FieldProblem("code", "format", "1-64 letters, digits, '_', '.', '-', starting with a letter or digit", ind.code))
+        found.append(
+            FieldProblem(
+                "code",
+                "format",
+                "1-64 letters, digits, '_', '.', '-', starting with a letter or digit",
+                ind.code,
+            )
+        )
     if not (ind.name or "").strip():
         found.append(FieldProblem("name", "required", "an indicator needs a name", ind.name))
     if not (ind.unit_of_measure or "").strip():
-        found.append(FieldProblem("unitOfMeasure", "required", "say what the value is measured in (%, 人, 万元, 件 ...)", ind.unit_of_measure))
+        found.append(
+            FieldProblem(
+                "unitOfMeasure",
+                "required",
+                "say what the value is measured in (%, 人, 万元, 件 ...)",
+                ind.unit_of_measure,
+            )
+        )
     for name, value, words in (
-        ("dimension", ind.dimension, DIMENSIONS), ("kind", ind.kind, KINDS), ("direction", ind.direction, DIRECTIONS),
-        ("dataSource", ind.data_source, DATA_SOURCES), ("frequency", ind.frequency, FREQUENCIES),
+        ("dimension", ind.dimension, DIMENSIONS),
+        ("kind", ind.kind, KINDS),
+        ("direction", ind.direction, DIRECTIONS),
+        ("dataSource", ind.data_source, DATA_SOURCES),
+        ("frequency", ind.frequency, FREQUENCIES),
     ):
         if problem := _one_of(name, value, words):
             found.append(problem)
     bad_tags = [tag for tag in ind.capability_tags if not CAPABILITY_PATTERN.match(tag)]
     if bad_tags:
-        found.append(FieldProblem("capabilityTags", "format", "tags are lower_snake_case (e.g. digital_governance)", bad_tags))
+        found.append(
+            FieldProblem(
+                "capabilityTags",
+                "format",
+                "tags are lower_snake_case (e.g. digital_governance)",
+                bad_tags,
+            )
+        )
     return found
 
 
@@ -81,27 +121,61 @@ def _source_problems(ind: Indicator) -> list[FieldProblem]:
     found = []
     if ind.data_source == "auto_feed":
         if not (ind.source_system or "").strip():
-            found.append(FieldProblem(
-                "sourceSystem", "auto_feed_source", "an automatic-feed indicator names the system its data comes from "
-                "(e.g. 12345政务服务便民热线)", ind.source_system))
+            found.append(
+                FieldProblem(
+                    "sourceSystem",
+                    "auto_feed_source",
+                    "an automatic-feed indicator names the system its data comes from "
+                    "(e.g. 12345政务服务便民热线)",
+                    ind.source_system,
+                )
+            )
         if ind.on_site_check:
-            found.append(FieldProblem(
-                "onSiteCheck", "auto_feed_no_on_site_check",
-                "data a government system already produces needs no on-site check", ind.on_site_check))
+            found.append(
+                FieldProblem(
+                    "onSiteCheck",
+                    "auto_feed_no_on_site_check",
+                    "data a government system already produces needs no on-site check",
+                    ind.on_site_check,
+                )
+            )
     if ind.frequency == "daily" and ind.assessed_at_year_end:
-        found.append(FieldProblem(
-            "assessedAtYearEnd", "no_double_assessment",
-            "an indicator covered by daily monitoring is not assessed a second time at year end", ind.assessed_at_year_end))
+        found.append(
+            FieldProblem(
+                "assessedAtYearEnd",
+                "no_double_assessment",
+                "an indicator covered by daily monitoring is not assessed a second time at year end",
+                ind.assessed_at_year_end,
+            )
+        )
     return found
 
 
 def _range_problems(ind: Indicator) -> list[FieldProblem]:
     low, high = ind.min_value, ind.max_value
     if low is not None and high is not None and low > high:
-        return [FieldProblem("minValue", "min_not_above_max", f"the minimum {low:g} is above the maximum {high:g}", low)]
-    outside = [b for b in rule_bounds(ind.rule) if (low is not None and b < low) or (high is not None and b > high)]
+        return [
+            FieldProblem(
+                "minValue",
+                "min_not_above_max",
+                f"the minimum {low:g} is above the maximum {high:g}",
+                low,
+            )
+        ]
+    outside = [
+        b
+        for b in rule_bounds(ind.rule)
+        if (low is not None and b < low) or (high is not None and b > high)
+    ]
     if outside:
-        return [FieldProblem("rule", "within_range", f"rule bounds {outside} lie outside the indicator's range [{low}, {high}]", ind.rule)]
+        return [
+            FieldProblem(
+                "rule",
+                "within_range",
+                f"rule bounds {outside} lie outside the indicator's range [{low}, {high}]",
+                ind.rule,
+            )
+        ]
     return []
 
 

@@ -61,9 +61,19 @@ def with_commons(items: Sequence[Item], commons: Sequence[CommonIndicator]) -> l
     """
     common_codes = {c.indicator_code for c in commons}
     named = {i.indicator_code for i in items}
-    missing = [Item(c.indicator_code, c.weight, c.target, "common") for c in commons if c.indicator_code not in named]
+    missing = [
+        Item(c.indicator_code, c.weight, c.target, "common")
+        for c in commons
+        if c.indicator_code not in named
+    ]
     marked = [
-        Item(i.indicator_code, i.weight, i.target, "common" if i.indicator_code in common_codes else "individual", i.row)
+        Item(
+            i.indicator_code,
+            i.weight,
+            i.target,
+            "common" if i.indicator_code in common_codes else "individual",
+            i.row,
+        )
         for i in items
     ]
     return missing + marked
@@ -73,15 +83,35 @@ def _item_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[FieldPr
     code, row = item.indicator_code, item.row
     found = []
     if problem := ctx.blocklist.problem("indicatorCode", ind.name):
-        found.append(FieldProblem(problem.field, problem.rule, f"{code}: {problem.message}", code, row))
+        found.append(
+            FieldProblem(problem.field, problem.rule, f"{code}: {problem.message}", code, row)
+        )
     if not math.isfinite(item.weight) or not 0 <= item.weight <= WEIGHT_TOTAL:
-        found.append(FieldProblem("weight", "range", f"{code}: a weight lies between 0 and 100", item.weight, row))
+        found.append(
+            FieldProblem(
+                "weight", "range", f"{code}: a weight lies between 0 and 100", item.weight, row
+            )
+        )
     elif ind.carries_weight and item.weight <= 0:
-        found.append(FieldProblem("weight", "positive_for_scored", f"{code}: a scored indicator needs a weight above 0", item.weight, row))
+        found.append(
+            FieldProblem(
+                "weight",
+                "positive_for_scored",
+                f"{code}: a scored indicator needs a weight above 0",
+                item.weight,
+                row,
+            )
+        )
     elif not ind.carries_weight and item.weight != 0:
-        found.append(FieldProblem(
-            "weight", "no_weight_for_kind",
-            f"{code}: red lines, deductions and vetoes carry no weight ({ind.kind}); leave it empty or 0", item.weight, row))
+        found.append(
+            FieldProblem(
+                "weight",
+                "no_weight_for_kind",
+                f"{code}: red lines, deductions and vetoes carry no weight ({ind.kind}); leave it empty or 0",
+                item.weight,
+                row,
+            )
+        )
     found.extend(_target_problems(item, ind, ctx))
     return found
 
@@ -90,38 +120,90 @@ def _target_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[Field
     code, row, target = item.indicator_code, item.row, item.target
     if target is None:
         if ind.rule.get("type") == "target_attainment":
-            return [FieldProblem("target", "required_for_attainment", f"{code}: target attainment is measured against a target", None, row)]
+            return [
+                FieldProblem(
+                    "target",
+                    "required_for_attainment",
+                    f"{code}: target attainment is measured against a target",
+                    None,
+                    row,
+                )
+            ]
         return []
     if not math.isfinite(target):
-        return [FieldProblem("target", "number", f"{code}: the target is a finite number", target, row)]
+        return [
+            FieldProblem("target", "number", f"{code}: the target is a finite number", target, row)
+        ]
     if ind.rule.get("type") == "target_attainment" and target <= 0:
-        return [FieldProblem("target", "positive_for_attainment", f"{code}: attainment needs a target above 0", target, row)]
-    if (ind.min_value is not None and target < ind.min_value) or (ind.max_value is not None and target > ind.max_value):
-        return [FieldProblem("target", "within_range", f"{code}: the target lies outside [{ind.min_value}, {ind.max_value}]", target, row)]
+        return [
+            FieldProblem(
+                "target",
+                "positive_for_attainment",
+                f"{code}: attainment needs a target above 0",
+                target,
+                row,
+            )
+        ]
+    if (ind.min_value is not None and target < ind.min_value) or (
+        ind.max_value is not None and target > ind.max_value
+    ):
+        return [
+            FieldProblem(
+                "target",
+                "within_range",
+                f"{code}: the target lies outside [{ind.min_value}, {ind.max_value}]",
+                target,
+                row,
+            )
+        ]
     cascaded = (ctx.allocations or {}).get(code)
     if cascaded is not None and Decimal(str(target)) != cascaded[1]:
-        return [FieldProblem(
-            "target", "cascaded_target",
-            f"{code}: the target is this unit's part {cascaded[1]} of the cascaded city target {cascaded[0]}", target, row)]
+        return [
+            FieldProblem(
+                "target",
+                "cascaded_target",
+                f"{code}: the target is this unit's part {cascaded[1]} of the cascaded city target {cascaded[0]}",
+                target,
+                row,
+            )
+        ]
     return []
 
 
-def _weight_problems(items: Sequence[Item], indicators: Mapping[str, Indicator], ctx: ListContext, row: int | None) -> list[FieldProblem]:
-    scored = [i for i in items if indicators[i.indicator_code].carries_weight and math.isfinite(i.weight)]
+def _weight_problems(
+    items: Sequence[Item], indicators: Mapping[str, Indicator], ctx: ListContext, row: int | None
+) -> list[FieldProblem]:
+    scored = [
+        i for i in items if indicators[i.indicator_code].carries_weight and math.isfinite(i.weight)
+    ]
     total = math.fsum(i.weight for i in scored)
     found = []
     if abs(total - WEIGHT_TOTAL) > _WEIGHT_TOLERANCE:
-        found.append(FieldProblem(
-            "weight", "sum_100",
-            f"unit {ctx.unit.id}: the weights of the scored indicators add up to {total:g}, not exactly 100", round(total, 6), row))
+        found.append(
+            FieldProblem(
+                "weight",
+                "sum_100",
+                f"unit {ctx.unit.id}: the weights of the scored indicators add up to {total:g}, not exactly 100",
+                round(total, 6),
+                row,
+            )
+        )
     if ctx.scheme is not None:
         for dimension, least in ctx.scheme.dimension_minimums.items():
-            share = math.fsum(i.weight for i in scored if indicators[i.indicator_code].dimension == dimension)
+            share = math.fsum(
+                i.weight for i in scored if indicators[i.indicator_code].dimension == dimension
+            )
             if share + _WEIGHT_TOLERANCE < least:
-                found.append(FieldProblem(
-                    "weight", "dimension_minimum",
-                    f"unit {ctx.unit.id}: scheme {ctx.scheme.code} gives {DIMENSIONS.label(dimension)} ({dimension}) at "
-                    f"least {least:g}% of the weight; this list gives {share:g}%", share, row))
+                found.append(
+                    FieldProblem(
+                        "weight",
+                        "dimension_minimum",
+                        f"unit {ctx.unit.id}: scheme {ctx.scheme.code} gives {DIMENSIONS.label(dimension)} ({dimension}) at "
+                        f"least {least:g}% of the weight; this list gives {share:g}%",
+                        share,
+                        row,
+                    )
+                )
     return found
 
 
@@ -129,29 +211,56 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
     """Every rule the list breaks; an empty answer means it may be published."""
     first_row = min((i.row for i in items if i.row is not None), default=None)
     if not items:
-        return [FieldProblem("items", "required", f"unit {ctx.unit.id}: a list has at least one indicator", None, first_row)]
+        return [
+            FieldProblem(
+                "items",
+                "required",
+                f"unit {ctx.unit.id}: a list has at least one indicator",
+                None,
+                first_row,
+            )
+        ]
     found: list[FieldProblem] = []
     seen: set[str] = set()
     known: list[Item] = []
     for item in items:
         ind = ctx.indicators.get(item.indicator_code)
         if ind is None:
-            found.append(FieldProblem("indicatorCode", "exists", f"no indicator {item.indicator_code!r} in the library",
-                                      item.indicator_code, item.row))
+            found.append(
+                FieldProblem(
+                    "indicatorCode",
+                    "exists",
+                    f"no indicator {item.indicator_code!r} in the library",
+                    item.indicator_code,
+                    item.row,
+                )
+            )
             continue
         if item.indicator_code in seen:
-            found.append(FieldProblem("indicatorCode", "unique_in_list", f"{item.indicator_code} appears twice in the list "
-                                      f"of unit {ctx.unit.id}", item.indicator_code, item.row))
+            found.append(
+                FieldProblem(
+                    "indicatorCode",
+                    "unique_in_list",
+                    f"{item.indicator_code} appears twice in the list of unit {ctx.unit.id}",
+                    item.indicator_code,
+                    item.row,
+                )
+            )
             continue
         seen.add(item.indicator_code)
         known.append(item)
         found.extend(_item_problems(item, ind, ctx))
     for common in ctx.commons:
         if common.indicator_code not in seen:
-            found.append(FieldProblem(
-                "indicatorCode", "common_required",
-                f"common indicator {common.indicator_code} of category {ctx.unit.category} cannot be left out",
-                common.indicator_code, first_row))
+            found.append(
+                FieldProblem(
+                    "indicatorCode",
+                    "common_required",
+                    f"common indicator {common.indicator_code} of category {ctx.unit.category} cannot be left out",
+                    common.indicator_code,
+                    first_row,
+                )
+            )
     found.extend(_weight_problems(known, ctx.indicators, ctx, first_row))
     return found
 
@@ -159,11 +268,19 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
 def snapshot_items(items: Sequence[Item], indicators: Mapping[str, Indicator]) -> list[dict]:
     """The published form of each item: the indicator's definition as it is now, with weight and target."""
     return [
-        {**indicators[i.indicator_code].snapshot(), "weight": i.weight, "target": i.target, "origin": i.origin}
+        {
+            **indicators[i.indicator_code].snapshot(),
+            "weight": i.weight,
+            "target": i.target,
+            "origin": i.origin,
+        }
         for i in items
     ]
 
 
 def items_of_snapshot(published: Sequence[dict]) -> list[Item]:
     """The items of a published version, to start a new draft from."""
-    return [Item(i["indicator_code"], i["weight"], i["target"], i.get("origin", "individual")) for i in published]
+    return [
+        Item(i["indicator_code"], i["weight"], i["target"], i.get("origin", "individual"))
+        for i in published
+    ]

@@ -23,11 +23,23 @@ class PaperworkTerm:
     def problems(self) -> list[FieldProblem]:
         found = []
         if len(self.term.strip()) < 2:
-            found.append(FieldProblem("term", "min_length", "a blocklist term has at least 2 characters", self.term))
+            found.append(
+                FieldProblem(
+                    "term", "min_length", "a blocklist term has at least 2 characters", self.term
+                )
+            )
         if not re.match(r"^[a-z][a-z0-9_]{1,39}$", self.category):
-            found.append(FieldProblem("category", "format", "lower-case letters, digits and _ (2-40)", self.category))
+            found.append(
+                FieldProblem(
+                    "category", "format", "lower-case letters, digits and _ (2-40)", self.category
+                )
+            )
         if not self.reason.strip():
-            found.append(FieldProblem("reason", "required", "say why this paperwork is not an outcome", self.reason))
+            found.append(
+                FieldProblem(
+                    "reason", "required", "say why this paperwork is not an outcome", self.reason
+                )
+            )
         return found
 
 
@@ -92,6 +104,8 @@ class Blocklist:
         if term is None:
             return None
         return FieldProblem(
-            field, "no_paperwork",
-            f"measures paperwork ({term.category}, matched {term.term!r}): {term.reason}; {OUTCOME_HINT}", text,
+            field,
+            "no_paperwork",
+            f"measures paperwork ({term.category}, matched {term.term!r}): {term.reason}; {OUTCOME_HINT}",
+            text,
         )

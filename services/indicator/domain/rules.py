@@ -33,21 +33,40 @@ def _problem(rule: str, message: str, value: Any) -> FieldProblem:
 
 def _bands_problems(bands: Any, direction: str) -> list[FieldProblem]:
     if not isinstance(bands, list) or not bands:
-        return [_problem("bands_required", "threshold bands need a non-empty list of {bound, score}", bands)]
+        return [
+            _problem(
+                "bands_required", "threshold bands need a non-empty list of {bound, score}", bands
+            )
+        ]
     pairs = []
     for band in bands:
         bound = _number(band.get("bound")) if isinstance(band, dict) else None
         score = _number(band.get("score")) if isinstance(band, dict) else None
-        if bound is None or score is None or not 0 <= score <= 100 or set(band) != {"bound", "score"}:
+        if (
+            bound is None
+            or score is None
+            or not 0 <= score <= 100
+            or set(band) != {"bound", "score"}
+        ):
             return [_problem("band_shape", "each band is {bound: number, score: 0-100}", band)]
         pairs.append((bound, score))
     better_first = sorted(pairs, key=lambda p: p[0], reverse=direction == "higher_is_better")
     bounds = [b for b, _ in pairs]
     scores = [s for _, s in pairs]
-    if pairs != better_first or len(set(bounds)) != len(bounds) or scores != sorted(scores, reverse=True) \
-            or len(set(scores)) != len(scores):
+    if (
+        pairs != better_first
+        or len(set(bounds)) != len(bounds)
+        or scores != sorted(scores, reverse=True)
+        or len(set(scores)) != len(scores)
+    ):
         order = "falling" if direction == "higher_is_better" else "rising"
-        return [_problem("bands_order", f"bands go best first: bounds {order} and scores falling, none repeated", bands)]
+        return [
+            _problem(
+                "bands_order",
+                f"bands go best first: bounds {order} and scores falling, none repeated",
+                bands,
+            )
+        ]
     return []
 
 
@@ -58,25 +77,57 @@ def rule_problems(kind: str, direction: str, rule: Any) -> list[FieldProblem]:
     kind_rules = RULES_BY_KIND.get(kind, ())
     rule_type = rule["type"]
     if rule_type not in kind_rules:
-        return [_problem("rule_for_kind", f"a {kind} indicator is scored by {' or '.join(kind_rules)}, not {rule_type}", rule_type)]
+        return [
+            _problem(
+                "rule_for_kind",
+                f"a {kind} indicator is scored by {' or '.join(kind_rules)}, not {rule_type}",
+                rule_type,
+            )
+        ]
     extra = set(rule) - _KEYS[rule_type]
     if extra:
-        return [_problem("rule_keys", f"unknown keys for {rule_type}: {', '.join(sorted(extra))}", rule)]
+        return [
+            _problem("rule_keys", f"unknown keys for {rule_type}: {', '.join(sorted(extra))}", rule)
+        ]
     if rule_type == "target_attainment":
         cap = _number(rule.get("cap"))
         if cap is None or not 1 <= cap <= MAX_ATTAINMENT_CAP:
-            return [_problem("cap_range", f"the attainment cap is a number from 1 to {MAX_ATTAINMENT_CAP:g} (1.2 = 120%)", rule.get("cap"))]
+            return [
+                _problem(
+                    "cap_range",
+                    f"the attainment cap is a number from 1 to {MAX_ATTAINMENT_CAP:g} (1.2 = 120%)",
+                    rule.get("cap"),
+                )
+            ]
     elif rule_type == "threshold_bands":
         return _bands_problems(rule.get("bands"), direction)
     elif rule_type == "pass_fail":
         if _number(rule.get("threshold")) is None:
-            return [_problem("threshold_required", "pass/fail needs a numeric threshold", rule.get("threshold"))]
+            return [
+                _problem(
+                    "threshold_required",
+                    "pass/fail needs a numeric threshold",
+                    rule.get("threshold"),
+                )
+            ]
     else:
         points, cap = _number(rule.get("points")), rule.get("max_points")
         if points is None or points <= 0:
-            return [_problem("points_positive", "a deduction takes a positive number of points per incident", rule.get("points"))]
+            return [
+                _problem(
+                    "points_positive",
+                    "a deduction takes a positive number of points per incident",
+                    rule.get("points"),
+                )
+            ]
         if cap is not None and (_number(cap) is None or _number(cap) < points):
-            return [_problem("max_points_range", "the deduction cap is empty or at least the points per incident", cap)]
+            return [
+                _problem(
+                    "max_points_range",
+                    "the deduction cap is empty or at least the points per incident",
+                    cap,
+                )
+            ]
     return []
 
 

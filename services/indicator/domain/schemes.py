@@ -24,17 +24,44 @@ class Scheme:
     def problems(self) -> list[FieldProblem]:
         found = []
         if not _CODE.match(self.code):
-            found.append(FieldProblem("code", "format", "lower-case letters, digits and _ (2-40), starting with a letter", self.code))
+            found.append(
+                FieldProblem(
+                    "code",
+                    "format",
+                    "lower-case letters, digits and _ (2-40), starting with a letter",
+                    self.code,
+                )
+            )
         if not self.name.strip():
             found.append(FieldProblem("name", "required", "a scheme needs a name", self.name))
         for dimension, share in self.dimension_minimums.items():
             if dimension not in DIMENSIONS:
-                found.append(FieldProblem("dimensionMinimums", "one_of", f"dimension must be one of {DIMENSIONS.describe()}", dimension))
+                found.append(
+                    FieldProblem(
+                        "dimensionMinimums",
+                        "one_of",
+                        f"dimension must be one of {DIMENSIONS.describe()}",
+                        dimension,
+                    )
+                )
             elif not (math.isfinite(share) and 0 < share <= 100):
-                found.append(FieldProblem("dimensionMinimums", "range", f"a minimum share is above 0 and at most 100 ({dimension})", share))
+                found.append(
+                    FieldProblem(
+                        "dimensionMinimums",
+                        "range",
+                        f"a minimum share is above 0 and at most 100 ({dimension})",
+                        share,
+                    )
+                )
         if sum(self.dimension_minimums.values()) > 100:
-            found.append(FieldProblem("dimensionMinimums", "sum_at_most_100", "minimum shares add up to more than 100",
-                                      sum(self.dimension_minimums.values())))
+            found.append(
+                FieldProblem(
+                    "dimensionMinimums",
+                    "sum_at_most_100",
+                    "minimum shares add up to more than 100",
+                    sum(self.dimension_minimums.values()),
+                )
+            )
         return found
 
     def check(self) -> None:

@@ -77,7 +77,9 @@ class Layout:
     def headers(self, language: str) -> list[str]:
         return [column.zh if language == "zh" else column.en for column in self.columns]
 
-    def locate(self, headers: Sequence[Any]) -> tuple[dict[str, int], dict[str, str], list[RowError]]:
+    def locate(
+        self, headers: Sequence[Any]
+    ) -> tuple[dict[str, int], dict[str, str], list[RowError]]:
         """Column index and header as written, per field; errors for missing, unknown or repeated columns."""
         index: dict[str, int] = {}
         written: dict[str, str] = {}
@@ -88,26 +90,59 @@ class Layout:
                 continue
             column = self._by_header.get(key)
             if column is None:
-                errors.append(RowError(HEADER_ROW, str(header), "header", "known_column",
-                                       f"unknown column {header!r} in a {self.name} file", header))
+                errors.append(
+                    RowError(
+                        HEADER_ROW,
+                        str(header),
+                        "header",
+                        "known_column",
+                        f"unknown column {header!r} in a {self.name} file",
+                        header,
+                    )
+                )
             elif column.field in index:
-                errors.append(RowError(HEADER_ROW, str(header), column.field, "unique_column",
-                                       f"column {column.zh} / {column.en} appears twice", header))
+                errors.append(
+                    RowError(
+                        HEADER_ROW,
+                        str(header),
+                        column.field,
+                        "unique_column",
+                        f"column {column.zh} / {column.en} appears twice",
+                        header,
+                    )
+                )
             elif column.imported:
                 index[column.field] = position
                 written[column.field] = str(header)
         for column in self.columns:
             if column.required and column.field not in index:
-                errors.append(RowError(HEADER_ROW, column.zh, column.field, "required_column",
-                                       f"a {self.name} file needs the column {column.zh} / {column.en}", None))
+                errors.append(
+                    RowError(
+                        HEADER_ROW,
+                        column.zh,
+                        column.field,
+                        "required_column",
+                        f"a {self.name} file needs the column {column.zh} / {column.en}",
+                        None,
+                    )
+                )
         return index, written, errors
 
 
-def row_errors(problems: Sequence[FieldProblem], written: dict[str, str], layout: Layout) -> list[RowError]:
+def row_errors(
+    problems: Sequence[FieldProblem], written: dict[str, str], layout: Layout
+) -> list[RowError]:
     """Problems found in rows, each named by the column header the file used."""
     fallback = {column.field: column.zh for column in layout.columns}
     return [
-        RowError(p.row, written.get(p.field) or fallback.get(p.field), p.field, p.rule, p.message, p.value)
+        RowError(
+            p.row,
+            written.get(p.field) or fallback.get(p.field),
+            p.field,
+            p.rule,
+            p.message,
+            p.value,
+        )
         for p in problems
     ]
 
@@ -202,7 +237,9 @@ def bands(cell: Any) -> list[dict[str, float]] | None:
             continue
         bound, sep, score = part.replace("=", ":").partition(":")
         if not sep:
-            raise CellError("bands", "write bands as bound:score pairs, best first, e.g. 95:100; 90:80")
+            raise CellError(
+                "bands", "write bands as bound:score pairs, best first, e.g. 95:100; 90:80"
+            )
         found.append({"bound": number(bound), "score": number(score)})
     return found
 

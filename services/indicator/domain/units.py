@@ -29,17 +29,27 @@ class Unit:
         if not self.name.strip():
             problems.append(FieldProblem("name", "required", "a unit needs a name", self.name))
         if not self.category.strip():
-            problems.append(FieldProblem("category", "required", "a unit needs a category", self.category))
+            problems.append(
+                FieldProblem("category", "required", "a unit needs a category", self.category)
+            )
         if self.parent_id == self.id:
-            problems.append(FieldProblem("parentId", "not_self", "a unit cannot be its own parent", self.parent_id))
+            problems.append(
+                FieldProblem(
+                    "parentId", "not_self", "a unit cannot be its own parent", self.parent_id
+                )
+            )
         if problems:
             raise ValidationFailed(problems)
 
 
-def unknown_category(category: str, known: list[str] | tuple[str, ...] | set[str]) -> FieldProblem | None:
+def unknown_category(
+    category: str, known: list[str] | tuple[str, ...] | set[str]
+) -> FieldProblem | None:
     if category in known:
         return None
-    return FieldProblem("category", "one_of", f"must be one of {', '.join(sorted(known))}", category)
+    return FieldProblem(
+        "category", "one_of", f"must be one of {', '.join(sorted(known))}", category
+    )
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,10 @@ class Cadre:
         if self.position_level not in POSITION_LEVELS:
             problems.append(
                 FieldProblem(
-                    "positionLevel", "one_of", f"must be one of {', '.join(POSITION_LEVELS)}", self.position_level
+                    "positionLevel",
+                    "one_of",
+                    f"must be one of {', '.join(POSITION_LEVELS)}",
+                    self.position_level,
                 )
             )
         if problems:

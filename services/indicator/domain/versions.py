@@ -42,24 +42,50 @@ def year_problem(year: int) -> FieldProblem | None:
 def default_effective_from(year: int, today: date, in_force: VersionHeader | None) -> date:
     """From the start of the year, or today within it, and always after the version in force."""
     start = today if today.year == year else date(year, 1, 1)
-    if in_force is not None and in_force.effective_from is not None and start <= in_force.effective_from:
+    if (
+        in_force is not None
+        and in_force.effective_from is not None
+        and start <= in_force.effective_from
+    ):
         start = in_force.effective_from + timedelta(days=1)
     return start
 
 
 def plan_publication(
-    year: int, version: int, effective_from: date | None, in_force: VersionHeader | None, today: date, row: int | None = None
+    year: int,
+    version: int,
+    effective_from: date | None,
+    in_force: VersionHeader | None,
+    today: date,
+    row: int | None = None,
 ) -> tuple[Publication | None, list[FieldProblem]]:
     """Dates for publishing `version`; problems when the requested start does not fit."""
     start = effective_from or default_effective_from(year, today, in_force)
     problems = []
     if not date(year, 1, 1) <= start <= date(year, 12, 31):
-        problems.append(FieldProblem("effectiveFrom", "within_year", f"a {year} list takes effect within {year}", start.isoformat(), row))
-    if in_force is not None and in_force.effective_from is not None and start <= in_force.effective_from:
-        problems.append(FieldProblem(
-            "effectiveFrom", "after_version_in_force",
-            f"version {in_force.version} is in force from {in_force.effective_from.isoformat()}; a newer version starts later",
-            start.isoformat(), row))
+        problems.append(
+            FieldProblem(
+                "effectiveFrom",
+                "within_year",
+                f"a {year} list takes effect within {year}",
+                start.isoformat(),
+                row,
+            )
+        )
+    if (
+        in_force is not None
+        and in_force.effective_from is not None
+        and start <= in_force.effective_from
+    ):
+        problems.append(
+            FieldProblem(
+                "effectiveFrom",
+                "after_version_in_force",
+                f"version {in_force.version} is in force from {in_force.effective_from.isoformat()}; a newer version starts later",
+                start.isoformat(),
+                row,
+            )
+        )
     if problems:
         return None, problems
     return Publication(version=version, effective_from=start, supersedes=in_force), []

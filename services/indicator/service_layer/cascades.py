@@ -11,18 +11,27 @@ from services.indicator.domain.cascade import TargetCascade, check_cascade
 async def cascade_target(uow: UnitOfWork, cascade: TargetCascade) -> TargetCascade:
     """Stores the split (replacing an earlier one of the same code) when the parts add up."""
     session = uow.session
-    parent = await cascades.get_cascade(session, cascade.parent_code) if cascade.parent_code else None
+    parent = (
+        await cascades.get_cascade(session, cascade.parent_code) if cascade.parent_code else None
+    )
     indicator = None
     if cascade.indicator_code:
-        indicator = (await library.indicators_by_code(session, [cascade.indicator_code])).get(cascade.indicator_code)
-    wanted = [a.unit_id for a in cascade.allocations] + ([cascade.parent_unit_id] if cascade.parent_unit_id else [])
+        indicator = (await library.indicators_by_code(session, [cascade.indicator_code])).get(
+            cascade.indicator_code
+        )
+    wanted = [a.unit_id for a in cascade.allocations] + (
+        [cascade.parent_unit_id] if cascade.parent_unit_id else []
+    )
     units = await repository.units_by_id(session, wanted)
     check_cascade(cascade, parent, indicator, units)
     # Splits of this target's parts were made to fit them; a changed part must not strand one.
     stranded = [
-        FieldProblem("allocations", "keeps_splits",
-                     f"split {child.code} divides unit {child.parent_unit_id}'s part of {child.total}; change it first",
-                     child.parent_unit_id)
+        FieldProblem(
+            "allocations",
+            "keeps_splits",
+            f"split {child.code} divides unit {child.parent_unit_id}'s part of {child.total}; change it first",
+            child.parent_unit_id,
+        )
         for child in await cascades.find_cascades(session, parent_code=cascade.code)
         if cascade.part_of(child.parent_unit_id) != child.total
     ]

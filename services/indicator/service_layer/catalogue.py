@@ -71,16 +71,31 @@ class Catalogue:
             found.append(replace(problem, row=request.row))
         unit = self.units.get(request.unit_id)
         if unit is None:
-            return found + [FieldProblem("unitId", "exists", f"no unit {request.unit_id!r}", request.unit_id, request.row)]
+            return found + [
+                FieldProblem(
+                    "unitId", "exists", f"no unit {request.unit_id!r}", request.unit_id, request.row
+                )
+            ]
         scheme = None
         if request.scheme_code is not None:
             scheme = self.schemes.get(request.scheme_code)
             if scheme is None:
-                found.append(FieldProblem("schemeCode", "exists", f"no assessment scheme {request.scheme_code!r}",
-                                          request.scheme_code, request.row))
+                found.append(
+                    FieldProblem(
+                        "schemeCode",
+                        "exists",
+                        f"no assessment scheme {request.scheme_code!r}",
+                        request.scheme_code,
+                        request.row,
+                    )
+                )
         context = ListContext(
-            unit=unit, indicators=self.indicators, commons=self.commons_of(unit.id), blocklist=self.blocklist,
-            scheme=scheme, allocations=self.allocations.get((unit.id, request.year), {}),
+            unit=unit,
+            indicators=self.indicators,
+            commons=self.commons_of(unit.id),
+            blocklist=self.blocklist,
+            scheme=scheme,
+            allocations=self.allocations.get((unit.id, request.year), {}),
         )
         problems = list_problems(request.items, context)
         if not complete:

@@ -12,8 +12,12 @@ from services.indicator.domain.units import Cadre, Unit, unknown_category
 
 def unit_registered(unit: Unit) -> UnitRegistered:
     return UnitRegistered(
-        unit_id=unit.id, name=unit.name, district=unit.district, parent_unit_id=unit.parent_id,
-        category=unit.category, temporary=unit.temporary,
+        unit_id=unit.id,
+        name=unit.name,
+        district=unit.district,
+        parent_unit_id=unit.parent_id,
+        category=unit.category,
+        temporary=unit.temporary,
     )
 
 
@@ -38,7 +42,10 @@ async def register_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
     await repository.add_cadre(uow.session, cadre)
     await uow.emit(
         CadreRegistered(
-            cadre_id=cadre.id, name=cadre.name, unit_id=cadre.unit_id, unit_category=unit.category,
+            cadre_id=cadre.id,
+            name=cadre.name,
+            unit_id=cadre.unit_id,
+            unit_category=unit.category,
             position_level=cadre.position_level,
         ),
         key=cadre.id,
@@ -49,10 +56,17 @@ async def register_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
 async def configure_category(uow: UnitOfWork, category: UnitCategory) -> UnitCategory:
     """Renames or adds one of the department's configurable categories."""
     existing = await library.categories(uow.session)
-    configured = UnitCategory(category.code, category.name.strip(), category.name_en.strip(), configurable=True)
+    configured = UnitCategory(
+        category.code, category.name.strip(), category.name_en.strip(), configurable=True
+    )
     check_configuration(configured, existing)
     if any(c.name == configured.name and c.code != configured.code for c in existing.values()):
-        raise invalid("name", "unique", f"another category is already called {configured.name}", configured.name)
+        raise invalid(
+            "name",
+            "unique",
+            f"another category is already called {configured.name}",
+            configured.name,
+        )
     await library.save_category(uow.session, configured, position=len(existing))
     return configured
 
@@ -62,7 +76,9 @@ async def remove_category(uow: UnitOfWork, code: str) -> None:
     if code not in existing:
         raise NotFound(f"no unit category {code!r}")
     if not existing[code].configurable:
-        raise invalid("code", "fixed", "this category is fixed by the reform and cannot be removed", code)
+        raise invalid(
+            "code", "fixed", "this category is fixed by the reform and cannot be removed", code
+        )
     if await library.category_in_use(uow.session, code):
         raise Conflict(f"units of category {code!r} exist; move them to another category first")
     await library.remove_category(uow.session, code)

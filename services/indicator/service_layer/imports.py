@@ -34,7 +34,11 @@ class ParsedRows:
     written: dict[str, str]  # field -> column header as the file wrote it
 
 
-def parse_rows(table: Table, layout: Layout, parse_row: Callable[[int, list[Any], dict[str, int]], tuple[T | None, list[FieldProblem]]]) -> ParsedRows:
+def parse_rows(
+    table: Table,
+    layout: Layout,
+    parse_row: Callable[[int, list[Any], dict[str, int]], tuple[T | None, list[FieldProblem]]],
+) -> ParsedRows:
     index, written, header_errors = layout.locate(table.headers)
     if header_errors:
         return ParsedRows([], header_errors, [], written)
@@ -47,16 +51,34 @@ def parse_rows(table: Table, layout: Layout, parse_row: Callable[[int, list[Any]
     return ParsedRows(values, [], problems, written)
 
 
-def refused(table: Table, layout: Layout, parsed: ParsedRows, problems: Sequence[FieldProblem] = ()) -> ImportReport | None:
+def refused(
+    table: Table, layout: Layout, parsed: ParsedRows, problems: Sequence[FieldProblem] = ()
+) -> ImportReport | None:
     """The report of a refused import, or None when nothing stands in the way of applying it."""
-    errors = parsed.header_errors + row_errors([*parsed.problems, *problems], parsed.written, layout)
+    errors = parsed.header_errors + row_errors(
+        [*parsed.problems, *problems], parsed.written, layout
+    )
     if not errors and table.rows:
         return None
     if not table.rows and not errors:
-        errors = [RowError(None, None, "file", "rows_required", "the file has a header but no data rows")]
+        errors = [
+            RowError(None, None, "file", "rows_required", "the file has a header but no data rows")
+        ]
     ordered = sorted(errors, key=lambda e: (e.row or 0, e.column or ""))
-    return ImportReport(rows=len(table.rows), applied=False, errors=tuple(ordered[:MAX_REPORTED_ERRORS]), error_count=len(errors))
+    return ImportReport(
+        rows=len(table.rows),
+        applied=False,
+        errors=tuple(ordered[:MAX_REPORTED_ERRORS]),
+        error_count=len(errors),
+    )
 
 
 def applied(table: Table, written: int, published: int = 0) -> ImportReport:
-    return ImportReport(rows=len(table.rows), applied=True, errors=(), error_count=0, written=written, published=published)
+    return ImportReport(
+        rows=len(table.rows),
+        applied=True,
+        errors=(),
+        error_count=0,
+        written=written,
+        published=published,
+    )

@@ -10,7 +10,7 @@ from services.common.unit_of_work import UnitOfWork
 from services.indicator.adapters import library
 from services.indicator.domain.indicators import Indicator, check_indicator, indicator_problems
 from services.indicator.domain.layouts import INDICATOR_LAYOUT, indicator_from_row
-from services.indicator.domain.lists import CommonIndicator, WEIGHT_TOTAL
+from services.indicator.domain.lists import WEIGHT_TOTAL, CommonIndicator
 from services.indicator.domain.paperwork import PaperworkTerm
 from services.indicator.domain.schemes import Scheme
 from services.indicator.domain.tabular import Table
@@ -31,7 +31,15 @@ async def import_indicators(uow: UnitOfWork, table: Table) -> ImportReport:
     first_row: dict[str, int] = {}
     for row, ind in parsed.values:
         if ind.code in first_row:
-            problems.append(FieldProblem("code", "unique_in_file", f"{ind.code} is already defined in row {first_row[ind.code]}", ind.code, row))
+            problems.append(
+                FieldProblem(
+                    "code",
+                    "unique_in_file",
+                    f"{ind.code} is already defined in row {first_row[ind.code]}",
+                    ind.code,
+                    row,
+                )
+            )
             continue
         first_row[ind.code] = row
         problems.extend(replace(p, row=row) for p in indicator_problems(ind, blocklist))
@@ -60,7 +68,9 @@ async def save_scheme(uow: UnitOfWork, scheme: Scheme) -> Scheme:
     return scheme
 
 
-async def set_common_indicators(uow: UnitOfWork, category: str, commons: Sequence[CommonIndicator]) -> list[CommonIndicator]:
+async def set_common_indicators(
+    uow: UnitOfWork, category: str, commons: Sequence[CommonIndicator]
+) -> list[CommonIndicator]:
     """Replaces the indicators every unit of the category carries (lists drafted from now on)."""
     if category not in await library.categories(uow.session):
         raise NotFound(f"no unit category {category!r}")
@@ -70,17 +80,56 @@ async def set_common_indicators(uow: UnitOfWork, category: str, commons: Sequenc
     for common in commons:
         ind = found.get(common.indicator_code)
         if ind is None:
-            problems.append(FieldProblem("indicatorCode", "exists", f"no indicator {common.indicator_code!r}", common.indicator_code))
+            problems.append(
+                FieldProblem(
+                    "indicatorCode",
+                    "exists",
+                    f"no indicator {common.indicator_code!r}",
+                    common.indicator_code,
+                )
+            )
         elif common.indicator_code in seen:
-            problems.append(FieldProblem("indicatorCode", "unique", f"{common.indicator_code} is named twice", common.indicator_code))
+            problems.append(
+                FieldProblem(
+                    "indicatorCode",
+                    "unique",
+                    f"{common.indicator_code} is named twice",
+                    common.indicator_code,
+                )
+            )
         elif ind.carries_weight and not 0 < common.weight <= WEIGHT_TOTAL:
-            problems.append(FieldProblem("weight", "positive_for_scored", f"{ind.code}: a scored indicator's weight lies in (0, 100]", common.weight))
+            problems.append(
+                FieldProblem(
+                    "weight",
+                    "positive_for_scored",
+                    f"{ind.code}: a scored indicator's weight lies in (0, 100]",
+                    common.weight,
+                )
+            )
         elif not ind.carries_weight and common.weight != 0:
-            problems.append(FieldProblem("weight", "no_weight_for_kind", f"{ind.code}: red lines, deductions and vetoes carry no weight", common.weight))
+            problems.append(
+                FieldProblem(
+                    "weight",
+                    "no_weight_for_kind",
+                    f"{ind.code}: red lines, deductions and vetoes carry no weight",
+                    common.weight,
+                )
+            )
         seen.add(common.indicator_code)
-    total = sum(c.weight for c in commons if c.indicator_code in found and found[c.indicator_code].carries_weight)
+    total = sum(
+        c.weight
+        for c in commons
+        if c.indicator_code in found and found[c.indicator_code].carries_weight
+    )
     if total > WEIGHT_TOTAL:
-        problems.append(FieldProblem("weight", "at_most_100", f"common indicators of {category} take {total:g} of the 100 weight", total))
+        problems.append(
+            FieldProblem(
+                "weight",
+                "at_most_100",
+                f"common indicators of {category} take {total:g} of the 100 weight",
+                total,
+            )
+        )
     if problems:
         raise ValidationFailed(problems)
     stored = [CommonIndicator(category, c.indicator_code, c.weight, c.target) for c in commons]

@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from schemas.events import IndicatorListPublished
 from services.common.errors import Conflict, FieldProblem, NotFound, ValidationFailed
@@ -24,7 +24,10 @@ from services.indicator.domain.lists import Item, items_of_snapshot, snapshot_it
 from services.indicator.domain.tabular import Table
 from services.indicator.domain.versions import DRAFT, PUBLISHED, Publication, plan_publication
 from services.indicator.service_layer.catalogue import (
-    RULES_CHECKED_AT_PUBLICATION, Catalogue, ListRequest, load_catalogue,
+    RULES_CHECKED_AT_PUBLICATION,
+    Catalogue,
+    ListRequest,
+    load_catalogue,
 )
 from services.indicator.service_layer.imports import ImportReport, applied, parse_rows, refused
 
@@ -40,11 +43,23 @@ class Planned:
 
 def _completed(request: ListRequest, catalogue: Catalogue) -> ListRequest:
     items = with_commons(request.items, catalogue.commons_of(request.unit_id))
-    return ListRequest(request.unit_id, request.year, tuple(items), request.scheme_code, request.effective_from, request.row)
+    return ListRequest(
+        request.unit_id,
+        request.year,
+        tuple(items),
+        request.scheme_code,
+        request.effective_from,
+        request.row,
+    )
 
 
-def _plan(requests: Sequence[ListRequest], catalogue: Catalogue, publish: bool, today: date,
-          complete: bool = True) -> tuple[list[Planned], list[FieldProblem]]:
+def _plan(
+    requests: Sequence[ListRequest],
+    catalogue: Catalogue,
+    publish: bool,
+    today: date,
+    complete: bool = True,
+) -> tuple[list[Planned], list[FieldProblem]]:
     planned, problems = [], []
     for request in requests:
         found = catalogue.problems(request, complete)
@@ -52,7 +67,9 @@ def _plan(requests: Sequence[ListRequest], catalogue: Catalogue, publish: bool, 
         publication = None
         if publish and not found:
             in_force = catalogue.in_force(request.unit_id, request.year)
-            publication, found = plan_publication(request.year, version, request.effective_from, in_force, today, request.row)
+            publication, found = plan_publication(
+                request.year, version, request.effective_from, in_force, today, request.row
+            )
         problems.extend(found)
         planned.append(Planned(request, version, publication))
     return planned, problems
@@ -62,9 +79,15 @@ def _event(list_id: str, plan: Planned, catalogue: Catalogue) -> IndicatorListPu
     request, publication = plan.request, plan.publication
     unit = catalogue.units[request.unit_id]
     return IndicatorListPublished(
-        list_id=list_id, unit_id=unit.id, unit_category=unit.category, unit_temporary=unit.temporary,
-        scheme_code=request.scheme_code, year=request.year, version=plan.version,
-        effective_from=publication.effective_from, effective_to=None,
+        list_id=list_id,
+        unit_id=unit.id,
+        unit_category=unit.category,
+        unit_temporary=unit.temporary,
+        scheme_code=request.scheme_code,
+        year=request.year,
+        version=plan.version,
+        effective_from=publication.effective_from,
+        effective_to=None,
         supersedes_version=publication.supersedes.version if publication.supersedes else None,
         items=snapshot_items(request.items, catalogue.indicators),
     )
@@ -74,44 +97,72 @@ async def _write(uow: UnitOfWork, catalogue: Catalogue, planned: Sequence[Planne
     """Replaces the units' drafts with these versions; published ones end the version in force."""
     session = uow.session
     pairs = [(p.request.unit_id, p.request.year) for p in planned]
-    await list_store.delete_lists(session, [d.list_id for pair in pairs if (d := catalogue.draft(*pair))])
-    await list_store.supersede(session, [
-        (p.publication.supersedes.list_id, p.publication.superseded_until)
-        for p in planned if p.publication and p.publication.supersedes
-    ])
+    await list_store.delete_lists(
+        session, [d.list_id for pair in pairs if (d := catalogue.draft(*pair))]
+    )
+    await list_store.supersede(
+        session,
+        [
+            (p.publication.supersedes.list_id, p.publication.superseded_until)
+            for p in planned
+            if p.publication and p.publication.supersedes
+        ],
+    )
     ids = [uuid.uuid4().hex for _ in planned]
-    events = {list_id: _event(list_id, p, catalogue) for list_id, p in zip(ids, planned) if p.publication}
+    events = {
+        list_id: _event(list_id, p, catalogue) for list_id, p in zip(ids, planned) if p.publication
+    }
     await uow.emit_many([(event, event.unit_id) for event in events.values()])
-    now = datetime.now(timezone.utc)
-    await list_store.insert_lists(session, [
-        NewList(
-            id=list_id, unit_id=p.request.unit_id, year=p.request.year, version=p.version,
-            status=PUBLISHED if p.publication else DRAFT, scheme_code=p.request.scheme_code, items=p.request.items,
-            effective_from=p.publication.effective_from if p.publication else None,
-            supersedes_version=p.publication.supersedes.version if p.publication and p.publication.supersedes else None,
-            snapshot=events[list_id].model_dump_json() if list_id in events else None,
-            published_at=now if p.publication else None,
-        )
-        for list_id, p in zip(ids, planned)
-    ])
+    now = datetime.now(UTC)
+    await list_store.insert_lists(
+        session,
+        [
+            NewList(
+                id=list_id,
+                unit_id=p.request.unit_id,
+                year=p.request.year,
+                version=p.version,
+                status=PUBLISHED if p.publication else DRAFT,
+                scheme_code=p.request.scheme_code,
+                items=p.request.items,
+                effective_from=p.publication.effective_from if p.publication else None,
+                supersedes_version=p.publication.supersedes.version
+                if p.publication and p.publication.supersedes
+                else None,
+                snapshot=events[list_id].model_dump_json() if list_id in events else None,
+                published_at=now if p.publication else None,
+            )
+            for list_id, p in zip(ids, planned)
+        ],
+    )
 
 
-async def _apply(uow: UnitOfWork, requests: Sequence[ListRequest], publish: bool, today: date | None) -> list[Planned]:
+async def _apply(
+    uow: UnitOfWork, requests: Sequence[ListRequest], publish: bool, today: date | None
+) -> list[Planned]:
     catalogue = await load_catalogue(uow.session, [(r.unit_id, r.year) for r in requests])
     completed = [_completed(r, catalogue) for r in requests]
-    planned, problems = _plan(completed, catalogue, publish, today or date.today(), complete=publish)
+    planned, problems = _plan(
+        completed, catalogue, publish, today or date.today(), complete=publish
+    )
     if problems:
         raise ValidationFailed(problems)
     await _write(uow, catalogue, planned)
     return planned
 
 
-async def _apply_one(uow: UnitOfWork, request: ListRequest, publish: bool, today: date | None = None) -> StoredList:
+async def _apply_one(
+    uow: UnitOfWork, request: ListRequest, publish: bool, today: date | None = None
+) -> StoredList:
     planned = await _apply(uow, [request], publish, today)
-    return await list_store.find_list(uow.session, request.unit_id, request.year, planned[0].version)
+    return await list_store.find_list(
+        uow.session, request.unit_id, request.year, planned[0].version
+    )
 
 
-async def publish_lists(uow: UnitOfWork, requests: Sequence[ListRequest], today: date | None = None) -> int:
+async def publish_lists(
+    uow: UnitOfWork, requests: Sequence[ListRequest], today: date | None = None
+) -> int:
     """Publishes many units' lists at once, all or none, each replacing its unit's draft."""
     return len(await _apply(uow, requests, publish=True, today=today))
 
@@ -123,32 +174,55 @@ async def _draft_or_fail(uow: UnitOfWork, unit_id: str, year: int) -> StoredList
     return draft
 
 
-async def draft_list(uow: UnitOfWork, unit_id: str, year: int, scheme_code: str | None = None,
-                     items: Sequence[Item] | None = None) -> StoredList:
+async def draft_list(
+    uow: UnitOfWork,
+    unit_id: str,
+    year: int,
+    scheme_code: str | None = None,
+    items: Sequence[Item] | None = None,
+) -> StoredList:
     """Opens the next version as a draft: from the items given, else a copy of the version in force,
     else the category's common indicators."""
     if await list_store.find_list(uow.session, unit_id, year, status=DRAFT):
-        raise Conflict(f"unit {unit_id!r} already has a draft list for {year}; edit, publish or discard it")
+        raise Conflict(
+            f"unit {unit_id!r} already has a draft list for {year}; edit, publish or discard it"
+        )
     if items is None:
         in_force = await list_store.find_list(uow.session, unit_id, year, status=PUBLISHED)
         items = items_of_snapshot(in_force.snapshot["items"]) if in_force else []
         scheme_code = scheme_code or (in_force.scheme_code if in_force else None)
-    return await _apply_one(uow, ListRequest(unit_id, year, tuple(items), scheme_code), publish=False)
+    return await _apply_one(
+        uow, ListRequest(unit_id, year, tuple(items), scheme_code), publish=False
+    )
 
 
-async def edit_draft(uow: UnitOfWork, unit_id: str, year: int, set_items: Sequence[Item] = (),
-                     remove: Sequence[str] = (), scheme_code: str | None = None) -> StoredList:
+async def edit_draft(
+    uow: UnitOfWork,
+    unit_id: str,
+    year: int,
+    set_items: Sequence[Item] = (),
+    remove: Sequence[str] = (),
+    scheme_code: str | None = None,
+) -> StoredList:
     """Sets weights and targets of items (adding new ones), removes individual items, changes the scheme."""
     draft = await _draft_or_fail(uow, unit_id, year)
     items = {i.indicator_code: i for i in await list_store.items_of(uow.session, draft.id)}
     commons = {i.indicator_code for i in items.values() if i.origin == "common"}
     kept_commons = sorted(commons & set(remove))
     if kept_commons:
-        raise ValidationFailed([FieldProblem("remove", "common_required", f"common indicator {code} cannot be left out", code)
-                                for code in kept_commons])
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "remove", "common_required", f"common indicator {code} cannot be left out", code
+                )
+                for code in kept_commons
+            ]
+        )
     for code in remove:
         if items.pop(code, None) is None:
-            raise ValidationFailed(FieldProblem("remove", "in_list", f"{code} is not in the draft", code))
+            raise ValidationFailed(
+                FieldProblem("remove", "in_list", f"{code} is not in the draft", code)
+            )
     for item in set_items:
         items[item.indicator_code] = item
     request = ListRequest(unit_id, year, tuple(items.values()), scheme_code or draft.scheme_code)
@@ -160,8 +234,13 @@ async def discard_draft(uow: UnitOfWork, unit_id: str, year: int) -> None:
     await list_store.delete_lists(uow.session, [draft.id])
 
 
-async def publish_list(uow: UnitOfWork, unit_id: str, year: int, effective_from: date | None = None,
-                       today: date | None = None) -> StoredList:
+async def publish_list(
+    uow: UnitOfWork,
+    unit_id: str,
+    year: int,
+    effective_from: date | None = None,
+    today: date | None = None,
+) -> StoredList:
     """Publishes the unit's draft: from then on it is immutable, and scoring scores against it."""
     draft = await _draft_or_fail(uow, unit_id, year)
     items = await list_store.items_of(uow.session, draft.id)
@@ -178,17 +257,36 @@ def _requests(rows: Sequence[ListRow]) -> tuple[list[ListRequest], list[FieldPro
     for (unit_id, year), group in groups.items():
         first = group[0]
         for row in group[1:]:
-            for field, value, expected in (("schemeCode", row.scheme_code, first.scheme_code),
-                                           ("effectiveFrom", row.effective_from, first.effective_from)):
+            for field, value, expected in (
+                ("schemeCode", row.scheme_code, first.scheme_code),
+                ("effectiveFrom", row.effective_from, first.effective_from),
+            ):
                 if value != expected:
-                    problems.append(FieldProblem(
-                        field, "same_in_list", f"unit {unit_id}'s {year} list states {expected} in row {first.row}",
-                        value if not isinstance(value, date) else value.isoformat(), row.row))
-        requests.append(ListRequest(unit_id, year, tuple(r.item for r in group), first.scheme_code, first.effective_from, first.row))
+                    problems.append(
+                        FieldProblem(
+                            field,
+                            "same_in_list",
+                            f"unit {unit_id}'s {year} list states {expected} in row {first.row}",
+                            value if not isinstance(value, date) else value.isoformat(),
+                            row.row,
+                        )
+                    )
+        requests.append(
+            ListRequest(
+                unit_id,
+                year,
+                tuple(r.item for r in group),
+                first.scheme_code,
+                first.effective_from,
+                first.row,
+            )
+        )
     return requests, problems
 
 
-async def import_lists(uow: UnitOfWork, table: Table, publish: bool, today: date | None = None) -> ImportReport:
+async def import_lists(
+    uow: UnitOfWork, table: Table, publish: bool, today: date | None = None
+) -> ImportReport:
     """Units' lists from a file: every row is checked, then all are written (as drafts, or published) or none."""
     began = time.perf_counter()
     parsed = parse_rows(table, LIST_LAYOUT, list_row_from_cells)
@@ -196,15 +294,27 @@ async def import_lists(uow: UnitOfWork, table: Table, publish: bool, today: date
         return refused(table, LIST_LAYOUT, parsed)
     requests, problems = _requests([row for _, row in parsed.values])
     catalogue = await load_catalogue(uow.session, [(r.unit_id, r.year) for r in requests])
-    planned, found = _plan([_completed(r, catalogue) for r in requests], catalogue, publish, today or date.today())
+    planned, found = _plan(
+        [_completed(r, catalogue) for r in requests], catalogue, publish, today or date.today()
+    )
     if parsed.problems:
         # A row that could not be read is missing from its list, so the list's sums would mislead.
         found = [p for p in found if p.rule not in RULES_CHECKED_AT_PUBLICATION]
     checked = time.perf_counter()
     if report := refused(table, LIST_LAYOUT, parsed, problems + found):
-        log.info("list import refused", extra={"rows": len(table.rows), "errors": report.error_count})
+        log.info(
+            "list import refused", extra={"rows": len(table.rows), "errors": report.error_count}
+        )
         return report
     await _write(uow, catalogue, planned)
-    log.info("lists imported", extra={"rows": len(table.rows), "lists": len(planned), "published": publish,
-                                      "check_s": round(checked - began, 3), "write_s": round(time.perf_counter() - checked, 3)})
+    log.info(
+        "lists imported",
+        extra={
+            "rows": len(table.rows),
+            "lists": len(planned),
+            "published": publish,
+            "check_s": round(checked - began, 3),
+            "write_s": round(time.perf_counter() - checked, 3),
+        },
+    )
     return applied(table, written=len(planned), published=len(planned) if publish else 0)

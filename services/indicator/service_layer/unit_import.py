@@ -26,8 +26,13 @@ def _above(unit: Unit, by_id: dict[str, Unit]) -> tuple[int, bool]:
 
 async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
     categories = await library.categories(uow.session)
-    names = {**{c.code: c.code for c in categories.values()}, **{c.name: c.code for c in categories.values()}}
-    parsed = parse_rows(table, UNIT_LAYOUT, lambda row, cells, index: unit_from_row(row, cells, index, names))
+    names = {
+        **{c.code: c.code for c in categories.values()},
+        **{c.name: c.code for c in categories.values()},
+    }
+    parsed = parse_rows(
+        table, UNIT_LAYOUT, lambda row, cells, index: unit_from_row(row, cells, index, names)
+    )
     rows: list[tuple[int, Unit]] = parsed.values
     ids = {u.id for _, u in rows}
     parents = {u.parent_id for _, u in rows if u.parent_id} - ids
@@ -35,16 +40,39 @@ async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
     problems, first_row = [], {}
     for row, unit in rows:
         if unit.id in existing:
-            problems.append(FieldProblem("id", "new_unit", f"unit {unit.id} is already registered", unit.id, row))
+            problems.append(
+                FieldProblem(
+                    "id", "new_unit", f"unit {unit.id} is already registered", unit.id, row
+                )
+            )
         elif unit.id in first_row:
-            problems.append(FieldProblem("id", "unique_in_file", f"unit {unit.id} is already in row {first_row[unit.id]}", unit.id, row))
+            problems.append(
+                FieldProblem(
+                    "id",
+                    "unique_in_file",
+                    f"unit {unit.id} is already in row {first_row[unit.id]}",
+                    unit.id,
+                    row,
+                )
+            )
         first_row.setdefault(unit.id, row)
         if unit.parent_id and unit.parent_id not in ids and unit.parent_id not in existing:
-            problems.append(FieldProblem("parentId", "exists", f"no unit {unit.parent_id!r}, neither registered nor in the file", unit.parent_id, row))
+            problems.append(
+                FieldProblem(
+                    "parentId",
+                    "exists",
+                    f"no unit {unit.parent_id!r}, neither registered nor in the file",
+                    unit.parent_id,
+                    row,
+                )
+            )
     by_id = {u.id: u for _, u in rows}
     problems.extend(
-        FieldProblem("parentId", "no_cycle", f"unit {unit.id}'s parents form a cycle", unit.parent_id, row)
-        for row, unit in rows if _above(unit, by_id)[1]
+        FieldProblem(
+            "parentId", "no_cycle", f"unit {unit.id}'s parents form a cycle", unit.parent_id, row
+        )
+        for row, unit in rows
+        if _above(unit, by_id)[1]
     )
     if report := refused(table, UNIT_LAYOUT, parsed, problems):
         return report

@@ -22,12 +22,17 @@ async def claim_causes(
         SELECT $1, s, $2, c, gen_random_uuid() FROM unnest($3::text[], $4::text[]) AS n(s, c)
         ON CONFLICT DO NOTHING RETURNING subject_id, cause, event_id
         """,
-        event_type, period, [c[0] for c in causes], [c[1] for c in causes],
+        event_type,
+        period,
+        [c[0] for c in causes],
+        [c[1] for c in causes],
     )
     return {(row["subject_id"], row["cause"]): row["event_id"] for row in rows}
 
 
-async def claim_anomalies(conn: asyncpg.Connection, run_id: int, anomalies: list[tuple]) -> list[asyncpg.Record]:
+async def claim_anomalies(
+    conn: asyncpg.Connection, run_id: int, anomalies: list[tuple]
+) -> list[asyncpg.Record]:
     """Stores (period, unit, kind, rule, codes, detail, score) not found before; returns the new ones."""
     if not anomalies:
         return []
@@ -40,11 +45,14 @@ async def claim_anomalies(conn: asyncpg.Connection, run_id: int, anomalies: list
         ON CONFLICT DO NOTHING
         RETURNING period, unit_id, kind, rule, indicator_codes, detail, score
         """,
-        *[[a[i] for a in anomalies] for i in range(7)], run_id,
+        *[[a[i] for a in anomalies] for i in range(7)],
+        run_id,
     )
 
 
-async def changed_profiles(conn: asyncpg.Connection, period: str, digests: dict[str, str]) -> set[str]:
+async def changed_profiles(
+    conn: asyncpg.Connection, period: str, digests: dict[str, str]
+) -> set[str]:
     """Cadres whose profile differs from the one last announced for the period (and records the new one)."""
     if not digests:
         return set()
@@ -56,7 +64,9 @@ async def changed_profiles(conn: asyncpg.Connection, period: str, digests: dict[
         WHERE emitted_profiles.digest <> excluded.digest
         RETURNING cadre_id
         """,
-        period, list(digests), list(digests.values()),
+        period,
+        list(digests),
+        list(digests.values()),
     )
     return {row["cadre_id"] for row in rows}
 

@@ -18,7 +18,7 @@ def parse_fixed_rows(data: bytes, columns: tuple[tuple[str, str], ...]) -> dict[
     if not data.startswith(_SIGNATURE):
         raise ValueError("not PostgreSQL binary COPY data")
     extension = int.from_bytes(data[15:19], "big")
-    body = memoryview(data)[19 + extension:]
+    body = memoryview(data)[19 + extension :]
     if bytes(body[-2:]) != _TRAILER:
         raise ValueError("binary COPY data without its trailer")
     body = body[:-2]
@@ -27,7 +27,9 @@ def parse_fixed_rows(data: bytes, columns: tuple[tuple[str, str], ...]) -> dict[
         fields += [(f"{name}_length", ">i4"), (name, dtype)]
     row = np.dtype(fields)
     if len(body) % row.itemsize:
-        raise ValueError("binary COPY rows are not all of the expected width (a NULL or a wrong column type?)")
+        raise ValueError(
+            "binary COPY rows are not all of the expected width (a NULL or a wrong column type?)"
+        )
     rows = np.frombuffer(body, dtype=row)
     expected = {name: np.dtype(dtype).itemsize for name, dtype in columns}
     for name, size in expected.items():
@@ -36,7 +38,9 @@ def parse_fixed_rows(data: bytes, columns: tuple[tuple[str, str], ...]) -> dict[
     return {name: rows[name] for name, _ in columns}
 
 
-async def read_fixed_rows(conn: asyncpg.Connection, query: str, columns: tuple[tuple[str, str], ...]) -> dict[str, np.ndarray]:
+async def read_fixed_rows(
+    conn: asyncpg.Connection, query: str, columns: tuple[tuple[str, str], ...]
+) -> dict[str, np.ndarray]:
     chunks: list[bytes] = []
 
     async def collect(chunk: bytes) -> None:

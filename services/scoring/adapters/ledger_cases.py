@@ -15,8 +15,12 @@ Case = TypeVar("Case")
 
 
 def subject_values(subject: Subject) -> dict[str, Any]:
-    return {"subject_kind": subject.kind, "subject_id": subject.id, "unit_id": subject.unit_id,
-            "cadre_id": subject.cadre_id}
+    return {
+        "subject_kind": subject.kind,
+        "subject_id": subject.id,
+        "unit_id": subject.unit_id,
+        "cadre_id": subject.cadre_id,
+    }
 
 
 def subject_of(row: sa.Row) -> Subject:
@@ -33,10 +37,14 @@ def step_of(row: sa.Row, prefix: str, reason: str | None = None) -> Step | None:
     by = getattr(row, f"{prefix}_by")
     if by is None:
         return None
-    return Step(by=by, role=getattr(row, f"{prefix}_role"), at=getattr(row, f"{prefix}_at"), reason=reason)
+    return Step(
+        by=by, role=getattr(row, f"{prefix}_role"), at=getattr(row, f"{prefix}_at"), reason=reason
+    )
 
 
-def subject_filter(table: sa.Table, unit_id: str | None, cadre_id: str | None) -> list[sa.ColumnElement]:
+def subject_filter(
+    table: sa.Table, unit_id: str | None, cadre_id: str | None
+) -> list[sa.ColumnElement]:
     """Conditions for one unit's cases (including its cadres') or one cadre's."""
     conditions = []
     if unit_id is not None:
@@ -59,18 +67,29 @@ class CaseTable(Generic[Case]):
         await session.execute(self.table.insert().values(id=case.id, **self.values_of(case)))
 
     async def update(self, session: AsyncSession, case: Case) -> None:
-        await session.execute(self.table.update().where(self.table.c.id == case.id).values(**self.values_of(case)))
+        await session.execute(
+            self.table.update().where(self.table.c.id == case.id).values(**self.values_of(case))
+        )
 
-    async def get(self, session: AsyncSession, case_id: str, for_update: bool = False) -> Case | None:
+    async def get(
+        self, session: AsyncSession, case_id: str, for_update: bool = False
+    ) -> Case | None:
         query = sa.select(self.table).where(self.table.c.id == case_id)
         if for_update:
             query = query.with_for_update()
         row = (await session.execute(query)).first()
         return self.case_of(row) if row else None
 
-    async def search(self, session: AsyncSession, period: str | None = None, status: str | None = None,
-                     unit_id: str | None = None, cadre_id: str | None = None, limit: int = 100,
-                     offset: int = 0) -> list[Case]:
+    async def search(
+        self,
+        session: AsyncSession,
+        period: str | None = None,
+        status: str | None = None,
+        unit_id: str | None = None,
+        cadre_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Case]:
         query = sa.select(self.table).where(*subject_filter(self.table, unit_id, cadre_id))
         if period is not None:
             query = query.where(self.table.c.period == period)

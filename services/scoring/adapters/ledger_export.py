@@ -17,8 +17,10 @@ EXPORT_FORMAT = "cadre-ledger-export/1"
 
 def checkpoint_json(signed: SignedCheckpoint) -> dict[str, Any]:
     return {
-        "treeSize": signed.tree_size, "rootHash": signed.root_hash.hex(),
-        "signedAt": signed.checkpoint.signed_at.isoformat(), "keyId": signed.key_id,
+        "treeSize": signed.tree_size,
+        "rootHash": signed.root_hash.hex(),
+        "signedAt": signed.checkpoint.signed_at.isoformat(),
+        "keyId": signed.key_id,
         "signature": base64.b64encode(signed.signature).decode(),
     }
 
@@ -33,19 +35,34 @@ def checkpoint_from_json(data: dict[str, Any]) -> SignedCheckpoint:
 
     signature = field("signature", "signature")
     return SignedCheckpoint(
-        Checkpoint(tree_size=int(field("treeSize", "tree_size")), root_hash=bytes.fromhex(field("rootHash", "root_hash")),
-                   signed_at=datetime.fromisoformat(field("signedAt", "signed_at"))),
+        Checkpoint(
+            tree_size=int(field("treeSize", "tree_size")),
+            root_hash=bytes.fromhex(field("rootHash", "root_hash")),
+            signed_at=datetime.fromisoformat(field("signedAt", "signed_at")),
+        ),
         key_id=field("keyId", "key_id"),
-        signature=bytes.fromhex(signature) if len(signature) == 128 else base64.b64decode(signature),
+        signature=bytes.fromhex(signature)
+        if len(signature) == 128
+        else base64.b64decode(signature),
     )
 
 
-def write_export(out: TextIO, indices: Iterable[int], datas: Iterable[bytes], hashes: Iterable[bytes],
-                 checkpoints: Iterable[SignedCheckpoint]) -> int:
+def write_export(
+    out: TextIO,
+    indices: Iterable[int],
+    datas: Iterable[bytes],
+    hashes: Iterable[bytes],
+    checkpoints: Iterable[SignedCheckpoint],
+) -> int:
     out.write(json.dumps({"format": EXPORT_FORMAT, "origin": ORIGIN}) + "\n")
     count = 0
     for index, data, digest in zip(indices, datas, hashes):
-        out.write(json.dumps({"leaf": index, "data": base64.b64encode(data).decode(), "hash": digest.hex()}) + "\n")
+        out.write(
+            json.dumps(
+                {"leaf": index, "data": base64.b64encode(data).decode(), "hash": digest.hex()}
+            )
+            + "\n"
+        )
         count += 1
     for signed in checkpoints:
         out.write(json.dumps({"checkpoint": checkpoint_json(signed)}) + "\n")
@@ -67,8 +84,12 @@ def read_export(path: Path) -> StoredLog:
             else:
                 checkpoints.append(checkpoint_from_json(item["checkpoint"]))
     order = sorted(range(len(indices)), key=indices.__getitem__)
-    return StoredLog(indices=[indices[i] for i in order], datas=[datas[i] for i in order],
-                     recorded_hashes=[hashes[i] for i in order], checkpoints=checkpoints)
+    return StoredLog(
+        indices=[indices[i] for i in order],
+        datas=[datas[i] for i in order],
+        recorded_hashes=[hashes[i] for i in order],
+        checkpoints=checkpoints,
+    )
 
 
 def read_response(path: Path, field: str) -> dict[str, Any]:

@@ -14,19 +14,40 @@ SOURCES: dict[str, tuple[str, dict[str, str], Any]] = {
         """SELECT o.observation_id::text AS record_id, s.unit_id, s.indicator_code, o.period, o.value,
                   o.unit_of_measure, o.revision
            FROM observations o JOIN series s USING (series_key)""",
-        {name: name for name in ("unit_id", "indicator_code", "period", "value", "unit_of_measure", "revision")},
+        {
+            name: name
+            for name in (
+                "unit_id",
+                "indicator_code",
+                "period",
+                "value",
+                "unit_of_measure",
+                "revision",
+            )
+        },
         None,
     ),
     "exemption": (
         "SELECT id AS record_id, status, period, indicator_code, category_code, decided_by, decision_reason "
         "FROM exemptions",
-        {"status": "status", "period": "period", "indicator_code": "indicator_code", "category_code": "category_code",
-         "decided_by": "decision.by", "decision_reason": "decision.reason"},
+        {
+            "status": "status",
+            "period": "period",
+            "indicator_code": "indicator_code",
+            "category_code": "category_code",
+            "decided_by": "decision.by",
+            "decision_reason": "decision.reason",
+        },
         None,
     ),
     "appeal": (
         "SELECT id AS record_id, status, period, decided_by, decision_reason FROM appeals",
-        {"status": "status", "period": "period", "decided_by": "decision.by", "decision_reason": "decision.reason"},
+        {
+            "status": "status",
+            "period": "period",
+            "decided_by": "decision.by",
+            "decision_reason": "decision.reason",
+        },
         None,
     ),
     "approval_key": (
@@ -53,5 +74,7 @@ async def live_sources(connection: asyncpg.Connection) -> list[LiveSource]:
     sources = []
     for kind, (query, fields, present) in SOURCES.items():
         rows = {row["record_id"]: dict(row) for row in await connection.fetch(query)}
-        sources.append(LiveSource(kind, rows, fields, present) if present else LiveSource(kind, rows, fields))
+        sources.append(
+            LiveSource(kind, rows, fields, present) if present else LiveSource(kind, rows, fields)
+        )
     return sources

@@ -12,14 +12,31 @@ from services.scoring.adapters.ledger_tables import period_locks
 from services.scoring.domain.ledger.workflow import enclosing
 
 
-async def add(session: AsyncSession, period: str, reason: str, by: str, role: str, at: datetime, leaf_index: int) -> None:
-    await session.execute(period_locks.insert().values(
-        period=period, reason=reason, locked_by=by, locked_role=role, locked_at=at, leaf_index=leaf_index,
-    ))
+async def add(
+    session: AsyncSession,
+    period: str,
+    reason: str,
+    by: str,
+    role: str,
+    at: datetime,
+    leaf_index: int,
+) -> None:
+    await session.execute(
+        period_locks.insert().values(
+            period=period,
+            reason=reason,
+            locked_by=by,
+            locked_role=role,
+            locked_at=at,
+            leaf_index=leaf_index,
+        )
+    )
 
 
 async def get(session: AsyncSession, period: str) -> sa.Row | None:
-    return (await session.execute(sa.select(period_locks).where(period_locks.c.period == period))).first()
+    return (
+        await session.execute(sa.select(period_locks).where(period_locks.c.period == period))
+    ).first()
 
 
 async def all_locks(session: AsyncSession) -> list[sa.Row]:
@@ -34,8 +51,11 @@ async def covering(session: AsyncSession, periods: Iterable[str]) -> dict[str, s
         return {}
     query = sa.select(period_locks.c.period).where(period_locks.c.period.in_(candidates))
     locked = set((await session.execute(query)).scalars())
-    return {period: next(o for o in outers if o in locked) for period, outers in wanted.items()
-            if any(o in locked for o in outers)}
+    return {
+        period: next(o for o in outers if o in locked)
+        for period, outers in wanted.items()
+        if any(o in locked for o in outers)
+    }
 
 
 async def remove(session: AsyncSession, period: str) -> None:

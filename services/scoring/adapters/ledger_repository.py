@@ -33,7 +33,11 @@ async def leaf_count(session: AsyncSession) -> int:
 def _checkpoint(row: sa.Row | asyncpg.Record) -> SignedCheckpoint:
     values = row._mapping if isinstance(row, sa.Row) else row
     return SignedCheckpoint(
-        Checkpoint(tree_size=values["tree_size"], root_hash=bytes(values["root_hash"]), signed_at=values["signed_at"]),
+        Checkpoint(
+            tree_size=values["tree_size"],
+            root_hash=bytes(values["root_hash"]),
+            signed_at=values["signed_at"],
+        ),
         key_id=values["key_id"],
         signature=bytes(values["signature"]),
     )
@@ -54,19 +58,28 @@ async def checkpoint_at(session: AsyncSession, tree_size: int) -> SignedCheckpoi
     return _checkpoint(row) if row else None
 
 
-async def checkpoints(session: AsyncSession, after_size: int = 0, limit: int = 100) -> list[SignedCheckpoint]:
+async def checkpoints(
+    session: AsyncSession, after_size: int = 0, limit: int = 100
+) -> list[SignedCheckpoint]:
     query = (
-        sa.select(ledger_checkpoints).where(ledger_checkpoints.c.tree_size > after_size)
-        .order_by(ledger_checkpoints.c.tree_size).limit(limit)
+        sa.select(ledger_checkpoints)
+        .where(ledger_checkpoints.c.tree_size > after_size)
+        .order_by(ledger_checkpoints.c.tree_size)
+        .limit(limit)
     )
     return [_checkpoint(row) for row in await session.execute(query)]
 
 
 async def add_checkpoint(session: AsyncSession, signed: SignedCheckpoint) -> None:
-    await session.execute(ledger_checkpoints.insert().values(
-        tree_size=signed.tree_size, root_hash=signed.root_hash, signed_at=signed.checkpoint.signed_at,
-        key_id=signed.key_id, signature=signed.signature,
-    ))
+    await session.execute(
+        ledger_checkpoints.insert().values(
+            tree_size=signed.tree_size,
+            root_hash=signed.root_hash,
+            signed_at=signed.checkpoint.signed_at,
+            key_id=signed.key_id,
+            signature=signed.signature,
+        )
+    )
 
 
 _LEAF_ITSELF = -1
@@ -84,14 +97,18 @@ USING (level, node_index)
 """
 
 
-async def proof_material(session: AsyncSession, nodes: Iterable[Node],
-                         leaf_index: int = -1) -> tuple[bytes | None, dict[Node, bytes]]:
+async def proof_material(
+    session: AsyncSession, nodes: Iterable[Node], leaf_index: int = -1
+) -> tuple[bytes | None, dict[Node, bytes]]:
     """The bytes of one leaf (when asked for) and the hashes of stored subtrees, in one round trip."""
     wanted = set(nodes)
     upper = [node for node in wanted if node[0] > 0]
     rows = await (await driver_connection(session)).fetch(
-        _PROOF_MATERIAL, leaf_index, [index for level, index in wanted if level == 0],
-        [level for level, _ in upper], [index for _, index in upper],
+        _PROOF_MATERIAL,
+        leaf_index,
+        [index for level, index in wanted if level == 0],
+        [level for level, _ in upper],
+        [index for _, index in upper],
     )
     data = next((bytes(row[2]) for row in rows if row[0] == _LEAF_ITSELF), None)
     return data, {(row[0], row[1]): bytes(row[2]) for row in rows if row[0] != _LEAF_ITSELF}
@@ -102,13 +119,21 @@ async def stored_hashes(session: AsyncSession, nodes: Iterable[Node]) -> dict[No
     return (await proof_material(session, nodes))[1]
 
 
-async def _copy(session: AsyncSession, table: str, columns: list[str], records: Iterable[tuple]) -> None:
-    await (await driver_connection(session)).copy_records_to_table(table, records=records, columns=columns)
+async def _copy(
+    session: AsyncSession, table: str, columns: list[str], records: Iterable[tuple]
+) -> None:
+    await (await driver_connection(session)).copy_records_to_table(
+        table, records=records, columns=columns
+    )
 
 
-async def append_leaves(session: AsyncSession, first_index: int, datas: Sequence[bytes], hashes: Sequence[bytes]) -> None:
+async def append_leaves(
+    session: AsyncSession, first_index: int, datas: Sequence[bytes], hashes: Sequence[bytes]
+) -> None:
     await _copy(
-        session, ledger_leaves.name, ["leaf_index", "leaf_data", "leaf_hash"],
+        session,
+        ledger_leaves.name,
+        ["leaf_index", "leaf_data", "leaf_hash"],
         zip(range(first_index, first_index + len(datas)), datas, hashes),
     )
 
@@ -120,17 +145,22 @@ async def append_nodes(session: AsyncSession, rows: Sequence[tuple[int, int, byt
 
 async def leaf(session: AsyncSession, index: int) -> tuple[bytes, bytes] | None:
     """(data, recorded hash) of one leaf."""
-    query = sa.select(ledger_leaves.c.leaf_data, ledger_leaves.c.leaf_hash).where(ledger_leaves.c.leaf_index == index)
+    query = sa.select(ledger_leaves.c.leaf_data, ledger_leaves.c.leaf_hash).where(
+        ledger_leaves.c.leaf_index == index
+    )
     row = (await session.execute(query)).first()
     return (bytes(row.leaf_data), bytes(row.leaf_hash)) if row else None
 
 
-async def leaves_of(session: AsyncSession, kind: str, record_id: str, limit: int = 200) -> list[tuple[int, bytes]]:
+async def leaves_of(
+    session: AsyncSession, kind: str, record_id: str, limit: int = 200
+) -> list[tuple[int, bytes]]:
     """(index, data) of every leaf about one record, oldest first."""
     query = (
         sa.select(ledger_leaves.c.leaf_index, ledger_leaves.c.leaf_data)
         .where(ledger_leaves.c.kind == kind, ledger_leaves.c.record_id == record_id)
-        .order_by(ledger_leaves.c.leaf_index).limit(limit)
+        .order_by(ledger_leaves.c.leaf_index)
+        .limit(limit)
     )
     return [(row.leaf_index, bytes(row.leaf_data)) for row in await session.execute(query)]
 
@@ -138,7 +168,9 @@ async def leaves_of(session: AsyncSession, kind: str, record_id: str, limit: int
 async def leaves_in(session: AsyncSession, first: int, limit: int) -> list[tuple[int, bytes]]:
     query = (
         sa.select(ledger_leaves.c.leaf_index, ledger_leaves.c.leaf_data)
-        .where(ledger_leaves.c.leaf_index >= first).order_by(ledger_leaves.c.leaf_index).limit(limit)
+        .where(ledger_leaves.c.leaf_index >= first)
+        .order_by(ledger_leaves.c.leaf_index)
+        .limit(limit)
     )
     return [(row.leaf_index, bytes(row.leaf_data)) for row in await session.execute(query)]
 
@@ -156,23 +188,30 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-async def read_whole_log(connection: AsyncConnection) -> tuple[list, list, list, list[SignedCheckpoint], dict]:
+async def read_whole_log(
+    connection: AsyncConnection,
+) -> tuple[list, list, list, list[SignedCheckpoint], dict]:
     """Everything an audit reads: leaves (index, data, recorded hash) in order, checkpoints, stored nodes.
 
     Straight on the driver: a million rows through the ORM layer would cost more than the audit.
     """
     raw = (await connection.get_raw_connection()).driver_connection
     with _collector_paused():
-        rows = await raw.fetch(f"SELECT leaf_index, leaf_data, leaf_hash FROM {ledger_leaves.name} ORDER BY leaf_index")
+        rows = await raw.fetch(
+            f"SELECT leaf_index, leaf_data, leaf_hash FROM {ledger_leaves.name} ORDER BY leaf_index"
+        )
         indices = [row[0] for row in rows]
         datas = [row[1] for row in rows]
         hashes = [row[2] for row in rows]
         del rows
     signed = [
-        _checkpoint(row) for row in await connection.execute(sa.select(ledger_checkpoints)
-                                                             .order_by(ledger_checkpoints.c.tree_size))
+        _checkpoint(row)
+        for row in await connection.execute(
+            sa.select(ledger_checkpoints).order_by(ledger_checkpoints.c.tree_size)
+        )
     ]
     nodes = {
-        (row.level, row.node_index): bytes(row.hash) for row in await connection.execute(sa.select(ledger_nodes))
+        (row.level, row.node_index): bytes(row.hash)
+        for row in await connection.execute(sa.select(ledger_nodes))
     }
     return indices, datas, hashes, signed, nodes

@@ -41,7 +41,12 @@ def _step(prefix: str, nullable: bool = True) -> list[sa.Column]:
 
 def _subject() -> list[sa.Column]:
     return [
-        sa.Column("subject_kind", sa.Text, sa.CheckConstraint("subject_kind IN ('unit', 'cadre')"), nullable=False),
+        sa.Column(
+            "subject_kind",
+            sa.Text,
+            sa.CheckConstraint("subject_kind IN ('unit', 'cadre')"),
+            nullable=False,
+        ),
         sa.Column("subject_id", sa.Text, nullable=False),
         sa.Column("unit_id", sa.Text),
         sa.Column("cadre_id", sa.Text),
@@ -51,31 +56,49 @@ def _subject() -> list[sa.Column]:
 
 def define_ledger_tables(meta: sa.MetaData) -> dict[str, sa.Table]:
     leaves = sa.Table(
-        "ledger_leaves", meta,
+        "ledger_leaves",
+        meta,
         sa.Column("leaf_index", sa.BigInteger, primary_key=True, autoincrement=False),
         sa.Column("leaf_data", sa.LargeBinary, nullable=False),
-        sa.Column("leaf_hash", sa.LargeBinary, sa.CheckConstraint("octet_length(leaf_hash) = 32"), nullable=False),
-        sa.Column("kind", sa.Text, sa.Computed(f"{LEAF_LINE_FUNCTION}(leaf_data, 2)", persisted=True)),
-        sa.Column("record_id", sa.Text, sa.Computed(f"{LEAF_LINE_FUNCTION}(leaf_data, 3)", persisted=True)),
+        sa.Column(
+            "leaf_hash",
+            sa.LargeBinary,
+            sa.CheckConstraint("octet_length(leaf_hash) = 32"),
+            nullable=False,
+        ),
+        sa.Column(
+            "kind", sa.Text, sa.Computed(f"{LEAF_LINE_FUNCTION}(leaf_data, 2)", persisted=True)
+        ),
+        sa.Column(
+            "record_id", sa.Text, sa.Computed(f"{LEAF_LINE_FUNCTION}(leaf_data, 3)", persisted=True)
+        ),
     )
     sa.Index("ledger_leaves_record", leaves.c.kind, leaves.c.record_id)
     nodes = sa.Table(
-        "ledger_nodes", meta,
+        "ledger_nodes",
+        meta,
         sa.Column("level", sa.SmallInteger, primary_key=True),
         sa.Column("node_index", sa.BigInteger, primary_key=True, autoincrement=False),
         sa.Column("hash", sa.LargeBinary, nullable=False),
     )
     checkpoints = sa.Table(
-        "ledger_checkpoints", meta,
-        sa.Column("tree_size", sa.BigInteger, sa.CheckConstraint("tree_size > 0"), primary_key=True,
-                  autoincrement=False),
+        "ledger_checkpoints",
+        meta,
+        sa.Column(
+            "tree_size",
+            sa.BigInteger,
+            sa.CheckConstraint("tree_size > 0"),
+            primary_key=True,
+            autoincrement=False,
+        ),
         sa.Column("root_hash", sa.LargeBinary, nullable=False),
         _stamp("signed_at"),
         sa.Column("key_id", sa.Text, nullable=False),
         sa.Column("signature", sa.LargeBinary, nullable=False),
     )
     approval_keys = sa.Table(
-        "approval_keys", meta,
+        "approval_keys",
+        meta,
         sa.Column("key_id", sa.Text, primary_key=True),
         sa.Column("holder", sa.Text, nullable=False),
         sa.Column("role", sa.Text, nullable=False),
@@ -87,7 +110,8 @@ def define_ledger_tables(meta: sa.MetaData) -> dict[str, sa.Table]:
         _stamp("revoked_at", nullable=True),
     )
     approval_policies = sa.Table(
-        "approval_policies", meta,
+        "approval_policies",
+        meta,
         sa.Column("change_kind", sa.Text, primary_key=True),
         sa.Column("required", sa.SmallInteger, sa.CheckConstraint("required >= 1"), nullable=False),
         sa.Column("roles", ARRAY(sa.Text), nullable=False),
@@ -95,7 +119,8 @@ def define_ledger_tables(meta: sa.MetaData) -> dict[str, sa.Table]:
         _stamp("updated_at"),
     )
     authorisations = sa.Table(
-        "locked_change_authorisations", meta,
+        "locked_change_authorisations",
+        meta,
         sa.Column("id", sa.Text, primary_key=True),
         sa.Column("change_kind", sa.Text, nullable=False),
         sa.Column("record_id", sa.Text, nullable=False),
@@ -112,7 +137,8 @@ def define_ledger_tables(meta: sa.MetaData) -> dict[str, sa.Table]:
     )
     sa.Index("locked_change_record", authorisations.c.change_kind, authorisations.c.record_id)
     categories = sa.Table(
-        "exemption_categories", meta,
+        "exemption_categories",
+        meta,
         sa.Column("code", sa.Text, primary_key=True),
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("description", sa.Text, nullable=False),
@@ -123,32 +149,47 @@ def define_ledger_tables(meta: sa.MetaData) -> dict[str, sa.Table]:
         _stamp("updated_at"),
     )
     exemptions = sa.Table(
-        "exemptions", meta,
+        "exemptions",
+        meta,
         sa.Column("id", sa.Text, primary_key=True),
         *_subject(),
         sa.Column("category_code", sa.Text, sa.ForeignKey(categories.c.code), nullable=False),
         sa.Column("indicator_code", sa.Text, nullable=False),
         sa.Column("reasons", sa.Text, nullable=False),
         sa.Column("evidence", JSONB, nullable=False),
-        sa.Column("status", sa.Text, sa.CheckConstraint("status IN ('submitted', 'approved', 'rejected')"),
-                  nullable=False),
+        sa.Column(
+            "status",
+            sa.Text,
+            sa.CheckConstraint("status IN ('submitted', 'approved', 'rejected')"),
+            nullable=False,
+        ),
         *_step("applied", nullable=False),
         *_step("decided"),
         sa.Column("decision_reason", sa.Text),
     )
     sa.Index("exemptions_period", exemptions.c.period, exemptions.c.status)
     sa.Index(
-        "exemptions_one_open", exemptions.c.subject_kind, exemptions.c.subject_id, exemptions.c.period,
-        exemptions.c.indicator_code, unique=True, postgresql_where=sa.text(OPEN_EXEMPTION),
+        "exemptions_one_open",
+        exemptions.c.subject_kind,
+        exemptions.c.subject_id,
+        exemptions.c.period,
+        exemptions.c.indicator_code,
+        unique=True,
+        postgresql_where=sa.text(OPEN_EXEMPTION),
     )
     appeals = sa.Table(
-        "appeals", meta,
+        "appeals",
+        meta,
         sa.Column("id", sa.Text, primary_key=True),
         *_subject(),
         sa.Column("indicator_code", sa.Text),
         sa.Column("reasons", sa.Text, nullable=False),
-        sa.Column("status", sa.Text,
-                  sa.CheckConstraint("status IN ('submitted', 'under_review', 'upheld', 'rejected')"), nullable=False),
+        sa.Column(
+            "status",
+            sa.Text,
+            sa.CheckConstraint("status IN ('submitted', 'under_review', 'upheld', 'rejected')"),
+            nullable=False,
+        ),
         *_step("submitted", nullable=False),
         *_step("review"),
         *_step("decided"),
@@ -156,11 +197,17 @@ def define_ledger_tables(meta: sa.MetaData) -> dict[str, sa.Table]:
     )
     sa.Index("appeals_period", appeals.c.period, appeals.c.status)
     sa.Index(
-        "appeals_one_open", appeals.c.subject_kind, appeals.c.subject_id, appeals.c.period,
-        sa.func.coalesce(appeals.c.indicator_code, ""), unique=True, postgresql_where=sa.text(OPEN_APPEAL),
+        "appeals_one_open",
+        appeals.c.subject_kind,
+        appeals.c.subject_id,
+        appeals.c.period,
+        sa.func.coalesce(appeals.c.indicator_code, ""),
+        unique=True,
+        postgresql_where=sa.text(OPEN_APPEAL),
     )
     rescoring = sa.Table(
-        "rescoring_requests", meta,
+        "rescoring_requests",
+        meta,
         sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
         *_subject(),
         sa.Column("cause", sa.Text, nullable=False),
@@ -169,17 +216,31 @@ def define_ledger_tables(meta: sa.MetaData) -> dict[str, sa.Table]:
         _stamp("completed_at", nullable=True),
         sa.Column("completed_by_run", sa.Text),
     )
-    sa.Index("rescoring_pending", rescoring.c.period, postgresql_where=sa.text("completed_at IS NULL"))
-    return {table.name: table for table in (
-        leaves, nodes, checkpoints, approval_keys, approval_policies, authorisations, categories, exemptions,
-        appeals, rescoring,
-    )}
+    sa.Index(
+        "rescoring_pending", rescoring.c.period, postgresql_where=sa.text("completed_at IS NULL")
+    )
+    return {
+        table.name: table
+        for table in (
+            leaves,
+            nodes,
+            checkpoints,
+            approval_keys,
+            approval_policies,
+            authorisations,
+            categories,
+            exemptions,
+            appeals,
+            rescoring,
+        )
+    }
 
 
 def define_period_locks(meta: sa.MetaData) -> sa.Table:
     """Locked periods: from the lock on, a change to their observations or scores needs M-of-N approval."""
     return sa.Table(
-        "period_locks", meta,
+        "period_locks",
+        meta,
         sa.Column("period", sa.Text, primary_key=True),
         sa.Column("reason", sa.Text, nullable=False),
         *_step("locked", nullable=False),

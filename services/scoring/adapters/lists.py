@@ -13,13 +13,24 @@ import asyncpg
 from services.scoring.domain.observations import ListInForce
 from services.scoring.domain.rules import ItemSpec
 
+
 def item_spec(row: asyncpg.Record) -> ItemSpec:
     return ItemSpec(
-        indicator_code=row["indicator_code"], name=row["name"], dimension=row["dimension"], kind=row["kind"],
-        direction=row["direction"], unit_of_measure=row["unit_of_measure"], weight=row["weight"],
-        target=row["target"], rule=json.loads(row["rule"]), data_source=row["data_source"],
-        source_system=row["source_system"], frequency=row["frequency"],
-        capability_tags=tuple(row["capability_tags"]), min_value=row["min_value"], max_value=row["max_value"],
+        indicator_code=row["indicator_code"],
+        name=row["name"],
+        dimension=row["dimension"],
+        kind=row["kind"],
+        direction=row["direction"],
+        unit_of_measure=row["unit_of_measure"],
+        weight=row["weight"],
+        target=row["target"],
+        rule=json.loads(row["rule"]),
+        data_source=row["data_source"],
+        source_system=row["source_system"],
+        frequency=row["frequency"],
+        capability_tags=tuple(row["capability_tags"]),
+        min_value=row["min_value"],
+        max_value=row["max_value"],
     )
 
 
@@ -47,20 +58,33 @@ async def add_version(
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
         ON CONFLICT DO NOTHING RETURNING true
         """,
-        unit_id, year, version, list_id, unit_category, unit_temporary, scheme_code, effective_from, effective_to,
-        supersedes_version, event_id,
+        unit_id,
+        year,
+        version,
+        list_id,
+        unit_category,
+        unit_temporary,
+        scheme_code,
+        effective_from,
+        effective_to,
+        supersedes_version,
+        event_id,
     )
     if not added:
         return False
     codes = [item.indicator_code for item in items]
     await conn.execute(
         "INSERT INTO series (unit_id, indicator_code) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING",
-        unit_id, codes,
+        unit_id,
+        codes,
     )
-    keys = dict(await conn.fetch(
-        "SELECT indicator_code, series_key FROM series WHERE unit_id = $1 AND indicator_code = ANY($2::text[])",
-        unit_id, codes,
-    ))
+    keys = dict(
+        await conn.fetch(
+            "SELECT indicator_code, series_key FROM series WHERE unit_id = $1 AND indicator_code = ANY($2::text[])",
+            unit_id,
+            codes,
+        )
+    )
     await conn.executemany(
         """
         INSERT INTO list_items (unit_id, year, version, indicator_code, series_key, name, dimension, kind, direction,
@@ -70,10 +94,25 @@ async def add_version(
         """,
         [
             (
-                unit_id, year, version, item.indicator_code, keys[item.indicator_code], item.name, item.dimension,
-                item.kind, item.direction, item.unit_of_measure, item.weight, item.target, json.dumps(item.rule),
-                item.data_source, item.source_system, item.frequency, list(item.capability_tags),
-                item.min_value, item.max_value,
+                unit_id,
+                year,
+                version,
+                item.indicator_code,
+                keys[item.indicator_code],
+                item.name,
+                item.dimension,
+                item.kind,
+                item.direction,
+                item.unit_of_measure,
+                item.weight,
+                item.target,
+                json.dumps(item.rule),
+                item.data_source,
+                item.source_system,
+                item.frequency,
+                list(item.capability_tags),
+                item.min_value,
+                item.max_value,
             )
             for item in items
         ],
@@ -85,22 +124,42 @@ async def add_version(
         ON CONFLICT (unit_id, year) DO UPDATE SET version = excluded.version, in_force_since = now()
         WHERE lists_in_force.version < excluded.version
         """,
-        unit_id, year, version,
+        unit_id,
+        year,
+        version,
     )
     return True
 
 
 # What checking an observation needs of an item (not its rule, name or tags).
-_CHECKED_COLUMNS = ("indicator_code", "series_key", "kind", "unit_of_measure", "data_source", "source_system",
-                    "frequency", "min_value", "max_value")
+_CHECKED_COLUMNS = (
+    "indicator_code",
+    "series_key",
+    "kind",
+    "unit_of_measure",
+    "data_source",
+    "source_system",
+    "frequency",
+    "min_value",
+    "max_value",
+)
 
 
 def _checked_item(row: asyncpg.Record) -> ItemSpec:
     return ItemSpec(
-        indicator_code=row["indicator_code"], name=row["indicator_code"], dimension="", kind=row["kind"],
-        direction="", unit_of_measure=row["unit_of_measure"], weight=0.0, target=None,
-        data_source=row["data_source"], source_system=row["source_system"], frequency=row["frequency"],
-        min_value=row["min_value"], max_value=row["max_value"],
+        indicator_code=row["indicator_code"],
+        name=row["indicator_code"],
+        dimension="",
+        kind=row["kind"],
+        direction="",
+        unit_of_measure=row["unit_of_measure"],
+        weight=0.0,
+        target=None,
+        data_source=row["data_source"],
+        source_system=row["source_system"],
+        frequency=row["frequency"],
+        min_value=row["min_value"],
+        max_value=row["max_value"],
     )
 
 
@@ -121,7 +180,8 @@ class ListCache:
         in_force = await conn.fetch(
             """SELECT f.unit_id, f.year, f.version FROM unnest($1::text[], $2::int[]) AS w(unit_id, year)
                JOIN lists_in_force f ON f.unit_id = w.unit_id AND f.year = w.year""",
-            [p[0] for p in pairs], [p[1] for p in pairs],
+            [p[0] for p in pairs],
+            [p[1] for p in pairs],
         )
         versions = [(row["unit_id"], row["year"], row["version"]) for row in in_force]
         await self._load([key for key in versions if key not in self._lists], conn)
@@ -140,10 +200,12 @@ class ListCache:
         for key in keys:
             self._lists[key] = ListInForce(key[0], key[1], key[2], {}, {})
         rows = await conn.fetch(
-            f"""SELECT li.unit_id, li.year, li.version, {', '.join('li.' + c for c in _CHECKED_COLUMNS)}
+            f"""SELECT li.unit_id, li.year, li.version, {", ".join("li." + c for c in _CHECKED_COLUMNS)}
                 FROM unnest($1::text[], $2::int[], $3::int[]) AS k(unit_id, year, version)
                 JOIN list_items li ON li.unit_id = k.unit_id AND li.year = k.year AND li.version = k.version""",
-            [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys],
+            [k[0] for k in keys],
+            [k[1] for k in keys],
+            [k[2] for k in keys],
         )
         for row in rows:
             listing = self._lists[(row["unit_id"], row["year"], row["version"])]
@@ -151,7 +213,9 @@ class ListCache:
             listing.series[row["indicator_code"]] = row["series_key"]
 
 
-async def _years_with_lists(conn: asyncpg.Connection, units: list[str]) -> dict[str, tuple[int, ...]]:
+async def _years_with_lists(
+    conn: asyncpg.Connection, units: list[str]
+) -> dict[str, tuple[int, ...]]:
     if not units:
         return {}
     rows = await conn.fetch(

@@ -30,8 +30,13 @@ def _csv_rows(content: bytes) -> list[list[Any]]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise invalid("file", "utf8", f"a .csv file must be UTF-8 encoded ({error.reason} at byte {error.start})", None) from None
-    return [row for row in csv.reader(io.StringIO(text))]
+        raise invalid(
+            "file",
+            "utf8",
+            f"a .csv file must be UTF-8 encoded ({error.reason} at byte {error.start})",
+            None,
+        ) from None
+    return list(csv.reader(io.StringIO(text)))
 
 
 def _xlsx_rows(content: bytes) -> list[list[Any]]:
@@ -58,21 +63,30 @@ def read_table(file_name: str, content: bytes) -> list[tuple[int, dict[str, Any]
     else:
         raise invalid("fileName", "file_type", "upload a .csv or .xlsx file", file_name)
     if not raw:
-        raise invalid("file", "header", f"the file is empty; its first row must name the columns {', '.join(REQUIRED)}", None)
+        raise invalid(
+            "file",
+            "header",
+            f"the file is empty; its first row must name the columns {', '.join(REQUIRED)}",
+            None,
+        )
     header = [_column_name(cell) for cell in raw[0]]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        raise invalid("file", "header", f"missing columns: {', '.join(missing)}", [c for c in raw[0]])
+        raise invalid("file", "header", f"missing columns: {', '.join(missing)}", list(raw[0]))
     wanted = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
     rows = []
     for number, cells in enumerate(raw[1:], start=FIRST_DATA_ROW):
         if all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
-        rows.append((number, {name: cells[i] if i < len(cells) else None for name, i in wanted.items()}))
+        rows.append(
+            (number, {name: cells[i] if i < len(cells) else None for name, i in wanted.items()})
+        )
     if not rows:
         raise invalid("file", "not_empty", "the file has a header but no observations", None)
     if len(rows) > MAX_ROWS:
-        raise invalid("file", "max_rows", f"at most {MAX_ROWS} observations per file; split it", len(rows))
+        raise invalid(
+            "file", "max_rows", f"at most {MAX_ROWS} observations per file; split it", len(rows)
+        )
     return rows
 
 
@@ -80,7 +94,9 @@ def cell_problems(number: int, values: dict[str, Any]) -> list[FieldProblem]:
     problems = []
     for name in REQUIRED:
         if values.get(name) is None or str(values[name]).strip() == "":
-            problems.append(FieldProblem(name, "required", f"{name} is empty", values.get(name), number))
+            problems.append(
+                FieldProblem(name, "required", f"{name} is empty", values.get(name), number)
+            )
     value = values.get("value")
     if value is not None and str(value).strip() != "":
         try:

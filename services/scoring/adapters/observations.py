@@ -82,7 +82,13 @@ async def insert(
 
 
 # int4 series_key, int2 month, float8 value, int4 revision, int8 observation_id
-_YEAR_COLUMNS = (("series_key", ">i4"), ("month", ">i2"), ("value", ">f8"), ("revision", ">i4"), ("observation_id", ">i8"))
+_YEAR_COLUMNS = (
+    ("series_key", ">i4"),
+    ("month", ">i2"),
+    ("value", ">f8"),
+    ("revision", ">i4"),
+    ("observation_id", ">i8"),
+)
 
 
 async def read_year(conn: asyncpg.Connection, year: int, up_to_month: int) -> ObservationTable:

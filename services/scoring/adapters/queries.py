@@ -30,7 +30,9 @@ async def cadre_unit(conn: asyncpg.Connection, cadre_id: str) -> str | None:
 
 
 async def unit_score(conn: asyncpg.Connection, unit_id: str, period: str) -> asyncpg.Record | None:
-    return await conn.fetchrow("SELECT * FROM unit_scores WHERE unit_id = $1 AND period = $2", unit_id, period)
+    return await conn.fetchrow(
+        "SELECT * FROM unit_scores WHERE unit_id = $1 AND period = $2", unit_id, period
+    )
 
 
 async def unit_scores_of(
@@ -39,33 +41,54 @@ async def unit_scores_of(
     return await conn.fetch(
         """SELECT * FROM unit_scores WHERE period = $1 AND ($2::text IS NULL OR unit_category = $2)
            ORDER BY unit_category, rank, unit_id LIMIT $3 OFFSET $4""",
-        period, unit_category, limit, offset,
+        period,
+        unit_category,
+        limit,
+        offset,
     )
 
 
-async def contributions(conn: asyncpg.Connection, unit_id: str, period: str) -> list[asyncpg.Record]:
+async def contributions(
+    conn: asyncpg.Connection, unit_id: str, period: str
+) -> list[asyncpg.Record]:
     return await conn.fetch(
         "SELECT * FROM score_contributions WHERE unit_id = $1 AND period = $2 ORDER BY dimension, indicator_code",
-        unit_id, period,
+        unit_id,
+        period,
     )
 
 
-async def cadre_score(conn: asyncpg.Connection, cadre_id: str, period: str) -> asyncpg.Record | None:
-    return await conn.fetchrow("SELECT * FROM cadre_scores WHERE cadre_id = $1 AND period = $2", cadre_id, period)
+async def cadre_score(
+    conn: asyncpg.Connection, cadre_id: str, period: str
+) -> asyncpg.Record | None:
+    return await conn.fetchrow(
+        "SELECT * FROM cadre_scores WHERE cadre_id = $1 AND period = $2", cadre_id, period
+    )
 
 
 async def cadre_score_history(conn: asyncpg.Connection, cadre_id: str) -> list[asyncpg.Record]:
-    return await conn.fetch("SELECT * FROM cadre_scores WHERE cadre_id = $1 ORDER BY period", cadre_id)
+    return await conn.fetch(
+        "SELECT * FROM cadre_scores WHERE cadre_id = $1 ORDER BY period", cadre_id
+    )
 
 
 async def rankings(
-    conn: asyncpg.Connection, period: str, unit_category: str | None, position_level: str | None, limit: int, offset: int
+    conn: asyncpg.Connection,
+    period: str,
+    unit_category: str | None,
+    position_level: str | None,
+    limit: int,
+    offset: int,
 ) -> list[asyncpg.Record]:
     return await conn.fetch(
         """SELECT * FROM cadre_scores
            WHERE period = $1 AND ($2::text IS NULL OR unit_category = $2) AND ($3::text IS NULL OR position_level = $3)
            ORDER BY unit_category, position_level, rank, cadre_id LIMIT $4 OFFSET $5""",
-        period, unit_category, position_level, limit, offset,
+        period,
+        unit_category,
+        position_level,
+        limit,
+        offset,
     )
 
 
@@ -73,27 +96,36 @@ async def capabilities(conn: asyncpg.Connection, cadre_id: str, period: str) -> 
     """The cadre's capability scores for the period, one dict per capability."""
     row = await conn.fetchrow(
         "SELECT capabilities, scores, peer_percentiles, peers FROM capability_profiles WHERE cadre_id = $1 AND period = $2",
-        cadre_id, period,
+        cadre_id,
+        period,
     )
     if row is None:
         return []
     return [
         {"capability": name, "score": score, "peer_percentile": percentile, "peers": peers}
-        for name, score, percentile, peers in zip(row["capabilities"], row["scores"], row["peer_percentiles"], row["peers"])
+        for name, score, percentile, peers in zip(
+            row["capabilities"], row["scores"], row["peer_percentiles"], row["peers"]
+        )
     ]
 
 
-async def daily_records_between(conn: asyncpg.Connection, cadre_id: str, first: date, after: date) -> list[asyncpg.Record]:
+async def daily_records_between(
+    conn: asyncpg.Connection, cadre_id: str, first: date, after: date
+) -> list[asyncpg.Record]:
     return await conn.fetch(
         """SELECT * FROM daily_records WHERE cadre_id = $1 AND occurred_on >= $2 AND occurred_on < $3
            ORDER BY occurred_on, record_id""",
-        cadre_id, first, after,
+        cadre_id,
+        first,
+        after,
     )
 
 
 async def areas_in_charge(conn: asyncpg.Connection, cadre_id: str, year: int) -> list[str]:
     rows = await conn.fetch(
-        "SELECT dimension FROM cadre_areas WHERE cadre_id = $1 AND year = $2 ORDER BY dimension", cadre_id, year
+        "SELECT dimension FROM cadre_areas WHERE cadre_id = $1 AND year = $2 ORDER BY dimension",
+        cadre_id,
+        year,
     )
     return [row["dimension"] for row in rows]
 
@@ -109,39 +141,58 @@ class CadreDetails:
     areas_in_charge: list[str]
 
 
-async def cadre_details(platform: Any, cadre_id: str, unit_id: str, period_text: str) -> CadreDetails:
+async def cadre_details(
+    platform: Any, cadre_id: str, unit_id: str, period_text: str
+) -> CadreDetails:
     """All of it with one pooled connection: a self-service page asks for every part at once."""
     period = parse_period(period_text)
-    after = date(period.year + 1, 1, 1) if period.last_month == 12 else date(period.year, period.last_month + 1, 1)
+    after = (
+        date(period.year + 1, 1, 1)
+        if period.last_month == 12
+        else date(period.year, period.last_month + 1, 1)
+    )
     async with reading(platform) as conn:
         return CadreDetails(
             unit_score=await unit_score(conn, unit_id, period_text),
             contributions=await contributions(conn, unit_id, period_text),
             capabilities=await capabilities(conn, cadre_id, period_text),
-            daily_records=await daily_records_between(conn, cadre_id, date(period.year, 1, 1), after),
+            daily_records=await daily_records_between(
+                conn, cadre_id, date(period.year, 1, 1), after
+            ),
             areas_in_charge=await areas_in_charge(conn, cadre_id, period.year),
         )
 
 
-async def lists_of(conn: asyncpg.Connection, period: str, list_name: str | None) -> list[asyncpg.Record]:
+async def lists_of(
+    conn: asyncpg.Connection, period: str, list_name: str | None
+) -> list[asyncpg.Record]:
     return await conn.fetch(
         """SELECT * FROM period_lists WHERE period = $1 AND ($2::text IS NULL OR list_name = $2)
            ORDER BY list_name, unit_id""",
-        period, list_name,
+        period,
+        list_name,
     )
 
 
-async def anomalies_of(conn: asyncpg.Connection, unit_id: str | None, period: str | None, limit: int) -> list[asyncpg.Record]:
+async def anomalies_of(
+    conn: asyncpg.Connection, unit_id: str | None, period: str | None, limit: int
+) -> list[asyncpg.Record]:
     return await conn.fetch(
         """SELECT * FROM anomalies WHERE ($1::text IS NULL OR unit_id = $1) AND ($2::text IS NULL OR period = $2)
            ORDER BY anomaly_id DESC LIMIT $3""",
-        unit_id, period, limit,
+        unit_id,
+        period,
+        limit,
     )
 
 
-async def monitoring_of(conn: asyncpg.Connection, unit_id: str, period: str) -> list[asyncpg.Record]:
+async def monitoring_of(
+    conn: asyncpg.Connection, unit_id: str, period: str
+) -> list[asyncpg.Record]:
     return await conn.fetch(
-        "SELECT * FROM monitoring_checks WHERE unit_id = $1 AND period = $2 ORDER BY indicator_code", unit_id, period
+        "SELECT * FROM monitoring_checks WHERE unit_id = $1 AND period = $2 ORDER BY indicator_code",
+        unit_id,
+        period,
     )
 
 
@@ -152,7 +203,11 @@ o.list_version, o.channel, o.reported_by, o.reported_at, o.recorded_at
 
 
 async def latest_observations(
-    conn: asyncpg.Connection, unit_id: str, period: str | None, indicator_code: str | None, limit: int
+    conn: asyncpg.Connection,
+    unit_id: str,
+    period: str | None,
+    indicator_code: str | None,
+    limit: int,
 ) -> list[asyncpg.Record]:
     """The newest revision of each (indicator, period, source) of a unit."""
     return await conn.fetch(
@@ -160,7 +215,10 @@ async def latest_observations(
             FROM observations o JOIN series s ON s.series_key = o.series_key
             WHERE s.unit_id = $1 AND ($2::text IS NULL OR o.period = $2) AND ($3::text IS NULL OR s.indicator_code = $3)
             ORDER BY o.series_key, o.period, o.source, o.revision DESC LIMIT $4""",
-        unit_id, period, indicator_code, limit,
+        unit_id,
+        period,
+        indicator_code,
+        limit,
     )
 
 
@@ -172,7 +230,10 @@ async def observation_history(
             FROM observations o JOIN series s ON s.series_key = o.series_key
             WHERE s.unit_id = $1 AND s.indicator_code = $2 AND o.period = $3 AND ($4::text IS NULL OR o.source = $4)
             ORDER BY o.source, o.revision""",
-        unit_id, indicator_code, period, source,
+        unit_id,
+        indicator_code,
+        period,
+        source,
     )
 
 

@@ -21,7 +21,9 @@ _SETTINGS_ROW = 1
 
 async def settings_json(session: AsyncSession) -> dict | None:
     row = await session.execute(
-        sa.select(assessment_settings.c.settings).where(assessment_settings.c.settings_id == _SETTINGS_ROW)
+        sa.select(assessment_settings.c.settings).where(
+            assessment_settings.c.settings_id == _SETTINGS_ROW
+        )
     )
     return row.scalar_one_or_none()
 
@@ -38,19 +40,30 @@ async def store_settings(session: AsyncSession, data: dict, updated_by: str) -> 
 
 async def submissions_since(session: AsyncSession, submitted_by: str, since: datetime) -> int:
     query = sa.select(sa.func.count()).where(
-        public_evaluations.c.submitted_by == submitted_by, public_evaluations.c.submitted_at >= since
+        public_evaluations.c.submitted_by == submitted_by,
+        public_evaluations.c.submitted_at >= since,
     )
     return (await session.execute(query)).scalar_one()
 
 
 async def add_public_evaluation(
-    session: AsyncSession, unit_id: str, period: str, respondent_digest: str, satisfaction: float, submitted_by: str
+    session: AsyncSession,
+    unit_id: str,
+    period: str,
+    respondent_digest: str,
+    satisfaction: float,
+    submitted_by: str,
 ) -> int | None:
     """The new evaluation's id, or None when this respondent already evaluated the unit for the period."""
     statement = (
         insert(public_evaluations)
-        .values(unit_id=unit_id, period=period, respondent_digest=respondent_digest, satisfaction=satisfaction,
-                submitted_by=submitted_by)
+        .values(
+            unit_id=unit_id,
+            period=period,
+            respondent_digest=respondent_digest,
+            satisfaction=satisfaction,
+            submitted_by=submitted_by,
+        )
         .on_conflict_do_nothing()
         .returning(public_evaluations.c.evaluation_id)
     )
@@ -58,33 +71,59 @@ async def add_public_evaluation(
 
 
 async def add_daily_record(
-    session: AsyncSession, cadre_id: str, occurred_on: date, kind: str, points: float, description: str, recorded_by: str
+    session: AsyncSession,
+    cadre_id: str,
+    occurred_on: date,
+    kind: str,
+    points: float,
+    description: str,
+    recorded_by: str,
 ) -> int:
     statement = (
         daily_records.insert()
-        .values(cadre_id=cadre_id, occurred_on=occurred_on, kind=kind, points=points, description=description,
-                recorded_by=recorded_by)
+        .values(
+            cadre_id=cadre_id,
+            occurred_on=occurred_on,
+            kind=kind,
+            points=points,
+            description=description,
+            recorded_by=recorded_by,
+        )
         .returning(daily_records.c.record_id)
     )
     return (await session.execute(statement)).scalar_one()
 
 
-async def set_evaluation(session: AsyncSession, cadre_id: str, year: int, kind: str, score: float, evaluated_by: str) -> None:
-    values = {"cadre_id": cadre_id, "year": year, "kind": kind, "score": score, "evaluated_by": evaluated_by}
+async def set_evaluation(
+    session: AsyncSession, cadre_id: str, year: int, kind: str, score: float, evaluated_by: str
+) -> None:
+    values = {
+        "cadre_id": cadre_id,
+        "year": year,
+        "kind": kind,
+        "score": score,
+        "evaluated_by": evaluated_by,
+    }
     statement = insert(cadre_evaluations).values(values)
     await session.execute(
         statement.on_conflict_do_update(
-            index_elements=["cadre_id", "year", "kind"], set_={**values, "evaluated_at": sa.func.now()}
+            index_elements=["cadre_id", "year", "kind"],
+            set_={**values, "evaluated_at": sa.func.now()},
         )
     )
 
 
-async def set_areas(session: AsyncSession, cadre_id: str, year: int, dimensions: list[str], assigned_by: str) -> None:
+async def set_areas(
+    session: AsyncSession, cadre_id: str, year: int, dimensions: list[str], assigned_by: str
+) -> None:
     await session.execute(
         cadre_areas.delete().where(cadre_areas.c.cadre_id == cadre_id, cadre_areas.c.year == year)
     )
     if dimensions:
         await session.execute(
             cadre_areas.insert(),
-            [{"cadre_id": cadre_id, "year": year, "dimension": d, "assigned_by": assigned_by} for d in dimensions],
+            [
+                {"cadre_id": cadre_id, "year": year, "dimension": d, "assigned_by": assigned_by}
+                for d in dimensions
+            ],
         )

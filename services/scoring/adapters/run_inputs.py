@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import asyncpg
-import numpy as np
 
 from services.scoring.adapters.observations import read_year
 from services.scoring.domain.engine import ObservationTable
@@ -102,7 +101,9 @@ async def load(conn: asyncpg.Connection, period: Period, cumulative: Iterable[st
             periods_within(period),
         )
     }
-    return RunRows(units, builder, observations, satisfaction, await _cadres(conn, period, units.ids.values))
+    return RunRows(
+        units, builder, observations, satisfaction, await _cadres(conn, period, units.ids.values)
+    )
 
 
 async def _cadres(conn: asyncpg.Connection, period: Period, unit_ids: list[str]) -> CadreRows:
@@ -112,21 +113,34 @@ async def _cadres(conn: asyncpg.Connection, period: Period, unit_ids: list[str])
         unit_ids,
     )
     own, term = {}, {}
-    for row in await conn.fetch("SELECT cadre_id, kind, score FROM cadre_evaluations WHERE year = $1", year):
+    for row in await conn.fetch(
+        "SELECT cadre_id, kind, score FROM cadre_evaluations WHERE year = $1", year
+    ):
         (own if row["kind"] == "own" else term)[row["cadre_id"]] = row["score"]
     first = date(year, 1, 1)
-    after = date(year + 1, 1, 1) if period.last_month == 12 else date(year, period.last_month + 1, 1)
-    daily = dict(await conn.fetch(
-        "SELECT cadre_id, sum(points) FROM daily_records WHERE occurred_on >= $1 AND occurred_on < $2 GROUP BY cadre_id",
-        first, after,
-    ))
-    areas = [tuple(row) for row in await conn.fetch(
-        "SELECT cadre_id, dimension FROM cadre_areas WHERE year = $1 ORDER BY cadre_id, dimension", year
-    )]
+    after = (
+        date(year + 1, 1, 1) if period.last_month == 12 else date(year, period.last_month + 1, 1)
+    )
+    daily = dict(
+        await conn.fetch(
+            "SELECT cadre_id, sum(points) FROM daily_records WHERE occurred_on >= $1 AND occurred_on < $2 GROUP BY cadre_id",
+            first,
+            after,
+        )
+    )
+    areas = [
+        tuple(row)
+        for row in await conn.fetch(
+            "SELECT cadre_id, dimension FROM cadre_areas WHERE year = $1 ORDER BY cadre_id, dimension",
+            year,
+        )
+    ]
     return CadreRows(
         ids=[row["cadre_id"] for row in rows],
         unit_id=[row["unit_id"] for row in rows],
         level=[row["position_level"] for row in rows],
-        own=own, term=term, daily_points=daily, areas=areas,
+        own=own,
+        term=term,
+        daily_points=daily,
+        areas=areas,
     )
-

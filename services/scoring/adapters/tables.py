@@ -43,7 +43,10 @@ lists_in_force = sa.Table(
     sa.Column("year", sa.SmallInteger, primary_key=True),
     sa.Column("version", sa.Integer, nullable=False),
     _created("in_force_since"),
-    sa.ForeignKeyConstraint(["unit_id", "year", "version"], [list_versions.c.unit_id, list_versions.c.year, list_versions.c.version]),
+    sa.ForeignKeyConstraint(
+        ["unit_id", "year", "version"],
+        [list_versions.c.unit_id, list_versions.c.year, list_versions.c.version],
+    ),
 )
 
 # One series per (unit, indicator): the integer key observations and the engine use.
@@ -78,7 +81,10 @@ list_items = sa.Table(
     sa.Column("capability_tags", ARRAY(sa.Text), nullable=False),
     sa.Column("min_value", sa.Float),
     sa.Column("max_value", sa.Float),
-    sa.ForeignKeyConstraint(["unit_id", "year", "version"], [list_versions.c.unit_id, list_versions.c.year, list_versions.c.version]),
+    sa.ForeignKeyConstraint(
+        ["unit_id", "year", "version"],
+        [list_versions.c.unit_id, list_versions.c.year, list_versions.c.version],
+    ),
 )
 
 # --- Observations: every revision is kept; the newest of a (series, period) counts.
@@ -123,7 +129,9 @@ public_evaluations = sa.Table(
     sa.Column("satisfaction", sa.Float, nullable=False),
     sa.Column("submitted_by", sa.Text, nullable=False),
     _created("submitted_at"),
-    sa.UniqueConstraint("unit_id", "period", "respondent_digest", name="public_evaluations_one_per_respondent"),
+    sa.UniqueConstraint(
+        "unit_id", "period", "respondent_digest", name="public_evaluations_one_per_respondent"
+    ),
     sa.CheckConstraint("satisfaction BETWEEN 0 AND 100", name="public_evaluations_satisfaction"),
     sa.Index("public_evaluations_by_submitter", "submitted_by", "submitted_at"),
 )
@@ -319,7 +327,9 @@ anomalies = sa.Table(
     sa.Column("score", sa.Float),
     sa.Column("run_id", sa.BigInteger, nullable=False),
     _created("detected_at"),
-    sa.UniqueConstraint("period", "unit_id", "rule", "indicator_codes", name="anomalies_once_per_cause"),
+    sa.UniqueConstraint(
+        "period", "unit_id", "rule", "indicator_codes", name="anomalies_once_per_cause"
+    ),
     sa.Index("anomalies_by_unit", "unit_id", "period"),
 )
 

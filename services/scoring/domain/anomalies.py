@@ -33,7 +33,9 @@ class Outliers:
     scaled: np.ndarray  # compared as a share of the goal
 
 
-def _robust_centres(group: np.ndarray, value: np.ndarray, n_groups: int, min_units: int) -> tuple[np.ndarray, np.ndarray]:
+def _robust_centres(
+    group: np.ndarray, value: np.ndarray, n_groups: int, min_units: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Median and MAD per group (NaN for groups smaller than `min_units`); one sort by group, then
     a partition per group (groups are indicators x months: few, however many observations)."""
     order = np.argsort(group, kind="stable")
@@ -41,21 +43,27 @@ def _robust_centres(group: np.ndarray, value: np.ndarray, n_groups: int, min_uni
     bounds = np.searchsorted(group[order], np.arange(n_groups + 1))
     median, mad = np.full(n_groups, np.nan), np.full(n_groups, np.nan)
     for g in np.flatnonzero(np.diff(bounds) >= min_units).tolist():
-        members = values[bounds[g]:bounds[g + 1]]
+        members = values[bounds[g] : bounds[g + 1]]
         median[g] = np.median(members)
         mad[g] = np.median(np.abs(members - median[g]))
     return median, mad
 
 
 def outliers(
-    items: ItemTable, observations: ObservationTable, aggregates: Aggregates, z_limit: float, min_units: int
+    items: ItemTable,
+    observations: ObservationTable,
+    aggregates: Aggregates,
+    z_limit: float,
+    min_units: int,
 ) -> Outliers:
     chosen = aggregates.month_order
     item = aggregates.month_item
     month = observations.month[chosen].astype(np.int64)
     goal = items.goal()[item]
     scaled = np.isfinite(goal) & (goal != 0)
-    value = np.where(scaled, observations.value[chosen] / np.where(scaled, goal, 1.0), observations.value[chosen])
+    value = np.where(
+        scaled, observations.value[chosen] / np.where(scaled, goal, 1.0), observations.value[chosen]
+    )
     n_indicators = int(items.indicator.max(initial=-1)) + 1
     group = items.indicator[item] * MONTH_SLOTS + month
     n_groups = n_indicators * MONTH_SLOTS
@@ -65,8 +73,13 @@ def outliers(
         z = CONSISTENCY * (value - median[group]) / mad[group]
         hit = np.flatnonzero((mad[group] > 0) & (np.abs(z) > z_limit))
     return Outliers(
-        observation=chosen[hit], item=item[hit], month=month[hit], z=np.round(z[hit], 2),
-        median=median[group[hit]], mad=mad[group[hit]], scaled=scaled[hit],
+        observation=chosen[hit],
+        item=item[hit],
+        month=month[hit],
+        z=np.round(z[hit], 2),
+        median=median[group[hit]],
+        mad=mad[group[hit]],
+        scaled=scaled[hit],
     )
 
 
@@ -78,7 +91,11 @@ class Contradictions:
 
 
 def contradictions(
-    items: ItemTable, aggregates: Aggregates, n_units: int, spending_indicator: int, satisfaction_indicator: int
+    items: ItemTable,
+    aggregates: Aggregates,
+    n_units: int,
+    spending_indicator: int,
+    satisfaction_indicator: int,
 ) -> Contradictions:
     """Units whose spending exceeded its target while satisfaction fell (indicators by index; -1 = absent)."""
     spending_of = np.full(n_units, -1, np.int64)
@@ -93,4 +110,6 @@ def contradictions(
         over_budget = aggregates.value[spend] > items.goal()[spend]
         falling = aggregates.last[satisfaction] < aggregates.previous[satisfaction]
     hit = over_budget & falling
-    return Contradictions(unit=both[hit], spending_item=spend[hit], satisfaction_item=satisfaction[hit])
+    return Contradictions(
+        unit=both[hit], spending_item=spend[hit], satisfaction_item=satisfaction[hit]
+    )

@@ -75,15 +75,23 @@ class Assessment:
 
 
 def veto_cap(veto_excellence: np.ndarray, veto: np.ndarray) -> np.ndarray:
-    return np.select([veto, veto_excellence], [CAP_BASICALLY_COMPETENT, CAP_COMPETENT], NO_CAP).astype(np.int8)
+    return np.select(
+        [veto, veto_excellence], [CAP_BASICALLY_COMPETENT, CAP_COMPETENT], NO_CAP
+    ).astype(np.int8)
 
 
 def assess(inputs: AssessmentInputs, settings: AssessmentSettings) -> Assessment:
     items = inputs.items
-    thresholds = Thresholds(settings.excellent_from, settings.competent_from, settings.basically_competent_from)
+    thresholds = Thresholds(
+        settings.excellent_from, settings.competent_from, settings.basically_competent_from
+    )
     aggregates = aggregate(items, inputs.observations, inputs.as_of_month)
-    item_scores = score_items(items, aggregates, settings.red_line_effect, settings.red_line_points, inputs.exempted)
-    units = score_units(items, item_scores, inputs.n_units, inputs.satisfaction, settings.public_weight)
+    item_scores = score_items(
+        items, aggregates, settings.red_line_effect, settings.red_line_points, inputs.exempted
+    )
+    units = score_units(
+        items, item_scores, inputs.n_units, inputs.satisfaction, settings.public_weight
+    )
 
     unit_cap = veto_cap(units.veto_excellence, units.veto)
     unit_quota = np.full(inputs.n_units, settings.unit_excellent_quota)
@@ -92,23 +100,34 @@ def assess(inputs: AssessmentInputs, settings: AssessmentSettings) -> Assessment
     unit_grading = grade(units.score, unit_group, unit_quota, unit_cap, thresholds)
 
     cadres = inputs.cadres
-    cadre_scores = score_cadres(cadres, units, items, item_scores, inputs.n_dimensions, settings.daily_base)
+    cadre_scores = score_cadres(
+        cadres, units, items, item_scores, inputs.n_dimensions, settings.daily_base
+    )
     unit_of = np.maximum(cadres.unit, 0)
     leads = np.isin(inputs.cadre_level, LEADING_LEVELS)
     cadre_cap = np.where(leads & (cadres.unit >= 0), unit_cap[unit_of], NO_CAP).astype(np.int8)
     category = inputs.unit_category[unit_of]
     scored = ~np.isnan(cadre_scores.total)
     peer_group = np.where(scored, category * len(POSITION_LEVELS) + inputs.cadre_level, -1)
-    quota_of_category = np.array([settings.excellent_quota_for(name) for name in inputs.categories] or [0.0])
+    quota_of_category = np.array(
+        [settings.excellent_quota_for(name) for name in inputs.categories] or [0.0]
+    )
     total = np.nan_to_num(cadre_scores.total, nan=-1.0)
     cadre_grading = grade(total, peer_group, quota_of_category[category], cadre_cap, thresholds)
     _, _, position = rank_within(peer_group, total)
 
-    profiles = caps.unit_profiles(items, item_scores, inputs.tags, inputs.n_units, inputs.n_capabilities)[unit_of]
+    profiles = caps.unit_profiles(
+        items, item_scores, inputs.tags, inputs.n_units, inputs.n_capabilities
+    )[unit_of]
     profiles[~scored] = np.nan
     percentiles, peers = caps.peer_percentiles(profiles, peer_group)
     weak = caps.weaknesses(
-        profiles, percentiles, peers, settings.weakness_threshold, settings.weakness_bottom_share, settings.min_peer_group
+        profiles,
+        percentiles,
+        peers,
+        settings.weakness_threshold,
+        settings.weakness_bottom_share,
+        settings.min_peer_group,
     )
     bottom = scored & caps.bottom_ranked(
         position, cadre_grading.group_size, settings.bottom_ranked_share, settings.min_peer_group

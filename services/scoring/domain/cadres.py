@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from services.scoring.domain.engine import RED_LINE, SCORED, ItemScores, ItemTable, UnitScores, round_points
+from services.scoring.domain.engine import (
+    RED_LINE,
+    SCORED,
+    ItemScores,
+    ItemTable,
+    UnitScores,
+    round_points,
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,12 @@ def fuse(weights: list[np.ndarray], parts: list[np.ndarray]) -> tuple[np.ndarray
 
 
 def area_scores(
-    items: ItemTable, scores: ItemScores, n_units: int, n_dimensions: int, cadres: CadreInputs, work: np.ndarray
+    items: ItemTable,
+    scores: ItemScores,
+    n_units: int,
+    n_dimensions: int,
+    cadres: CadreInputs,
+    work: np.ndarray,
 ) -> np.ndarray:
     """Points earned over weight available in the dimensions a cadre is in charge of, x 100."""
     kind = items.take("kind")
@@ -71,8 +83,12 @@ def area_scores(
     unit_of_pair = cadres.unit[cadres.area_cadre]
     pair_cell = np.where(unit_of_pair >= 0, unit_of_pair * n_dimensions + cadres.area_dimension, 0)
     valid = unit_of_pair >= 0
-    numerator = np.bincount(cadres.area_cadre, weights=np.where(valid, earned[pair_cell], 0.0), minlength=len(cadres))
-    denominator = np.bincount(cadres.area_cadre, weights=np.where(valid, possible[pair_cell], 0.0), minlength=len(cadres))
+    numerator = np.bincount(
+        cadres.area_cadre, weights=np.where(valid, earned[pair_cell], 0.0), minlength=len(cadres)
+    )
+    denominator = np.bincount(
+        cadres.area_cadre, weights=np.where(valid, possible[pair_cell], 0.0), minlength=len(cadres)
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         area = round_points(np.clip(100.0 * numerator / denominator, 0.0, 100.0))
     return np.where(denominator > 0, area, work)
@@ -89,7 +105,9 @@ def score_cadres(
     scored_unit = (cadres.unit >= 0) & units.scored[np.maximum(cadres.unit, 0)]
     work = np.where(scored_unit, units.score[np.maximum(cadres.unit, 0)], np.nan)
     area = area_scores(items, item_scores, len(units.score), n_dimensions, cadres, work)
-    annual, (e_work, e_area, e_own) = fuse([cadres.w_work, cadres.w_area, cadres.w_own], [work, area, cadres.own])
+    annual, (e_work, e_area, e_own) = fuse(
+        [cadres.w_work, cadres.w_area, cadres.w_own], [work, area, cadres.own]
+    )
     annual = np.where(scored_unit, annual, np.nan)
     daily = round_points(np.clip(daily_base + cadres.daily_points, 0.0, 100.0))
     total, (e_daily, e_annual, e_term) = fuse(
@@ -104,6 +122,11 @@ def score_cadres(
         term=cadres.term,
         total=np.where(scored_unit, total, np.nan),
         weights={
-            "work": e_work, "area": e_area, "own": e_own, "daily": e_daily, "annual": e_annual, "term": e_term,
+            "work": e_work,
+            "area": e_area,
+            "own": e_own,
+            "daily": e_daily,
+            "annual": e_annual,
+            "term": e_term,
         },
     )

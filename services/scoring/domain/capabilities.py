@@ -40,7 +40,9 @@ def unit_profiles(
     weight = np.where(weight > 0, weight, 1.0)
     cell = items.unit[item] * n_capabilities + capability
     size = n_units * n_capabilities
-    earned = np.bincount(cell, weights=weight * np.minimum(scores.fraction[item], 1.0), minlength=size)
+    earned = np.bincount(
+        cell, weights=weight * np.minimum(scores.fraction[item], 1.0), minlength=size
+    )
     possible = np.bincount(cell, weights=weight, minlength=size)
     with np.errstate(invalid="ignore", divide="ignore"):
         profile = round_points(100.0 * earned / possible)
@@ -63,7 +65,9 @@ def peer_percentiles(profiles: np.ndarray, group: np.ndarray) -> tuple[np.ndarra
         from_top, _, _ = rank_within(group[rows], score)
         highest_place = size - from_top + 1
         middle = (lowest_place + highest_place) / 2 - 1
-        percentile[rows, column] = np.where(size > 1, 100.0 * middle / np.maximum(size - 1, 1), 50.0)
+        percentile[rows, column] = np.where(
+            size > 1, 100.0 * middle / np.maximum(size - 1, 1), 50.0
+        )
         peers[rows, column] = size
     return round_points(percentile), peers
 
@@ -92,7 +96,9 @@ def weaknesses(
     return Weaknesses(cadre, capability, severity)
 
 
-def bottom_ranked(position: np.ndarray, group_size: np.ndarray, share: float, min_group: int) -> np.ndarray:
+def bottom_ranked(
+    position: np.ndarray, group_size: np.ndarray, share: float, min_group: int
+) -> np.ndarray:
     """Rows among the lowest `ceil(share x size)` places of a peer group of at least `min_group`
     (`position` is the 0-based place from the top, ties in a fixed order)."""
     places = np.ceil(group_size * share - 1e-9).astype(np.int64)

@@ -23,7 +23,9 @@ LAST, SUM, MEAN, MAX, MIN = range(len(AGGREGATES))
 # What an item does besides its points; a failed red line does what the settings say. "exempted":
 # the item would have deducted, but an approved exemption removed the deduction.
 EFFECTS = ("none", "veto_excellence", "veto", "deduct", "exempted")
-EFFECT_NONE, EFFECT_VETO_EXCELLENCE, EFFECT_VETO, EFFECT_DEDUCT, EFFECT_EXEMPTED = range(len(EFFECTS))
+EFFECT_NONE, EFFECT_VETO_EXCELLENCE, EFFECT_VETO, EFFECT_DEDUCT, EFFECT_EXEMPTED = range(
+    len(EFFECTS)
+)
 # Months are 1..12; a (series, month) pair is packed into one integer key.
 MONTH_SLOTS = 16
 
@@ -49,7 +51,7 @@ class RuleTable:
     aggregate: np.ndarray
 
     @classmethod
-    def build(cls, rules: Sequence[ItemRule]) -> "RuleTable":
+    def build(cls, rules: Sequence[ItemRule]) -> RuleTable:
         bands = max((len(rule.bands) for rule in rules), default=0)
         band_at = np.full((len(rules), bands), np.nan)
         band_share = np.zeros((len(rules), bands))
@@ -132,7 +134,11 @@ def aggregate(items: ItemTable, observations: ObservationTable, as_of_month: int
     """Picks the latest observation per item and month (any source, newest id wins), then aggregates
     each item's months up to `as_of_month` by its rule's aggregate."""
     n = len(items)
-    lookup = np.full(int(max(items.series_key.max(initial=0), observations.series_key.max(initial=0))) + 1, -1, np.int64)
+    lookup = np.full(
+        int(max(items.series_key.max(initial=0), observations.series_key.max(initial=0))) + 1,
+        -1,
+        np.int64,
+    )
     lookup[items.series_key] = np.arange(n)
     item_of = lookup[observations.series_key]
     keep = np.flatnonzero((item_of >= 0) & (observations.month <= as_of_month))
@@ -199,7 +205,12 @@ def score_items(
     `exempted` marks the items an approved exemption covers (None: no item is covered)."""
     value = aggregates.value
     observed = aggregates.count > 0
-    kind, higher, weight, target = items.take("kind"), items.take("higher"), items.take("weight"), items.take("target")
+    kind, higher, weight, target = (
+        items.take("kind"),
+        items.take("higher"),
+        items.take("weight"),
+        items.take("target"),
+    )
     threshold = items.take("threshold")
     with np.errstate(invalid="ignore", divide="ignore"):
         # Lower is better: attainment is target / value, and a value of 0 is the best possible.
@@ -207,10 +218,16 @@ def score_items(
         reached = np.where(higher, value >= threshold, value <= threshold)
         attainment = np.clip(np.nan_to_num(ratio, nan=0.0), 0.0, items.take("cap"))
         band_at = items.rules.band_at[items.rule]
-        band_reached = np.where(higher[:, None], value[:, None] >= band_at, value[:, None] <= band_at)
-    band_share = np.where(band_reached, items.rules.band_share[items.rule], 0.0).max(axis=1, initial=0.0)
+        band_reached = np.where(
+            higher[:, None], value[:, None] >= band_at, value[:, None] <= band_at
+        )
+    band_share = np.where(band_reached, items.rules.band_share[items.rule], 0.0).max(
+        axis=1, initial=0.0
+    )
     method = items.take("method")
-    fraction = np.select([method == ATTAINMENT, method == BANDS], [attainment, band_share], reached.astype(float))
+    fraction = np.select(
+        [method == ATTAINMENT, method == BANDS], [attainment, band_share], reached.astype(float)
+    )
     earns = observed & ((kind == SCORED) | (kind == RED_LINE))
     fraction = np.where(earns, fraction, 0.0)
     points = round_points(weight * fraction)
@@ -233,7 +250,14 @@ def score_items(
         removed = exempted & (effect == EFFECT_DEDUCT)
         deducted = np.where(removed, 0.0, deducted)
         effect = np.where(removed, EFFECT_EXEMPTED, effect).astype(np.int8)
-    return ItemScores(fraction=fraction, points=points, deducted=deducted, failed=failed, effect=effect, observed=observed)
+    return ItemScores(
+        fraction=fraction,
+        points=points,
+        deducted=deducted,
+        failed=failed,
+        effect=effect,
+        observed=observed,
+    )
 
 
 @dataclass(frozen=True)
@@ -251,7 +275,11 @@ class UnitScores:
 
 
 def score_units(
-    items: ItemTable, scores: ItemScores, n_units: int, satisfaction: np.ndarray, public_weight: float
+    items: ItemTable,
+    scores: ItemScores,
+    n_units: int,
+    satisfaction: np.ndarray,
+    public_weight: float,
 ) -> UnitScores:
     unit = items.unit
     weighted_sum = round_points(np.bincount(unit, weights=scores.points, minlength=n_units))
@@ -267,8 +295,13 @@ def score_units(
         satisfaction=satisfaction,
         public_weight=weight,
         score=np.where(evaluated, blended, list_score),
-        red_lines_failed=np.bincount(unit, weights=scores.failed, minlength=n_units).astype(np.int64),
-        veto_excellence=np.bincount(unit, weights=scores.effect == EFFECT_VETO_EXCELLENCE, minlength=n_units) > 0,
+        red_lines_failed=np.bincount(unit, weights=scores.failed, minlength=n_units).astype(
+            np.int64
+        ),
+        veto_excellence=np.bincount(
+            unit, weights=scores.effect == EFFECT_VETO_EXCELLENCE, minlength=n_units
+        )
+        > 0,
         veto=np.bincount(unit, weights=scores.effect == EFFECT_VETO, minlength=n_units) > 0,
         scored=np.bincount(unit, minlength=n_units) > 0,
     )

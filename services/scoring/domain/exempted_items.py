@@ -40,7 +40,11 @@ def _precedence(exemption: Exemption) -> tuple[bool, str]:
 
 
 def covered_items(
-    items: ItemTable, units: Numbering, indicators: Numbering, exemptions: Sequence[Exemption], period: str
+    items: ItemTable,
+    units: Numbering,
+    indicators: Numbering,
+    exemptions: Sequence[Exemption],
+    period: str,
 ) -> ExemptedItems:
     """`units` and `indicators` number the run's unit ids and indicator codes as `items` refers to them."""
     applying = sorted((e for e in exemptions if applies(e, period)), key=_precedence)

@@ -67,7 +67,11 @@ def grade(
     score: np.ndarray, group: np.ndarray, quota: np.ndarray, cap: np.ndarray, thresholds: Thresholds
 ) -> Grading:
     by_threshold = np.select(
-        [score >= thresholds.excellent, score >= thresholds.competent, score >= thresholds.basically_competent],
+        [
+            score >= thresholds.excellent,
+            score >= thresholds.competent,
+            score >= thresholds.basically_competent,
+        ],
         [EXCELLENT, COMPETENT, BASICALLY_COMPETENT],
         INCOMPETENT,
     ).astype(np.int8)

@@ -4,8 +4,8 @@ items in force into the arrays the engine works on."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -55,7 +55,8 @@ class ItemTableBuilder:
         self._shapes = Numbering()
         self.rules: list[ItemRule] = []
         self._columns: dict[str, list] = {
-            name: [] for name in ("unit", "series_key", "indicator", "dimension", "weight", "target", "rule")
+            name: []
+            for name in ("unit", "series_key", "indicator", "dimension", "weight", "target", "rule")
         }
         self._tag_item: list[int] = []
         self._tag_capability: list[int] = []
@@ -73,15 +74,40 @@ class ItemTableBuilder:
         target: float | None,
         capability_tags: Iterable[str] = (),
     ) -> None:
-        self.add_rows([(unit_id, series_key, indicator_code, dimension, kind, direction, rule, weight, target,
-                        tuple(capability_tags))])
+        self.add_rows(
+            [
+                (
+                    unit_id,
+                    series_key,
+                    indicator_code,
+                    dimension,
+                    kind,
+                    direction,
+                    rule,
+                    weight,
+                    target,
+                    tuple(capability_tags),
+                )
+            ]
+        )
 
     def add_rows(self, rows: Sequence[Sequence]) -> None:
         """Rows of (unit id, series key, indicator code, dimension, kind, direction, rule, weight,
         target, capability tags), column by column: a run adds tens of thousands at once."""
         if not rows:
             return
-        unit_ids, series_keys, codes, dimensions, kinds, directions, rules, weights, targets, tags = zip(*rows)
+        (
+            unit_ids,
+            series_keys,
+            codes,
+            dimensions,
+            kinds,
+            directions,
+            rules,
+            weights,
+            targets,
+            tags,
+        ) = zip(*rows)
         first_row = len(self._columns["unit"])
         c = self._columns
         c["unit"].extend(map(self.units.number, unit_ids))
@@ -90,7 +116,8 @@ class ItemTableBuilder:
         c["dimension"].extend(map(self.dimensions.number, dimensions))
         c["weight"].extend(weights)
         c["target"].extend(
-            np.nan if t is None else (t * self.to_date if code in self.cumulative else t) for code, t in zip(codes, targets)
+            np.nan if t is None else (t * self.to_date if code in self.cumulative else t)
+            for code, t in zip(codes, targets)
         )
         c["rule"].extend(map(self._shape, codes, kinds, directions, rules))
         for row, item_tags in enumerate(tags, start=first_row):
@@ -98,7 +125,9 @@ class ItemTableBuilder:
                 self._tag_item.append(row)
                 self._tag_capability.append(self.capabilities.number(tag))
 
-    def _shape(self, code: str, kind: str, direction: str, rule: dict[str, Any] | str | None) -> int:
+    def _shape(
+        self, code: str, kind: str, direction: str, rule: dict[str, Any] | str | None
+    ) -> int:
         rule_text = rule if isinstance(rule, str) else json.dumps(rule or {}, sort_keys=True)
         shape = self._shapes.number((code, kind, direction, rule_text))
         if shape == len(self.rules):
@@ -121,5 +150,7 @@ class ItemTableBuilder:
             rule=np.array(c["rule"], np.int64),
             rules=RuleTable.build(self.rules),
         )
-        tags = ItemTags(np.array(self._tag_item, np.int64), np.array(self._tag_capability, np.int64))
+        tags = ItemTags(
+            np.array(self._tag_item, np.int64), np.array(self._tag_capability, np.int64)
+        )
         return items, tags

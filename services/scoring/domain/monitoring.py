@@ -33,7 +33,11 @@ class Trajectory:
 
 
 def check_month(
-    items: ItemTable, observations: ObservationTable, aggregates: Aggregates, month: int, tolerance: float
+    items: ItemTable,
+    observations: ObservationTable,
+    aggregates: Aggregates,
+    month: int,
+    tolerance: float,
 ) -> Trajectory:
     chosen = aggregates.month_order
     in_month = observations.month[chosen] == month

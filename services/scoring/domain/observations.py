@@ -67,17 +67,24 @@ def check_observation(
         return problem("period", "period_format", str(error), observation.period)
     unit, code = observation.unit_id, observation.indicator_code
     if not years_with_lists:
-        return problem("unitId", "known_unit", f"no indicator list has been published for unit {unit!r}", unit)
+        return problem(
+            "unitId", "known_unit", f"no indicator list has been published for unit {unit!r}", unit
+        )
     if listing is None:
         years = ", ".join(str(y) for y in years_with_lists)
         return problem(
-            "period", "known_period", f"unit {unit!r} has no list for {period.year} (lists for: {years})", observation.period
+            "period",
+            "known_period",
+            f"unit {unit!r} has no list for {period.year} (lists for: {years})",
+            observation.period,
         )
     item = listing.items.get(code)
     if item is None:
         return problem(
-            "indicatorCode", "in_list",
-            f"indicator {code!r} is not on the {period.year} list of unit {unit!r} (version {listing.version})", code,
+            "indicatorCode",
+            "in_list",
+            f"indicator {code!r} is not on the {period.year} list of unit {unit!r} (version {listing.version})",
+            code,
         )
     problems = _item_problems(observation, channel, item, period, row)
     if problems:
@@ -95,18 +102,47 @@ def _item_problems(
         found.append(FieldProblem(field_name, rule, message, offending, row))
 
     if channel == FEED and item.data_source != "auto_feed":
-        add("indicatorCode", "auto_feed", f"indicator {code!r} is not an automatic feed (data source: {item.data_source})", code)
+        add(
+            "indicatorCode",
+            "auto_feed",
+            f"indicator {code!r} is not an automatic feed (data source: {item.data_source})",
+            code,
+        )
     if channel != FEED and item.data_source == "auto_feed":
         system = item.source_system or "a government data system"
-        add("indicatorCode", "not_auto_feed", f"indicator {code!r} is fed automatically by {system}; it is not reported by hand", code)
+        add(
+            "indicatorCode",
+            "not_auto_feed",
+            f"indicator {code!r} is fed automatically by {system}; it is not reported by hand",
+            code,
+        )
     if channel == FEED and item.source_system and observation.source != item.source_system:
-        add("sourceSystem", "matches_list", f"indicator {code!r} is fed by {item.source_system!r}", observation.source)
+        add(
+            "sourceSystem",
+            "matches_list",
+            f"indicator {code!r} is fed by {item.source_system!r}",
+            observation.source,
+        )
     shapes = SHAPES_BY_FREQUENCY.get(item.frequency, ("annual", "quarterly", "monthly"))
     if period.shape not in shapes:
-        example = {"monthly": f"{period.year}-03", "quarterly": f"{period.year}-Q1", "annual": str(period.year)}[shapes[0]]
-        add("period", "frequency", f"indicator {code!r} is reported {item.frequency}: use a period like {example}", observation.period)
+        example = {
+            "monthly": f"{period.year}-03",
+            "quarterly": f"{period.year}-Q1",
+            "annual": str(period.year),
+        }[shapes[0]]
+        add(
+            "period",
+            "frequency",
+            f"indicator {code!r} is reported {item.frequency}: use a period like {example}",
+            observation.period,
+        )
     if observation.unit_of_measure.strip() != item.unit_of_measure.strip():
-        add("unitOfMeasure", "matches_list", f"indicator {code!r} is measured in {item.unit_of_measure!r}", observation.unit_of_measure)
+        add(
+            "unitOfMeasure",
+            "matches_list",
+            f"indicator {code!r} is measured in {item.unit_of_measure!r}",
+            observation.unit_of_measure,
+        )
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
         add("value", "finite", "must be a finite number", value)
         return found

@@ -22,8 +22,12 @@ from typing import Any
 
 KINDS = ("scored", "red_line", "deduction", "veto_excellence", "veto")
 METHODS = ("attainment", "bands", "pass_fail", "per_incident")
-RULE_TYPES = {"target_attainment": "attainment", "threshold_bands": "bands", "pass_fail": "pass_fail",
-              "per_incident": "per_incident"}
+RULE_TYPES = {
+    "target_attainment": "attainment",
+    "threshold_bands": "bands",
+    "pass_fail": "pass_fail",
+    "per_incident": "per_incident",
+}
 RULES_BY_KIND = {
     "scored": ("target_attainment", "threshold_bands", "pass_fail"),
     "red_line": ("pass_fail",),
@@ -78,7 +82,9 @@ class ItemRule:
 
     def _method_words(self) -> str:
         if self.method == "attainment":
-            return f"target attainment against {_num(self.target)}, capped at {_num(self.cap * 100)}%"
+            return (
+                f"target attainment against {_num(self.target)}, capped at {_num(self.cap * 100)}%"
+            )
         if self.method == "pass_fail":
             return f"pass/fail: {self._reach_words()}"
         steps = ", ".join(f"{_num(b.bound)} -> {_num(b.share * 100)}%" for b in self.bands)
@@ -121,11 +127,15 @@ def _number(code: str, rule: dict, key: str, default: float | None = None) -> fl
 
 def _bands(code: str, raw: Any) -> tuple[Band, ...]:
     if not isinstance(raw, list) or not raw:
-        raise RuleError(f"indicator {code}: rule.bands must be a non-empty list of {{bound, score}}")
+        raise RuleError(
+            f"indicator {code}: rule.bands must be a non-empty list of {{bound, score}}"
+        )
     bands = []
     for entry in raw:
         if not isinstance(entry, dict):
-            raise RuleError(f"indicator {code}: each band must be an object {{bound, score}}, got {entry!r}")
+            raise RuleError(
+                f"indicator {code}: each band must be an object {{bound, score}}, got {entry!r}"
+            )
         bands.append(Band(_number(code, entry, "bound"), _number(code, entry, "score") / 100))
     return tuple(bands)
 
@@ -140,7 +150,9 @@ def aggregate_of(kind: str, higher_is_better: bool, cumulative: bool) -> str:
     return "mean"
 
 
-def shape_of(code: str, kind: str, direction: str, rule: dict[str, Any] | None, cumulative: bool = False) -> ItemRule:
+def shape_of(
+    code: str, kind: str, direction: str, rule: dict[str, Any] | None, cumulative: bool = False
+) -> ItemRule:
     """The rule without an item's own weight and target (shared by every unit's copy of an indicator)."""
     rule = rule or {}
     if kind not in KINDS:
@@ -148,11 +160,19 @@ def shape_of(code: str, kind: str, direction: str, rule: dict[str, Any] | None, 
     rule_type = rule.get("type")
     if rule_type not in RULES_BY_KIND[kind]:
         allowed = " or ".join(RULES_BY_KIND[kind])
-        raise RuleError(f"indicator {code}: a {kind} item is scored by {allowed}, got rule type {rule_type!r}")
+        raise RuleError(
+            f"indicator {code}: a {kind} item is scored by {allowed}, got rule type {rule_type!r}"
+        )
     method = RULE_TYPES[rule_type]
     higher = direction == "higher_is_better"
-    shape = ItemRule(kind=kind, higher_is_better=higher, weight=0.0, target=None, method=method,
-                     aggregate=aggregate_of(kind, higher, cumulative))
+    shape = ItemRule(
+        kind=kind,
+        higher_is_better=higher,
+        weight=0.0,
+        target=None,
+        method=method,
+        aggregate=aggregate_of(kind, higher, cumulative),
+    )
     if method == "attainment":
         cap = _number(code, rule, "cap", 1.0)
         if cap <= 0:
@@ -175,5 +195,9 @@ def rule_of(item: ItemSpec, cumulative: bool = False) -> ItemRule:
     code = item.indicator_code
     shape = shape_of(code, item.kind, item.direction, item.rule, cumulative)
     if shape.method == "attainment" and not item.target:
-        raise RuleError(f"indicator {code}: target attainment needs a target other than 0, got {item.target!r}")
-    return replace(shape, weight=float(item.weight), target=None if item.target is None else float(item.target))
+        raise RuleError(
+            f"indicator {code}: target attainment needs a target other than 0, got {item.target!r}"
+        )
+    return replace(
+        shape, weight=float(item.weight), target=None if item.target is None else float(item.target)
+    )

@@ -13,7 +13,6 @@ from typing import Any
 
 from services.common.errors import FieldProblem, ValidationFailed
 
-
 RED_LINE_EFFECTS = ("veto_excellence", "veto", "deduct")
 
 
@@ -61,7 +60,9 @@ class AssessmentSettings:
     cumulative_indicators: tuple[str, ...] = ()
     monitoring_tolerance: float = 0.05
     contradictions: tuple[ContradictionRule, ...] = (
-        ContradictionRule("over_budget_while_satisfaction_falls", "FD-BUDGET-EXECUTION", "PI-WINDOW-SATISFACTION"),
+        ContradictionRule(
+            "over_budget_while_satisfaction_falls", "FD-BUDGET-EXECUTION", "PI-WINDOW-SATISFACTION"
+        ),
     )
 
     def weights_for(self, scheme_code: str | None) -> FusionWeights:
@@ -77,23 +78,30 @@ class AssessmentSettings:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "AssessmentSettings":
+    def from_json(cls, data: dict[str, Any] | None) -> AssessmentSettings:
         """Reads stored or submitted settings; unknown keys and broken rules are refused by field."""
         data = dict(data or {})
         known = {f.name for f in fields(cls)}
-        problems = [FieldProblem(key, "known", "not a setting", data[key]) for key in data if key not in known]
+        problems = [
+            FieldProblem(key, "known", "not a setting", data[key])
+            for key in data
+            if key not in known
+        ]
         if problems:
             raise ValidationFailed(problems)
         if "weights" in data:
             data["weights"] = _weights("weights", data["weights"])
         if "scheme_weights" in data:
             data["scheme_weights"] = {
-                code: _weights(f"schemeWeights.{code}", value) for code, value in (data["scheme_weights"] or {}).items()
+                code: _weights(f"schemeWeights.{code}", value)
+                for code, value in (data["scheme_weights"] or {}).items()
             }
         if "cumulative_indicators" in data:
             data["cumulative_indicators"] = tuple(data["cumulative_indicators"] or ())
         if "contradictions" in data:
-            data["contradictions"] = tuple(ContradictionRule(**rule) for rule in data["contradictions"] or ())
+            data["contradictions"] = tuple(
+                ContradictionRule(**rule) for rule in data["contradictions"] or ()
+            )
         settings = replace(cls(), **data)
         settings.check()
         return settings
@@ -105,34 +113,73 @@ class AssessmentSettings:
         ]:
             problems += _weight_problems(name, weights)
         if not self.excellent_from > self.competent_from > self.basically_competent_from:
-            problems.append(FieldProblem(
-                "excellentFrom", "descending", "grade thresholds must descend: excellent > competent > basically competent",
-                [self.excellent_from, self.competent_from, self.basically_competent_from],
-            ))
+            problems.append(
+                FieldProblem(
+                    "excellentFrom",
+                    "descending",
+                    "grade thresholds must descend: excellent > competent > basically competent",
+                    [self.excellent_from, self.competent_from, self.basically_competent_from],
+                )
+            )
         shares = {
-            "excellentQuota": self.excellent_quota, "unitExcellentQuota": self.unit_excellent_quota,
-            "publicWeight": self.public_weight, "weaknessBottomShare": self.weakness_bottom_share,
-            "bottomRankedShare": self.bottom_ranked_share, "monitoringTolerance": self.monitoring_tolerance,
+            "excellentQuota": self.excellent_quota,
+            "unitExcellentQuota": self.unit_excellent_quota,
+            "publicWeight": self.public_weight,
+            "weaknessBottomShare": self.weakness_bottom_share,
+            "bottomRankedShare": self.bottom_ranked_share,
+            "monitoringTolerance": self.monitoring_tolerance,
         }
         for name, value in shares.items():
             if not 0 <= value <= 1:
                 problems.append(FieldProblem(name, "share", "must be between 0 and 1", value))
         if self.red_line_effect not in RED_LINE_EFFECTS:
-            problems.append(FieldProblem(
-                "redLineEffect", "one_of", f"must be one of {', '.join(RED_LINE_EFFECTS)}", self.red_line_effect
-            ))
+            problems.append(
+                FieldProblem(
+                    "redLineEffect",
+                    "one_of",
+                    f"must be one of {', '.join(RED_LINE_EFFECTS)}",
+                    self.red_line_effect,
+                )
+            )
         if self.red_line_points < 0:
-            problems.append(FieldProblem("redLinePoints", "non_negative", "must be 0 or more", self.red_line_points))
+            problems.append(
+                FieldProblem(
+                    "redLinePoints", "non_negative", "must be 0 or more", self.red_line_points
+                )
+            )
         if self.township_excellent_raise < 0:
-            problems.append(FieldProblem("townshipExcellentRaise", "non_negative", "must be 0 or more", self.township_excellent_raise))
+            problems.append(
+                FieldProblem(
+                    "townshipExcellentRaise",
+                    "non_negative",
+                    "must be 0 or more",
+                    self.township_excellent_raise,
+                )
+            )
         if self.min_peer_group < 1:
-            problems.append(FieldProblem("minPeerGroup", "positive", "must be at least 1", self.min_peer_group))
+            problems.append(
+                FieldProblem("minPeerGroup", "positive", "must be at least 1", self.min_peer_group)
+            )
         if self.outlier_min_units < 3:
-            problems.append(FieldProblem("outlierMinUnits", "at_least", "a median needs at least 3 units", self.outlier_min_units))
+            problems.append(
+                FieldProblem(
+                    "outlierMinUnits",
+                    "at_least",
+                    "a median needs at least 3 units",
+                    self.outlier_min_units,
+                )
+            )
         if self.outlier_z <= 0:
             problems.append(FieldProblem("outlierZ", "positive", "must be above 0", self.outlier_z))
         if self.evaluations_per_minute < 1:
-            problems.append(FieldProblem("evaluationsPerMinute", "positive", "must be at least 1", self.evaluations_per_minute))
+            problems.append(
+                FieldProblem(
+                    "evaluationsPerMinute",
+                    "positive",
+                    "must be at least 1",
+                    self.evaluations_per_minute,
+                )
+            )
         if problems:
             raise ValidationFailed(problems)
 
@@ -143,7 +190,9 @@ def _weights(name: str, raw: Any) -> FusionWeights:
     allowed = {f.name for f in fields(FusionWeights)}
     unknown = [key for key in (raw or {}) if key not in allowed]
     if unknown:
-        raise ValidationFailed([FieldProblem(f"{name}.{key}", "known", "not a weight", key) for key in unknown])
+        raise ValidationFailed(
+            [FieldProblem(f"{name}.{key}", "known", "not a weight", key) for key in unknown]
+        )
     return FusionWeights(**{key: float(value) for key, value in (raw or {}).items()})
 
 
@@ -152,11 +201,21 @@ def _weight_problems(name: str, weights: FusionWeights) -> list[FieldProblem]:
     for part in fields(weights):
         value = getattr(weights, part.name)
         if value < 0:
-            problems.append(FieldProblem(f"{name}.{part.name}", "non_negative", "a weight cannot be negative", value))
+            problems.append(
+                FieldProblem(
+                    f"{name}.{part.name}", "non_negative", "a weight cannot be negative", value
+                )
+            )
     annual = weights.work + weights.area + weights.own
     total = weights.daily + weights.annual + weights.term
     if abs(annual - 1) > 1e-9:
-        problems.append(FieldProblem(f"{name}.work", "sum_to_one", "work + area + own must sum to 1", annual))
+        problems.append(
+            FieldProblem(f"{name}.work", "sum_to_one", "work + area + own must sum to 1", annual)
+        )
     if abs(total - 1) > 1e-9:
-        problems.append(FieldProblem(f"{name}.daily", "sum_to_one", "daily + annual + term must sum to 1", total))
+        problems.append(
+            FieldProblem(
+                f"{name}.daily", "sum_to_one", "daily + annual + term must sum to 1", total
+            )
+        )
     return problems

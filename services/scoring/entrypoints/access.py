@@ -24,7 +24,9 @@ async def require_unit_reader(info: Info, unit_id: str) -> None:
         async with queries.reading(info.context.platform) as conn:
             if await queries.cadre_unit(conn, principal.cadre_id) == unit_id:
                 return
-    raise PermissionDenied(f"role {principal.role.value!r} may not read the scores of unit {unit_id!r}")
+    raise PermissionDenied(
+        f"role {principal.role.value!r} may not read the scores of unit {unit_id!r}"
+    )
 
 
 def require_cadre_reader(info: Info, cadre_id: str) -> None:

@@ -18,6 +18,9 @@ def subscription() -> Subscription:
     return Subscription(
         topics=[topics.UNITS, topics.INDICATOR_LISTS, topics.OBSERVATION_FEED],
         handlers={IndicatorListPublished: list_published},
-        batch_handlers={**RosterHandlers(metadata).batch_handlers(), ObservationReported: ingest_feed},
+        batch_handlers={
+            **RosterHandlers(metadata).batch_handlers(),
+            ObservationReported: ingest_feed,
+        },
         batch_size=FEED_BATCH_SIZE,
     )

@@ -29,11 +29,13 @@ class Cadre:
     id: strawberry.ID
 
     @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Cadre":
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Cadre:
         principal_of(info).require_cadre(id)
         return cls(id=id)
 
-    @strawberry.field(description="Unit category x position level: the group a cadre is ranked within.")
+    @strawberry.field(
+        description="Unit category x position level: the group a cadre is ranked within."
+    )
     async def peer_group(self, info: Info) -> str | None:
         async with info.context.platform.session_factory() as session:
             entry = await roster_entry(session, metadata, self.id)
@@ -66,7 +68,7 @@ class Unit:
     id: strawberry.ID
 
     @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Unit":
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Unit:
         principal_of(info).require_unit(id)
         return cls(id=id)
 
@@ -84,18 +86,24 @@ class Unit:
             rows = await queries.anomalies_of(conn, self.id, period, ANOMALIES_SHOWN)
         return [from_row(Anomaly, row) for row in rows]
 
-    @strawberry.field(description="Monthly monitoring of a month: each indicator against its trajectory.")
+    @strawberry.field(
+        description="Monthly monitoring of a month: each indicator against its trajectory."
+    )
     async def monitoring(self, info: Info, period: str) -> list[MonitoringCheck]:
         await require_unit_reader(info, self.id)
         async with queries.reading(info.context.platform) as conn:
             rows = await queries.monitoring_of(conn, self.id, period)
         return [from_row(MonitoringCheck, row) for row in rows]
 
-    @strawberry.field(description="The newest revision of each observation (indicator, period, source).")
+    @strawberry.field(
+        description="The newest revision of each observation (indicator, period, source)."
+    )
     async def observations(
         self, info: Info, period: str | None = None, indicator_code: str | None = None
     ) -> list[Observation]:
         await require_unit_reader(info, self.id)
         async with queries.reading(info.context.platform) as conn:
-            rows = await queries.latest_observations(conn, self.id, period, indicator_code, OBSERVATIONS_SHOWN)
+            rows = await queries.latest_observations(
+                conn, self.id, period, indicator_code, OBSERVATIONS_SHOWN
+            )
         return [from_row(Observation, row) for row in rows]

@@ -19,7 +19,13 @@ from services.scoring.entrypoints.score_queries import ScoreQuery
 from services.scoring.entrypoints.settings_graphql import SettingsMutation, SettingsQuery
 
 QUERIES: tuple[type, ...] = (ScoreQuery, SettingsQuery, LedgerQuery)
-MUTATIONS: tuple[type, ...] = (ObservationMutation, RecordMutation, RunMutation, SettingsMutation, LedgerMutation)
+MUTATIONS: tuple[type, ...] = (
+    ObservationMutation,
+    RecordMutation,
+    RunMutation,
+    SettingsMutation,
+    LedgerMutation,
+)
 ENTITIES: tuple[type, ...] = (Cadre, Unit)
 
 

@@ -19,22 +19,30 @@ from services.scoring.domain.ledger.workflow import Step, Subject
 from services.scoring.service_layer.ledger import ConsistencyProof, InclusionProof
 
 
-@strawberry.type(description="A signed state of the evidence ledger: its size and Merkle root (RFC 9162).")
+@strawberry.type(
+    description="A signed state of the evidence ledger: its size and Merkle root (RFC 9162)."
+)
 class LedgerCheckpoint:
     tree_size: int
     root_hash: str = strawberry.field(description="SHA-256 Merkle tree head, hex.")
     signed_at: datetime
     key_id: str
     signature: str = strawberry.field(description="Ed25519 signature of `signedMessage`, base64.")
-    signed_message: str = strawberry.field(description="The exact text signed: origin, size, root, time.")
+    signed_message: str = strawberry.field(
+        description="The exact text signed: origin, size, root, time."
+    )
     origin: str
 
     @classmethod
-    def of(cls, signed: SignedCheckpoint) -> "LedgerCheckpoint":
+    def of(cls, signed: SignedCheckpoint) -> LedgerCheckpoint:
         return cls(
-            tree_size=signed.tree_size, root_hash=signed.root_hash.hex(), signed_at=signed.checkpoint.signed_at,
-            key_id=signed.key_id, signature=base64.b64encode(signed.signature).decode(),
-            signed_message=signed.checkpoint.message().decode(), origin=ORIGIN,
+            tree_size=signed.tree_size,
+            root_hash=signed.root_hash.hex(),
+            signed_at=signed.checkpoint.signed_at,
+            key_id=signed.key_id,
+            signature=base64.b64encode(signed.signature).decode(),
+            signed_message=signed.checkpoint.message().decode(),
+            origin=ORIGIN,
         )
 
 
@@ -45,10 +53,14 @@ class LedgerPublicKey:
     origin: str
 
 
-@strawberry.type(description="One record of the ledger: the exact leaf bytes (UTF-8) and what they say.")
+@strawberry.type(
+    description="One record of the ledger: the exact leaf bytes (UTF-8) and what they say."
+)
 class LedgerLeaf:
     leaf_index: int
-    leaf: str = strawberry.field(description="The leaf exactly as hashed: header lines, then canonical JSON.")
+    leaf: str = strawberry.field(
+        description="The leaf exactly as hashed: header lines, then canonical JSON."
+    )
     leaf_hash: str = strawberry.field(description="SHA-256(0x00 || leaf), hex.")
     kind: str
     record_id: str
@@ -56,10 +68,17 @@ class LedgerLeaf:
     content: JSON
 
     @classmethod
-    def of(cls, index: int, data: bytes) -> "LedgerLeaf":
+    def of(cls, index: int, data: bytes) -> LedgerLeaf:
         record = read_leaf(data)
-        return cls(leaf_index=index, leaf=data.decode(), leaf_hash=leaf_hash(data).hex(), kind=record.kind,
-                   record_id=record.record_id, recorded_at=record.recorded_at, content=record.content)
+        return cls(
+            leaf_index=index,
+            leaf=data.decode(),
+            leaf_hash=leaf_hash(data).hex(),
+            kind=record.kind,
+            record_id=record.record_id,
+            recorded_at=record.recorded_at,
+            content=record.content,
+        )
 
 
 @strawberry.type(description="RFC 9162 inclusion proof of one leaf in a signed tree.")
@@ -71,13 +90,19 @@ class LedgerInclusionProof:
     checkpoint: LedgerCheckpoint
 
     @classmethod
-    def of(cls, proof: InclusionProof) -> "LedgerInclusionProof":
-        return cls(leaf_index=proof.leaf_index, tree_size=proof.checkpoint.tree_size,
-                   leaf=LedgerLeaf.of(proof.leaf_index, proof.leaf_data), audit_path=[h.hex() for h in proof.path],
-                   checkpoint=LedgerCheckpoint.of(proof.checkpoint))
+    def of(cls, proof: InclusionProof) -> LedgerInclusionProof:
+        return cls(
+            leaf_index=proof.leaf_index,
+            tree_size=proof.checkpoint.tree_size,
+            leaf=LedgerLeaf.of(proof.leaf_index, proof.leaf_data),
+            audit_path=[h.hex() for h in proof.path],
+            checkpoint=LedgerCheckpoint.of(proof.checkpoint),
+        )
 
 
-@strawberry.type(description="RFC 9162 consistency proof: the later checkpoint extends the earlier one.")
+@strawberry.type(
+    description="RFC 9162 consistency proof: the later checkpoint extends the earlier one."
+)
 class LedgerConsistencyProof:
     from_size: int
     to_size: int
@@ -86,9 +111,14 @@ class LedgerConsistencyProof:
     to_checkpoint: LedgerCheckpoint
 
     @classmethod
-    def of(cls, proof: ConsistencyProof) -> "LedgerConsistencyProof":
-        return cls(from_size=proof.old.tree_size, to_size=proof.new.tree_size, proof=[h.hex() for h in proof.path],
-                   from_checkpoint=LedgerCheckpoint.of(proof.old), to_checkpoint=LedgerCheckpoint.of(proof.new))
+    def of(cls, proof: ConsistencyProof) -> LedgerConsistencyProof:
+        return cls(
+            from_size=proof.old.tree_size,
+            to_size=proof.new.tree_size,
+            proof=[h.hex() for h in proof.path],
+            from_checkpoint=LedgerCheckpoint.of(proof.old),
+            to_checkpoint=LedgerCheckpoint.of(proof.new),
+        )
 
 
 @strawberry.type(description="Who took a step of a case, in which role, when and why.")
@@ -99,7 +129,7 @@ class CaseStep:
     reason: str | None
 
     @classmethod
-    def of(cls, step: Step | None) -> "CaseStep | None":
+    def of(cls, step: Step | None) -> CaseStep | None:
         return cls(by=step.by, role=step.role, at=step.at, reason=step.reason) if step else None
 
 
@@ -110,11 +140,13 @@ class CaseSubject:
     cadre_id: strawberry.ID | None
 
     @classmethod
-    def of(cls, subject: Subject) -> "CaseSubject":
+    def of(cls, subject: Subject) -> CaseSubject:
         return cls(kind=subject.kind, unit_id=subject.unit_id, cadre_id=subject.cadre_id)
 
 
-@strawberry.type(description="One of the published fault-tolerance exemption categories (editable data).")
+@strawberry.type(
+    description="One of the published fault-tolerance exemption categories (editable data)."
+)
 class ExemptionCategoryType:
     code: str
     name: str
@@ -124,9 +156,15 @@ class ExemptionCategoryType:
     position: int
 
     @classmethod
-    def of(cls, category: ExemptionCategory) -> "ExemptionCategoryType":
-        return cls(code=category.code, name=category.name, description=category.description,
-                   conditions=list(category.conditions), active=category.active, position=category.position)
+    def of(cls, category: ExemptionCategory) -> ExemptionCategoryType:
+        return cls(
+            code=category.code,
+            name=category.name,
+            description=category.description,
+            conditions=list(category.conditions),
+            active=category.active,
+            position=category.position,
+        )
 
 
 @strawberry.type(description="A supporting document, kept in the ledger by its SHA-256.")
@@ -135,8 +173,11 @@ class EvidenceDocument:
     sha256: str
 
 
-@strawberry.type(name="Exemption", description="A fault-tolerance exemption: when approved, the scoring run "
-                 "removes the deduction of its indicator for its unit or cadre and period.")
+@strawberry.type(
+    name="Exemption",
+    description="A fault-tolerance exemption: when approved, the scoring run "
+    "removes the deduction of its indicator for its unit or cadre and period.",
+)
 class ExemptionType:
     id: strawberry.ID
     subject: CaseSubject
@@ -150,23 +191,33 @@ class ExemptionType:
     decision: CaseStep | None
 
     @classmethod
-    def of(cls, exemption: Exemption) -> "ExemptionType":
+    def of(cls, exemption: Exemption) -> ExemptionType:
         return cls(
-            id=strawberry.ID(exemption.id), subject=CaseSubject.of(exemption.subject), period=exemption.period,
-            category_code=exemption.category_code, indicator_code=exemption.indicator_code,
-            reasons=exemption.reasons, evidence=[EvidenceDocument(name=e.name, sha256=e.sha256)
-                                                 for e in exemption.evidence],
-            status=exemption.status, applied=CaseStep.of(exemption.applied), decision=CaseStep.of(exemption.decision),
+            id=strawberry.ID(exemption.id),
+            subject=CaseSubject.of(exemption.subject),
+            period=exemption.period,
+            category_code=exemption.category_code,
+            indicator_code=exemption.indicator_code,
+            reasons=exemption.reasons,
+            evidence=[EvidenceDocument(name=e.name, sha256=e.sha256) for e in exemption.evidence],
+            status=exemption.status,
+            applied=CaseStep.of(exemption.applied),
+            decision=CaseStep.of(exemption.decision),
         )
 
 
-@strawberry.type(name="Appeal", description="An appeal against a result: submitted -> under_review -> "
-                 "upheld | rejected; upheld asks for re-scoring.")
+@strawberry.type(
+    name="Appeal",
+    description="An appeal against a result: submitted -> under_review -> "
+    "upheld | rejected; upheld asks for re-scoring.",
+)
 class AppealType:
     id: strawberry.ID
     subject: CaseSubject
     period: str
-    indicator_code: str | None = strawberry.field(description="The indicator appealed; null for the whole result.")
+    indicator_code: str | None = strawberry.field(
+        description="The indicator appealed; null for the whole result."
+    )
     reasons: str
     status: str
     submitted: CaseStep
@@ -174,17 +225,24 @@ class AppealType:
     decision: CaseStep | None
 
     @classmethod
-    def of(cls, appeal: appeal_rules.Appeal) -> "AppealType":
+    def of(cls, appeal: appeal_rules.Appeal) -> AppealType:
         return cls(
-            id=strawberry.ID(appeal.id), subject=CaseSubject.of(appeal.subject), period=appeal.period,
-            indicator_code=appeal.indicator_code, reasons=appeal.reasons, status=appeal.status,
-            submitted=CaseStep.of(appeal.submitted), review=CaseStep.of(appeal.review),
+            id=strawberry.ID(appeal.id),
+            subject=CaseSubject.of(appeal.subject),
+            period=appeal.period,
+            indicator_code=appeal.indicator_code,
+            reasons=appeal.reasons,
+            status=appeal.status,
+            submitted=CaseStep.of(appeal.submitted),
+            review=CaseStep.of(appeal.review),
             decision=CaseStep.of(appeal.decision),
         )
 
 
-@strawberry.type(description="Appeals of one period by status, and the appeal rate over the units and cadres "
-                 "on the roster.")
+@strawberry.type(
+    description="Appeals of one period by status, and the appeal rate over the units and cadres "
+    "on the roster."
+)
 class AppealStatistics:
     period: str
     total: int
@@ -197,17 +255,24 @@ class AppealStatistics:
     upheld_share: float | None = strawberry.field(description="Upheld among decided appeals.")
 
     @classmethod
-    def of(cls, counts: appeal_rules.AppealCounts) -> "AppealStatistics":
+    def of(cls, counts: appeal_rules.AppealCounts) -> AppealStatistics:
         status = counts.by_status
         return cls(
-            period=counts.period, total=counts.total, submitted=status.get(appeal_rules.SUBMITTED, 0),
-            under_review=status.get(appeal_rules.UNDER_REVIEW, 0), upheld=status.get(appeal_rules.UPHELD, 0),
-            rejected=status.get(appeal_rules.REJECTED, 0), assessed=counts.assessed, appeal_rate=counts.rate,
+            period=counts.period,
+            total=counts.total,
+            submitted=status.get(appeal_rules.SUBMITTED, 0),
+            under_review=status.get(appeal_rules.UNDER_REVIEW, 0),
+            upheld=status.get(appeal_rules.UPHELD, 0),
+            rejected=status.get(appeal_rules.REJECTED, 0),
+            assessed=counts.assessed,
+            appeal_rate=counts.rate,
             upheld_share=counts.upheld_share,
         )
 
 
-@strawberry.type(description="Re-scoring an upheld appeal asked for, not yet done by a scoring run.")
+@strawberry.type(
+    description="Re-scoring an upheld appeal asked for, not yet done by a scoring run."
+)
 class RescoringRequest:
     id: strawberry.ID
     subject: CaseSubject
@@ -217,8 +282,11 @@ class RescoringRequest:
     requested_at: datetime
 
 
-@strawberry.type(name="ApprovalKey", description="A party's Ed25519 public key for signing changes to locked "
-                 "periods; a unit's key speaks for that unit only.")
+@strawberry.type(
+    name="ApprovalKey",
+    description="A party's Ed25519 public key for signing changes to locked "
+    "periods; a unit's key speaks for that unit only.",
+)
 class ApprovalKeyType:
     key_id: str
     holder: str
@@ -228,32 +296,47 @@ class ApprovalKeyType:
     active: bool
 
     @classmethod
-    def of(cls, key: ApprovalKey) -> "ApprovalKeyType":
-        return cls(key_id=key.key_id, holder=key.holder, role=key.role, unit_id=key.unit_id,
-                   public_key=key.public_key, active=key.active)
+    def of(cls, key: ApprovalKey) -> ApprovalKeyType:
+        return cls(
+            key_id=key.key_id,
+            holder=key.holder,
+            role=key.role,
+            unit_id=key.unit_id,
+            public_key=key.public_key,
+            active=key.active,
+        )
 
 
-@strawberry.type(name="ApprovalPolicy", description="How many distinct parties (roles) must sign a change to a "
-                 "locked period, and which.")
+@strawberry.type(
+    name="ApprovalPolicy",
+    description="How many distinct parties (roles) must sign a change to a "
+    "locked period, and which.",
+)
 class ApprovalPolicyType:
     change_kind: str
     required: int
     roles: list[str]
 
     @classmethod
-    def of(cls, policy: ApprovalPolicy) -> "ApprovalPolicyType":
-        return cls(change_kind=policy.change_kind, required=policy.required, roles=list(policy.roles))
+    def of(cls, policy: ApprovalPolicy) -> ApprovalPolicyType:
+        return cls(
+            change_kind=policy.change_kind, required=policy.required, roles=list(policy.roles)
+        )
 
 
-@strawberry.type(description="The exact text each party signs (Ed25519) to approve a change, and its digest.")
+@strawberry.type(
+    description="The exact text each party signs (Ed25519) to approve a change, and its digest."
+)
 class LockedChangeMessage:
     message: str
     digest: str
     policy: ApprovalPolicyType
 
 
-@strawberry.type(description="A change to a locked period that M of N parties signed; used once by the "
-                 "revision that applies it.")
+@strawberry.type(
+    description="A change to a locked period that M of N parties signed; used once by the "
+    "revision that applies it."
+)
 class LockedChangeAuthorisation:
     id: strawberry.ID
     change_kind: str
@@ -279,7 +362,9 @@ class ExemptionApplicationInput:
     cadre_id: strawberry.ID | None = None
     period: str
     category_code: str
-    indicator_code: str = strawberry.field(description="The indicator whose deduction is to be removed.")
+    indicator_code: str = strawberry.field(
+        description="The indicator whose deduction is to be removed."
+    )
     reasons: str
     evidence: list[EvidenceInput]
 
@@ -307,7 +392,9 @@ class AppealInput:
 class ApprovalKeyInput:
     holder: str
     role: str = strawberry.field(description="e.g. unit, assessor, discipline_inspection.")
-    public_key: str = strawberry.field(description="Ed25519 public key: PEM, or 32 bytes in base64 or hex.")
+    public_key: str = strawberry.field(
+        description="Ed25519 public key: PEM, or 32 bytes in base64 or hex."
+    )
     unit_id: strawberry.ID | None = None
 
 
@@ -321,9 +408,11 @@ class ApprovalPolicyInput:
 @strawberry.input
 class LockedChangeInput:
     change_kind: str = strawberry.field(description="observation or score (see approvalPolicies).")
-    record_id: str = strawberry.field(description="observation: '<unitId>/<indicatorCode>/<period>' with content "
-                                      "{value, unit_of_measure}; score: 'period/<period>' with content {rescore: "
-                                      "<period>} (a new scoring run of the locked period).")
+    record_id: str = strawberry.field(
+        description="observation: '<unitId>/<indicatorCode>/<period>' with content "
+        "{value, unit_of_measure}; score: 'period/<period>' with content {rescore: "
+        "<period>} (a new scoring run of the locked period)."
+    )
     period: str
     unit_id: strawberry.ID | None = None
     content: JSON = strawberry.field(description="The record as it is to become (a JSON object).")
@@ -333,7 +422,9 @@ class LockedChangeInput:
 @strawberry.input
 class ApprovalSignatureInput:
     key_id: str
-    signature: str = strawberry.field(description="Ed25519 signature of the change message, base64 or hex.")
+    signature: str = strawberry.field(
+        description="Ed25519 signature of the change message, base64 or hex."
+    )
 
 
 @strawberry.input
@@ -346,7 +437,9 @@ class EvidenceRecordInput:
     indicator_code: str | None = None
 
 
-@strawberry.type(description="A locked period: its observations and scores change only with M-of-N approval.")
+@strawberry.type(
+    description="A locked period: its observations and scores change only with M-of-N approval."
+)
 class PeriodLock:
     period: str
     reason: str
@@ -356,6 +449,12 @@ class PeriodLock:
     leaf_index: int
 
     @classmethod
-    def of(cls, row: Any) -> "PeriodLock":
-        return cls(period=row.period, reason=row.reason, locked_by=row.locked_by, locked_role=row.locked_role,
-                   locked_at=row.locked_at, leaf_index=row.leaf_index)
+    def of(cls, row: Any) -> PeriodLock:
+        return cls(
+            period=row.period,
+            reason=row.reason,
+            locked_by=row.locked_by,
+            locked_role=row.locked_role,
+            locked_at=row.locked_at,
+            leaf_index=row.leaf_index,
+        )

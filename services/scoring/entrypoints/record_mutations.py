@@ -18,9 +18,13 @@ from services.scoring.service_layer import records
 class PublicEvaluationInput:
     unit_id: strawberry.ID
     period: str
-    respondent_token: str = strawberry.field(description="The respondent's invitation code: one evaluation per "
-                                             "code, unit and period (only its hash is kept).")
-    satisfaction: float = strawberry.field(description="0 (very dissatisfied) to 100 (very satisfied).")
+    respondent_token: str = strawberry.field(
+        description="The respondent's invitation code: one evaluation per "
+        "code, unit and period (only its hash is kept)."
+    )
+    satisfaction: float = strawberry.field(
+        description="0 (very dissatisfied) to 100 (very satisfied)."
+    )
 
 
 @strawberry.input
@@ -28,7 +32,9 @@ class DailyRecordInput:
     cadre_id: strawberry.ID
     occurred_on: date
     kind: str = strawberry.field(description=", ".join(records.DAILY_RECORD_KINDS))
-    points: float = strawberry.field(description=f"-{records.DAILY_POINTS_LIMIT:g} to {records.DAILY_POINTS_LIMIT:g}")
+    points: float = strawberry.field(
+        description=f"-{records.DAILY_POINTS_LIMIT:g} to {records.DAILY_POINTS_LIMIT:g}"
+    )
     description: str
 
 
@@ -41,33 +47,69 @@ class PublicEvaluationReceipt:
 
 @strawberry.type
 class RecordMutation:
-    @strawberry.mutation(extensions=roles(Role.PUBLIC_EVALUATOR), description="A citizen's or third party's satisfaction.")
-    async def submit_public_evaluation(self, info: Info, input: PublicEvaluationInput) -> PublicEvaluationReceipt:
+    @strawberry.mutation(
+        extensions=roles(Role.PUBLIC_EVALUATOR),
+        description="A citizen's or third party's satisfaction.",
+    )
+    async def submit_public_evaluation(
+        self, info: Info, input: PublicEvaluationInput
+    ) -> PublicEvaluationReceipt:
         async with info.context.platform.unit_of_work() as uow:
             evaluation_id = await records.submit_public_evaluation(
-                uow, input.unit_id, input.period, input.respondent_token, input.satisfaction, principal_of(info).subject
+                uow,
+                input.unit_id,
+                input.period,
+                input.respondent_token,
+                input.satisfaction,
+                principal_of(info).subject,
             )
-        return PublicEvaluationReceipt(evaluation_id=strawberry.ID(str(evaluation_id)), unit_id=input.unit_id, period=input.period)
+        return PublicEvaluationReceipt(
+            evaluation_id=strawberry.ID(str(evaluation_id)),
+            unit_id=input.unit_id,
+            period=input.period,
+        )
 
-    @strawberry.mutation(extensions=roles(*OVERSEERS), description="A real event in a cadre's daily assessment.")
+    @strawberry.mutation(
+        extensions=roles(*OVERSEERS), description="A real event in a cadre's daily assessment."
+    )
     async def record_daily_record(self, info: Info, input: DailyRecordInput) -> DailyRecord:
         by = principal_of(info).subject
         async with info.context.platform.unit_of_work() as uow:
             record_id = await records.record_daily(
-                uow, input.cadre_id, input.occurred_on, input.kind, input.points, input.description, by
+                uow,
+                input.cadre_id,
+                input.occurred_on,
+                input.kind,
+                input.points,
+                input.description,
+                by,
             )
         return DailyRecord(
-            record_id=strawberry.ID(str(record_id)), occurred_on=input.occurred_on, kind=input.kind,
-            points=input.points, description=input.description.strip(), recorded_by=by,
+            record_id=strawberry.ID(str(record_id)),
+            occurred_on=input.occurred_on,
+            kind=input.kind,
+            points=input.points,
+            description=input.description.strip(),
+            recorded_by=by,
         )
 
-    @strawberry.mutation(extensions=roles(*OVERSEERS), description="A cadre's own (conduct and competence) or term evaluation, 0-100.")
-    async def evaluate_cadre(self, info: Info, cadre_id: strawberry.ID, year: int, kind: str, score: float) -> bool:
+    @strawberry.mutation(
+        extensions=roles(*OVERSEERS),
+        description="A cadre's own (conduct and competence) or term evaluation, 0-100.",
+    )
+    async def evaluate_cadre(
+        self, info: Info, cadre_id: strawberry.ID, year: int, kind: str, score: float
+    ) -> bool:
         async with info.context.platform.unit_of_work() as uow:
-            await records.evaluate_cadre(uow, cadre_id, year, kind, score, principal_of(info).subject)
+            await records.evaluate_cadre(
+                uow, cadre_id, year, kind, score, principal_of(info).subject
+            )
         return True
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description="The list dimensions a cadre is in charge of in a year.")
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN),
+        description="The list dimensions a cadre is in charge of in a year.",
+    )
     async def assign_areas_in_charge(
         self, info: Info, cadre_id: strawberry.ID, year: int, dimensions: list[str]
     ) -> list[str]:

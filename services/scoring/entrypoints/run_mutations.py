@@ -18,7 +18,9 @@ class ScoringRunSummary:
     observations: int
     units: int
     cadres: int
-    events: int = strawberry.field(description="Events announced by this run (causes already announced are not repeated).")
+    events: int = strawberry.field(
+        description="Events announced by this run (causes already announced are not repeated)."
+    )
     seconds: float
 
 
@@ -40,14 +42,25 @@ class RunMutation:
         async with info.context.platform.unit_of_work() as uow:
             summary = await run_scoring(uow, period, principal_of(info).subject)
         return ScoringRunSummary(
-            run_id=strawberry.ID(str(summary.run_id)), period=summary.period, observations=summary.observations,
-            units=summary.units, cadres=summary.cadres, events=summary.events, seconds=summary.seconds,
+            run_id=strawberry.ID(str(summary.run_id)),
+            period=summary.period,
+            observations=summary.observations,
+            units=summary.units,
+            cadres=summary.cadres,
+            events=summary.events,
+            seconds=summary.seconds,
         )
 
-    @strawberry.mutation(extensions=roles(*OVERSEERS), description="Checks a month's values against their trajectories.")
+    @strawberry.mutation(
+        extensions=roles(*OVERSEERS),
+        description="Checks a month's values against their trajectories.",
+    )
     async def run_monitoring(self, info: Info, period: str) -> MonitoringSummary:
         async with info.context.platform.unit_of_work() as uow:
             summary = await run_monitoring(uow, period)
         return MonitoringSummary(
-            period=summary.period, checked=summary.checked, behind=summary.behind, interviews=summary.interviews
+            period=summary.period,
+            checked=summary.checked,
+            behind=summary.behind,
+            interviews=summary.interviews,
         )

@@ -71,8 +71,12 @@ class AssessmentSettings:
     excellent_quota: float
     unit_excellent_quota: float
     township_excellent_raise: float
-    red_line_effect: str = strawberry.field(description="What a failed red line does: veto_excellence, veto or deduct.")
-    red_line_points: float = strawberry.field(description="Points a failed red line deducts (with deduct).")
+    red_line_effect: str = strawberry.field(
+        description="What a failed red line does: veto_excellence, veto or deduct."
+    )
+    red_line_points: float = strawberry.field(
+        description="Points a failed red line deducts (with deduct)."
+    )
     daily_base: float
     public_weight: float
     weakness_threshold: float
@@ -89,19 +93,23 @@ class AssessmentSettings:
     contradictions: list[ContradictionRule]
 
     @classmethod
-    def of(cls, s: domain.AssessmentSettings) -> "AssessmentSettings":
+    def of(cls, s: domain.AssessmentSettings) -> AssessmentSettings:
         plain = {f.name: getattr(s, f.name) for f in dataclasses.fields(s)}
         plain["weights"] = FusionWeights(**dataclasses.asdict(s.weights))
         plain["scheme_weights"] = [
             SchemeWeights(scheme_code=code, weights=FusionWeights(**dataclasses.asdict(w)))
             for code, w in sorted(s.scheme_weights.items())
         ]
-        plain["contradictions"] = [ContradictionRule(**dataclasses.asdict(r)) for r in s.contradictions]
+        plain["contradictions"] = [
+            ContradictionRule(**dataclasses.asdict(r)) for r in s.contradictions
+        ]
         plain["cumulative_indicators"] = list(s.cumulative_indicators)
         return cls(**plain)
 
 
-@strawberry.input(description="Only the settings given change; the result must hold together as a whole.")
+@strawberry.input(
+    description="Only the settings given change; the result must hold together as a whole."
+)
 class AssessmentSettingsChanges:
     weights: FusionWeightsInput | None = strawberry.UNSET
     scheme_weights: list[SchemeWeightsInput] | None = strawberry.UNSET
@@ -152,8 +160,14 @@ class SettingsQuery:
 
 @strawberry.type
 class SettingsMutation:
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description="Changes weights, quotas, thresholds or limits.")
-    async def configure_assessment(self, info: Info, changes: AssessmentSettingsChanges) -> AssessmentSettings:
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN), description="Changes weights, quotas, thresholds or limits."
+    )
+    async def configure_assessment(
+        self, info: Info, changes: AssessmentSettingsChanges
+    ) -> AssessmentSettings:
         async with info.context.platform.unit_of_work() as uow:
-            settings = await records.configure(uow, changes.as_changes(), principal_of(info).subject)
+            settings = await records.configure(
+                uow, changes.as_changes(), principal_of(info).subject
+            )
         return AssessmentSettings.of(settings)

@@ -27,12 +27,16 @@ def from_row(cls: type[T], row: sa.Row | Any, **extra: Any) -> T:
             values[field.name] = extra[field.name]
         elif field.name in mapping:
             value = mapping[field.name]
-            values[field.name] = str(value) if field.name.endswith("_id") and value is not None else value
+            values[field.name] = (
+                str(value) if field.name.endswith("_id") and value is not None else value
+            )
     return cls(**values)
 
 
-@strawberry.type(description="One indicator's part in a unit score: the rule applied, the value it was applied "
-                 "to and the observation revision that value came from, under a given list version.")
+@strawberry.type(
+    description="One indicator's part in a unit score: the rule applied, the value it was applied "
+    "to and the observation revision that value came from, under a given list version."
+)
 class Contribution:
     indicator_code: str
     dimension: str
@@ -41,24 +45,31 @@ class Contribution:
     aggregate: str = strawberry.field(description="How the period's observations made one value.")
     weight: float
     target: float | None
-    value: float | None = strawberry.field(description="The aggregated value; null when nothing was observed.")
+    value: float | None = strawberry.field(
+        description="The aggregated value; null when nothing was observed."
+    )
     fraction: float = strawberry.field(description="Share of the weight earned.")
     points: float
     deducted: float
     effect: str = strawberry.field(
         description="none, veto_excellence, veto, deduct, or exempted (an approved exemption removed the deduction)."
     )
-    observation_id: strawberry.ID | None = strawberry.field(description="The latest observation used.")
+    observation_id: strawberry.ID | None = strawberry.field(
+        description="The latest observation used."
+    )
     observation_revision: int | None
     observations_used: int
     list_version: int
     exemption_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The approved fault-tolerance exemption that removed this item's deduction."
+        default=None,
+        description="The approved fault-tolerance exemption that removed this item's deduction.",
     )
 
 
-@strawberry.type(description="A unit's score for a period: weighted sum minus deductions, blended with public "
-                 "satisfaction, graded within its category.")
+@strawberry.type(
+    description="A unit's score for a period: weighted sum minus deductions, blended with public "
+    "satisfaction, graded within its category."
+)
 class UnitScore:
     unit_id: strawberry.ID
     period: str
@@ -85,7 +96,9 @@ class UnitScore:
     # Filled when the unit score is read as part of a cadre's breakdown (same connection, same request).
     preloaded: strawberry.Private[list | None] = None
 
-    @strawberry.field(description="Every contribution, the rule applied and where its value came from.")
+    @strawberry.field(
+        description="Every contribution, the rule applied and where its value came from."
+    )
     async def breakdown(self, info: Info) -> list[Contribution]:
         rows = self.preloaded
         if rows is None:
@@ -98,7 +111,9 @@ class UnitScore:
 class ScoreComponent:
     name: str
     score: float | None
-    weight: float = strawberry.field(description="Effective weight: parts without data are left out and the rest scaled.")
+    weight: float = strawberry.field(
+        description="Effective weight: parts without data are left out and the rest scaled."
+    )
     weighted: float
     source: str
 
@@ -121,8 +136,10 @@ class DailyRecord:
     recorded_by: str
 
 
-@strawberry.type(description="A cadre's score for a period: annual (work, area in charge, own evaluation) fused "
-                 "with daily records and the term evaluation, graded and ranked within the peer group.")
+@strawberry.type(
+    description="A cadre's score for a period: annual (work, area in charge, own evaluation) fused "
+    "with daily records and the term evaluation, graded and ranked within the peer group."
+)
 class CadreScore:
     cadre_id: strawberry.ID
     period: str
@@ -155,19 +172,36 @@ class CadreScore:
     def peer_group(self) -> str:
         return f"{self.unit_category}/{self.position_level}"
 
-    @strawberry.field(description="Each part of the annual score and of the total, with its effective weight.")
+    @strawberry.field(
+        description="Each part of the annual score and of the total, with its effective weight."
+    )
     def components(self) -> list[ScoreComponent]:
         parts = [
             ("work", self.work, self.w_work, f"score of unit {self.unit_id} for {self.period}"),
-            ("area", self.area, self.w_area, "points earned over weight available in the areas in charge"),
+            (
+                "area",
+                self.area,
+                self.w_area,
+                "points earned over weight available in the areas in charge",
+            ),
             ("own", self.own, self.w_own, "own conduct and competence evaluation"),
             ("annual", self.annual, self.w_annual, "work + area + own, weighted"),
-            ("daily", self.daily, self.w_daily, f"daily base plus {self.daily_points:g} points of daily records"),
+            (
+                "daily",
+                self.daily,
+                self.w_daily,
+                f"daily base plus {self.daily_points:g} points of daily records",
+            ),
             ("term", self.term, self.w_term, "term evaluation"),
         ]
         return [
-            ScoreComponent(name=name, score=score, weight=round(weight, 6),
-                           weighted=round((score or 0.0) * weight, 4), source=source)
+            ScoreComponent(
+                name=name,
+                score=score,
+                weight=round(weight, 6),
+                weighted=round((score or 0.0) * weight, 4),
+                source=source,
+            )
             for name, score, weight, source in parts
         ]
 
@@ -177,7 +211,9 @@ class CadreScore:
     def _details(self, info: Info) -> asyncio.Future:
         if self.details is None:
             self.details = asyncio.ensure_future(
-                queries.cadre_details(info.context.platform, self.cadre_id, self.unit_id, self.period)
+                queries.cadre_details(
+                    info.context.platform, self.cadre_id, self.unit_id, self.period
+                )
             )
         return self.details
 
@@ -191,7 +227,9 @@ class CadreScore:
     async def capabilities(self, info: Info) -> list[CapabilityScore]:
         return [from_row(CapabilityScore, row) for row in (await self._details(info)).capabilities]
 
-    @strawberry.field(description="The daily records the daily part counts (the year up to the period).")
+    @strawberry.field(
+        description="The daily records the daily part counts (the year up to the period)."
+    )
     async def daily_records(self, info: Info) -> list[DailyRecord]:
         return [from_row(DailyRecord, row) for row in (await self._details(info)).daily_records]
 

@@ -22,11 +22,19 @@ from services.scoring.service_layer.run_context import RunContext
 EVIDENCE_ITEMS = 5
 
 
-async def announce(uow: UnitOfWork, events: list[tuple[EventPayload, str, uuid.UUID | None]]) -> int:
+async def announce(
+    uow: UnitOfWork, events: list[tuple[EventPayload, str, uuid.UUID | None]]
+) -> int:
     """Writes (payload, key, event id) events to the outbox in one COPY; they go out if the run commits."""
     correlation_id = current_correlation_id()
     rows = [
-        (payload.topic, key, Envelope.wrap(payload, producer=uow.producer, correlation_id=correlation_id, event_id=event_id))
+        (
+            payload.topic,
+            key,
+            Envelope.wrap(
+                payload, producer=uow.producer, correlation_id=correlation_id, event_id=event_id
+            ),
+        )
         for payload, key, event_id in events
     ]
     await announcements.write_outbox(await driver_connection(uow.session), rows)
@@ -47,19 +55,27 @@ def _evidence_index(context: RunContext) -> tuple[np.ndarray, np.ndarray]:
     return key[order], tags.item[order]
 
 
-def _evidence(context: RunContext, result: Assessment, index: tuple, unit: int, capability: int) -> tuple:
+def _evidence(
+    context: RunContext, result: Assessment, index: tuple, unit: int, capability: int
+) -> tuple:
     """The weakest items behind a unit's capability, with the revision of the observation each cites."""
     keys, tagged = index
     key = unit * max(len(context.capabilities), 1) + capability
-    items = tagged[np.searchsorted(keys, key, "left"):np.searchsorted(keys, key, "right")]
+    items = tagged[np.searchsorted(keys, key, "left") : np.searchsorted(keys, key, "right")]
     fraction = np.minimum(result.item_scores.fraction[items], 1.0)
     order = np.argsort(fraction, kind="stable")[:EVIDENCE_ITEMS]
     weakest, scores = items[order], np.round(fraction[order] * 100, 2)
     cited = result.aggregates.cited[weakest]
-    revisions = np.where(cited >= 0, context.inputs.observations.revision[np.maximum(cited, 0)], -1) if len(cited) else cited
+    revisions = (
+        np.where(cited >= 0, context.inputs.observations.revision[np.maximum(cited, 0)], -1)
+        if len(cited)
+        else cited
+    )
     return tuple(
         WeaknessEvidence(
-            indicator_code=context.item_codes[i], unit_id=context.unit_ids[unit], score=score,
+            indicator_code=context.item_codes[i],
+            unit_id=context.unit_ids[unit],
+            score=score,
             observation_revision=revision if revision >= 0 else None,
         )
         for i, score, revision in zip(weakest.tolist(), scores.tolist(), revisions.tolist())
@@ -76,7 +92,10 @@ async def announce_cadre_results(
     weak = result.weaknesses
     pairs = list(zip(weak.cadre.tolist(), weak.capability.tolist(), weak.severity.tolist()))
     claimed = await announcements.claim_causes(
-        conn, "WeaknessFlagged", period, [(context.cadre_ids[c], context.capabilities[k]) for c, k, _ in pairs]
+        conn,
+        "WeaknessFlagged",
+        period,
+        [(context.cadre_ids[c], context.capabilities[k]) for c, k, _ in pairs],
     )
     index = _evidence_index(context) if claimed else None
     # Cadres of one unit share its profile, hence the evidence of each of its capabilities.
@@ -91,15 +110,23 @@ async def announce_cadre_results(
         if (unit, k) not in evidence:
             evidence[(unit, k)] = _evidence(context, result, index, unit, k)
         payload = WeaknessFlagged(
-            cadre_id=cadre_id, capability=capability, severity=SEVERITIES[severity], period=period,
-            score=float(result.profiles[c, k]), threshold=settings.weakness_threshold,
-            peer_percentile=float(result.percentiles[c, k]), unit_category=category, position_level=level,
+            cadre_id=cadre_id,
+            capability=capability,
+            severity=SEVERITIES[severity],
+            period=period,
+            score=float(result.profiles[c, k]),
+            threshold=settings.weakness_threshold,
+            peer_percentile=float(result.percentiles[c, k]),
+            unit_category=category,
+            position_level=level,
             evidence=evidence[(unit, k)],
         )
         events.append((payload, cadre_id, event_id))
 
     bottom = np.flatnonzero(result.bottom_ranked).tolist()
-    claimed = await announcements.claim_causes(conn, "BottomRanked", period, [(context.cadre_ids[c], "") for c in bottom])
+    claimed = await announcements.claim_causes(
+        conn, "BottomRanked", period, [(context.cadre_ids[c], "") for c in bottom]
+    )
     for c in bottom:
         cadre_id = context.cadre_ids[c]
         event_id = claimed.get((cadre_id, ""))
@@ -107,9 +134,13 @@ async def announce_cadre_results(
             continue
         category, level = _peer_group(context, c)
         payload = BottomRanked(
-            cadre_id=cadre_id, period=period, rank=int(result.cadre_grading.rank[c]),
-            peer_group_size=int(result.cadre_grading.group_size[c]), total_score=float(result.cadres.total[c]),
-            unit_category=category, position_level=level,
+            cadre_id=cadre_id,
+            period=period,
+            rank=int(result.cadre_grading.rank[c]),
+            peer_group_size=int(result.cadre_grading.group_size[c]),
+            total_score=float(result.cadres.total[c]),
+            unit_category=category,
+            position_level=level,
         )
         events.append((payload, cadre_id, event_id))
 
@@ -117,11 +148,15 @@ async def announce_cadre_results(
     return await announce(uow, events)
 
 
-async def _changed_profiles(conn, context: RunContext, result: Assessment) -> list[tuple[EventPayload, str, None]]:
+async def _changed_profiles(
+    conn, context: RunContext, result: Assessment
+) -> list[tuple[EventPayload, str, None]]:
     """A profile is announced when it differs from the one announced last for the period (its
     digest covers the scores and the cadre's unit, category and level)."""
     period = context.period.text
-    scored = np.flatnonzero(~np.isnan(result.cadres.total) & (~np.isnan(result.profiles)).any(axis=1)).tolist()
+    scored = np.flatnonzero(
+        ~np.isnan(result.cadres.total) & (~np.isnan(result.profiles)).any(axis=1)
+    ).tolist()
     units = context.inputs.cadres.unit
     by_name = sorted(range(len(context.capabilities)), key=context.capabilities.__getitem__)
     header = ",".join(context.capabilities[k] for k in by_name).encode()
@@ -129,7 +164,9 @@ async def _changed_profiles(conn, context: RunContext, result: Assessment) -> li
     for c in scored:
         category, level = _peer_group(context, c)
         fingerprint = f"|{context.unit_ids[int(units[c])]}|{category}|{level}|".encode()
-        digests[context.cadre_ids[c]] = hashlib.sha1(header + fingerprint + result.profiles[c, by_name].tobytes()).hexdigest()
+        digests[context.cadre_ids[c]] = hashlib.sha1(
+            header + fingerprint + result.profiles[c, by_name].tobytes()
+        ).hexdigest()
     changed = await announcements.changed_profiles(conn, period, digests)
     events = []
     for c in scored:
@@ -139,9 +176,15 @@ async def _changed_profiles(conn, context: RunContext, result: Assessment) -> li
         row = result.profiles[c]
         category, level = _peer_group(context, c)
         payload = CapabilityProfileComputed(
-            cadre_id=cadre_id, period=period, unit_id=context.unit_ids[int(units[c])], unit_category=category,
+            cadre_id=cadre_id,
+            period=period,
+            unit_id=context.unit_ids[int(units[c])],
+            unit_category=category,
             position_level=level,
-            scores={context.capabilities[k]: float(row[k]) for k in np.flatnonzero(~np.isnan(row)).tolist()},
+            scores={
+                context.capabilities[k]: float(row[k])
+                for k in np.flatnonzero(~np.isnan(row)).tolist()
+            },
         )
         events.append((payload, cadre_id, None))
     return events

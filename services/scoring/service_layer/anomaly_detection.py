@@ -17,13 +17,22 @@ from services.scoring.service_layer.run_context import RunContext
 OUTLIER_RULE = "robust_z_score"
 
 
-async def _outlier_rows(conn, context: RunContext, result: Assessment, settings: AssessmentSettings) -> list[tuple]:
+async def _outlier_rows(
+    conn, context: RunContext, result: Assessment, settings: AssessmentSettings
+) -> list[tuple]:
     items, observations = context.inputs.items, context.inputs.observations
-    found = outliers(items, observations, result.aggregates, settings.outlier_z, settings.outlier_min_units)
+    found = outliers(
+        items, observations, result.aggregates, settings.outlier_z, settings.outlier_min_units
+    )
     if not len(found.observation):
         return []
     ids = observations.observation_id[found.observation].tolist()
-    periods = dict(await conn.fetch("SELECT observation_id, period FROM observations WHERE observation_id = ANY($1::bigint[])", ids))
+    periods = dict(
+        await conn.fetch(
+            "SELECT observation_id, period FROM observations WHERE observation_id = ANY($1::bigint[])",
+            ids,
+        )
+    )
     rows = []
     for i, obs_id in enumerate(ids):
         item = int(found.item[i])
@@ -35,31 +44,62 @@ async def _outlier_rows(conn, context: RunContext, result: Assessment, settings:
             f"compared {compared}with the units reporting it: median {found.median[i]:.4g}, MAD {found.mad[i]:.4g}, "
             f"z = {found.z[i]:g}"
         )
-        rows.append((periods[obs_id], context.unit_ids[int(items.unit[item])], "outlier", OUTLIER_RULE, code, detail, float(found.z[i])))
+        rows.append(
+            (
+                periods[obs_id],
+                context.unit_ids[int(items.unit[item])],
+                "outlier",
+                OUTLIER_RULE,
+                code,
+                detail,
+                float(found.z[i]),
+            )
+        )
     return rows
 
 
-def _contradiction_rows(context: RunContext, result: Assessment, settings: AssessmentSettings) -> list[tuple]:
+def _contradiction_rows(
+    context: RunContext, result: Assessment, settings: AssessmentSettings
+) -> list[tuple]:
     items, aggregates = context.inputs.items, result.aggregates
     numbering = context.rows.items.indicators
     rows = []
     for rule in settings.contradictions:
-        spending, satisfaction = numbering.get(rule.spending_indicator), numbering.get(rule.satisfaction_indicator)
+        spending, satisfaction = (
+            numbering.get(rule.spending_indicator),
+            numbering.get(rule.satisfaction_indicator),
+        )
         if spending < 0 or satisfaction < 0:
             continue
         found = contradictions(items, aggregates, len(context.unit_ids), spending, satisfaction)
-        for unit, spend, sat in zip(found.unit.tolist(), found.spending_item.tolist(), found.satisfaction_item.tolist()):
+        for unit, spend, sat in zip(
+            found.unit.tolist(), found.spending_item.tolist(), found.satisfaction_item.tolist()
+        ):
             detail = (
                 f"{rule.spending_indicator} = {aggregates.value[spend]:g} is over its budget {items.goal()[spend]:g} "
                 f"while {rule.satisfaction_indicator} fell from {aggregates.previous[sat]:g} to {aggregates.last[sat]:g}"
             )
             codes = f"{rule.spending_indicator},{rule.satisfaction_indicator}"
-            rows.append((context.period.text, context.unit_ids[unit], "contradiction", rule.name, codes, detail, None))
+            rows.append(
+                (
+                    context.period.text,
+                    context.unit_ids[unit],
+                    "contradiction",
+                    rule.name,
+                    codes,
+                    detail,
+                    None,
+                )
+            )
     return rows
 
 
 async def detect_and_announce(
-    uow: UnitOfWork, context: RunContext, result: Assessment, settings: AssessmentSettings, run_id: int
+    uow: UnitOfWork,
+    context: RunContext,
+    result: Assessment,
+    settings: AssessmentSettings,
+    run_id: int,
 ) -> tuple[dict[str, list[str]], int]:
     """The contradiction rules broken per unit (for the black list), and how many events went out."""
     conn = await driver_connection(uow.session)
@@ -69,8 +109,13 @@ async def detect_and_announce(
     events = [
         (
             AnomalyDetected(
-                unit_id=row["unit_id"], period=row["period"], kind=row["kind"], rule=row["rule"],
-                indicator_codes=tuple(row["indicator_codes"]), detail=row["detail"], score=row["score"],
+                unit_id=row["unit_id"],
+                period=row["period"],
+                kind=row["kind"],
+                rule=row["rule"],
+                indicator_codes=tuple(row["indicator_codes"]),
+                detail=row["detail"],
+                score=row["score"],
             ),
             row["unit_id"],
             None,
@@ -81,4 +126,3 @@ async def detect_and_announce(
     for row in contradicting:
         by_unit[row[1]].append(row[3])
     return dict(by_unit), await announce(uow, events)
-

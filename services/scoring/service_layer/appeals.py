@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,14 +28,26 @@ log = logging.getLogger(__name__)
 
 
 def _step(by: Principal, reason: str | None = None) -> Step:
-    return Step(by=by.subject, role=by.role.value, at=datetime.now(timezone.utc), reason=reason)
+    return Step(by=by.subject, role=by.role.value, at=datetime.now(UTC), reason=reason)
 
 
-async def submit(uow: UnitOfWork, subject: Subject, period: str, reasons: str, by: Principal,
-                 indicator_code: str | None = None) -> Appeal:
+async def submit(
+    uow: UnitOfWork,
+    subject: Subject,
+    period: str,
+    reasons: str,
+    by: Principal,
+    indicator_code: str | None = None,
+) -> Appeal:
     subject = await known_subject(uow.session, subject, by)
-    appeal = Appeal.submit(id=f"AP-{uuid.uuid4().hex[:16]}", subject=subject, period=period, reasons=reasons,
-                           submitted=_step(by), indicator_code=indicator_code)
+    appeal = Appeal.submit(
+        id=f"AP-{uuid.uuid4().hex[:16]}",
+        subject=subject,
+        period=period,
+        reasons=reasons,
+        submitted=_step(by),
+        indicator_code=indicator_code,
+    )
     existing = await repository.open_for(uow.session, appeal)
     if existing is not None:
         raise Conflict(f"appeal {existing.id} against the same result is still {existing.status}")
@@ -59,26 +71,43 @@ async def start_review(uow: UnitOfWork, appeal_id: str, by: Principal) -> Appeal
     return reviewed
 
 
-async def decide(uow: UnitOfWork, appeal_id: str, upheld: bool, reason: str, by: Principal) -> Appeal:
+async def decide(
+    uow: UnitOfWork, appeal_id: str, upheld: bool, reason: str, by: Principal
+) -> Appeal:
     decided = (await _open(uow, appeal_id, by)).decide(upheld, _step(by, reason))
     await repository.update(uow.session, decided)
     await ledger.record(uow, ledger.APPEAL, decided.id, decided.as_record())
     if decided.upheld:
         request_id = await repository.request_rescoring(uow.session, decided, decided.decision.at)
-        await ledger.record(uow, ledger.RESCORING, f"RS-{request_id}", {
-            "event": "requested", "request_id": request_id, "cause": "appeal", "cause_id": decided.id,
-            "subject": decided.subject.as_record(), "period": decided.period, "at": decided.decision.at,
-        })
+        await ledger.record(
+            uow,
+            ledger.RESCORING,
+            f"RS-{request_id}",
+            {
+                "event": "requested",
+                "request_id": request_id,
+                "cause": "appeal",
+                "cause_id": decided.id,
+                "subject": decided.subject.as_record(),
+                "period": decided.period,
+                "at": decided.decision.at,
+            },
+        )
     return decided
 
 
 async def counts(session: AsyncSession, period: str) -> AppealCounts:
     require(period_problem(period))
-    return AppealCounts(period=period, by_status=await repository.counts_by_status(session, period),
-                        assessed=await repository.assessed_count(session))
+    return AppealCounts(
+        period=period,
+        by_status=await repository.counts_by_status(session, period),
+        assessed=await repository.assessed_count(session),
+    )
 
 
-async def rescore_after_upheld(unit_of_work: Callable[[], UnitOfWork], appeal: Appeal) -> int | None:
+async def rescore_after_upheld(
+    unit_of_work: Callable[[], UnitOfWork], appeal: Appeal
+) -> int | None:
     """Scores the appeal's period again in a unit of work of its own (after the decision committed).
 
     The run completes the appeal's re-scoring request. When the period cannot be scored as things
@@ -89,10 +118,14 @@ async def rescore_after_upheld(unit_of_work: Callable[[], UnitOfWork], appeal: A
         async with unit_of_work() as uow:
             summary = await run_scoring(uow, appeal.period, f"appeal {appeal.id}")
     except ClientError as refused:
-        log.info("re-scoring after appeal stays pending", extra={"appeal": appeal.id, "reason": str(refused)})
+        log.info(
+            "re-scoring after appeal stays pending",
+            extra={"appeal": appeal.id, "reason": str(refused)},
+        )
         return None
     except Exception:
-        log.exception("re-scoring after appeal failed; the request stays pending", extra={"appeal": appeal.id})
+        log.exception(
+            "re-scoring after appeal failed; the request stays pending", extra={"appeal": appeal.id}
+        )
         return None
     return summary.run_id
-

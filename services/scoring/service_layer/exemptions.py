@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,31 +26,59 @@ CATEGORY = "exemption_category"
 
 
 def _step(by: Principal, reason: str | None = None) -> Step:
-    return Step(by=by.subject, role=by.role.value, at=datetime.now(timezone.utc), reason=reason)
+    return Step(by=by.subject, role=by.role.value, at=datetime.now(UTC), reason=reason)
 
 
-async def save_category(uow: UnitOfWork, category: ExemptionCategory, by: Principal) -> ExemptionCategory:
+async def save_category(
+    uow: UnitOfWork, category: ExemptionCategory, by: Principal
+) -> ExemptionCategory:
     """Adds or edits one of the published categories; the edit itself is a ledger record."""
     step = _step(by)
     await repository.save_category(uow.session, category, step.by, step.at)
-    await ledger.record(uow, CATEGORY, category.code, {
-        "code": category.code, "name": category.name, "description": category.description,
-        "conditions": list(category.conditions), "active": category.active, "position": category.position,
-        "by": step.by, "at": step.at,
-    })
+    await ledger.record(
+        uow,
+        CATEGORY,
+        category.code,
+        {
+            "code": category.code,
+            "name": category.name,
+            "description": category.description,
+            "conditions": list(category.conditions),
+            "active": category.active,
+            "position": category.position,
+            "by": step.by,
+            "at": step.at,
+        },
+    )
     return category
 
 
-async def apply(uow: UnitOfWork, subject: Subject, period: str, category_code: str, indicator_code: str,
-                reasons: str, evidence: Iterable[EvidenceItem], by: Principal) -> Exemption:
+async def apply(
+    uow: UnitOfWork,
+    subject: Subject,
+    period: str,
+    category_code: str,
+    indicator_code: str,
+    reasons: str,
+    evidence: Iterable[EvidenceItem],
+    by: Principal,
+) -> Exemption:
     subject = await known_subject(uow.session, subject, by)
     category = await repository.category(uow.session, category_code)
     exemption = Exemption.apply(
-        id=f"EX-{uuid.uuid4().hex[:16]}", subject=subject, period=period, category=category,
-        category_code=category_code, indicator_code=indicator_code, reasons=reasons, evidence=evidence,
+        id=f"EX-{uuid.uuid4().hex[:16]}",
+        subject=subject,
+        period=period,
+        category=category,
+        category_code=category_code,
+        indicator_code=indicator_code,
+        reasons=reasons,
+        evidence=evidence,
         applied=_step(by),
     )
-    existing = await repository.open_for(uow.session, subject.kind, subject.id, period, exemption.indicator_code)
+    existing = await repository.open_for(
+        uow.session, subject.kind, subject.id, period, exemption.indicator_code
+    )
     if existing is not None:
         raise Conflict(
             f"exemption {existing.id} for {subject.kind} {subject.id}, {exemption.indicator_code} in {period} "
@@ -61,7 +89,9 @@ async def apply(uow: UnitOfWork, subject: Subject, period: str, category_code: s
     return exemption
 
 
-async def decide(uow: UnitOfWork, exemption_id: str, approve: bool, reason: str, by: Principal) -> Exemption:
+async def decide(
+    uow: UnitOfWork, exemption_id: str, approve: bool, reason: str, by: Principal
+) -> Exemption:
     by.require_role(Role.ASSESSOR, Role.ADMIN)
     exemption = await repository.get(uow.session, exemption_id, for_update=True)
     if exemption is None:
@@ -72,11 +102,13 @@ async def decide(uow: UnitOfWork, exemption_id: str, approve: bool, reason: str,
     return decided
 
 
-async def approved_for(session: AsyncSession, period: str, *, unit_id: str | None = None,
-                       cadre_id: str | None = None) -> list[Exemption]:
+async def approved_for(
+    session: AsyncSession, period: str, *, unit_id: str | None = None, cadre_id: str | None = None
+) -> list[Exemption]:
     """The approved exemptions a scoring run of `period` applies to one unit or one cadre."""
-    return await repository.approved_covering(session, period, Subject(unit_id=None if cadre_id else unit_id,
-                                                                        cadre_id=cadre_id))
+    return await repository.approved_covering(
+        session, period, Subject(unit_id=None if cadre_id else unit_id, cadre_id=cadre_id)
+    )
 
 
 async def approved_in(session: AsyncSession, period: str) -> list[Exemption]:

@@ -29,7 +29,9 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-async def import_observations(uow: UnitOfWork, file_name: str, content: bytes, principal: Principal) -> list[Recorded]:
+async def import_observations(
+    uow: UnitOfWork, file_name: str, content: bytes, principal: Principal
+) -> list[Recorded]:
     table = read_table(file_name, content)
     problems = [problem for number, values in table for problem in cell_problems(number, values)]
     if problems:
@@ -47,4 +49,6 @@ async def import_observations(uow: UnitOfWork, file_name: str, content: bytes, p
     ]
     for unit_id in sorted({item.unit_id for item in inputs}):
         principal.require_unit(unit_id)
-    return await record_observations(uow, inputs, UPLOAD, principal.subject, rows=[number for number, _ in table])
+    return await record_observations(
+        uow, inputs, UPLOAD, principal.subject, rows=[number for number, _ in table]
+    )

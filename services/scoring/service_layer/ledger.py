@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
@@ -131,7 +131,10 @@ async def _head(session: AsyncSession) -> tuple[int, dict[int, bytes]]:
     stored = await repository.stored_hashes(session, needed)
     hashes = rebuild(nodes, stored) if needed <= stored.keys() else {}
     frontier = {level: hashes[(level, index)] for level, index in nodes if (level, index) in hashes}
-    if latest and (len(frontier) != len(nodes) or fold([frontier[level] for level, _ in nodes]) != latest.root_hash):
+    if latest and (
+        len(frontier) != len(nodes)
+        or fold([frontier[level] for level, _ in nodes]) != latest.root_hash
+    ):
         raise LedgerIntegrityError(
             f"the stored leaves and subtrees no longer give the root signed at size {size}: the log was changed "
             "outside the service; run `python -m services.scoring.verify_ledger`"
@@ -151,12 +154,14 @@ async def record_many(uow: UnitOfWork, entries: Iterable[Entry]) -> Appended:
     await repository.lock_for_append(session)
     size, frontier = await _head(session)
     first, first_hash = size, b""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     recorded_at = now.isoformat(timespec="microseconds")
     for chunk in _chunks(entries):
         for entry in chunk:
             check_reference(entry.kind, entry.record_id)
-        datas = [leaf_bytes(entry.kind, entry.record_id, entry.content, recorded_at) for entry in chunk]
+        datas = [
+            leaf_bytes(entry.kind, entry.record_id, entry.content, recorded_at) for entry in chunk
+        ]
         hashes = leaf_hashes(datas)
         first_hash = first_hash or hashes[0]
         extension = extend(size, frontier, hashes)
@@ -170,15 +175,20 @@ async def record_many(uow: UnitOfWork, entries: Iterable[Entry]) -> Appended:
     await repository.add_checkpoint(session, signed)
     await uow.emit(
         CheckpointSigned(
-            tree_size=signed.tree_size, root_hash=signed.root_hash.hex(), signature=signed.signature.hex(),
-            key_id=signed.key_id, signed_at=now,
+            tree_size=signed.tree_size,
+            root_hash=signed.root_hash.hex(),
+            signature=signed.signature.hex(),
+            key_id=signed.key_id,
+            signed_at=now,
         ),
         key=CHECKPOINT_KEY,
     )
     return Appended(first_index=first, first_hash=first_hash, count=size - first, checkpoint=signed)
 
 
-async def signed_checkpoint(session: AsyncSession, tree_size: int | None, field: str = "treeSize") -> SignedCheckpoint:
+async def signed_checkpoint(
+    session: AsyncSession, tree_size: int | None, field: str = "treeSize"
+) -> SignedCheckpoint:
     """The latest checkpoint, or the one signed at exactly `tree_size`."""
     if tree_size is None:
         latest = await repository.latest_checkpoint(session)
@@ -191,22 +201,29 @@ async def signed_checkpoint(session: AsyncSession, tree_size: int | None, field:
     return signed
 
 
-async def _hashes(session: AsyncSession, plan: list[list[Node]],
-                  leaf_index: int = -1) -> tuple[bytes | None, list[bytes]]:
+async def _hashes(
+    session: AsyncSession, plan: list[list[Node]], leaf_index: int = -1
+) -> tuple[bytes | None, list[bytes]]:
     wanted = [node for element in plan for node in element]
     data, stored = await repository.proof_material(session, sources_of(wanted), leaf_index)
     try:
         built = rebuild(wanted, stored)
     except KeyError as missing:
-        raise LedgerIntegrityError(f"the stored hash {missing} is missing from the log; run the verifier") from None
+        raise LedgerIntegrityError(
+            f"the stored hash {missing} is missing from the log; run the verifier"
+        ) from None
     return data, [fold([built[node] for node in element]) for element in plan]
 
 
-async def inclusion_proof(session: AsyncSession, leaf_index: int, tree_size: int | None = None) -> InclusionProof:
+async def inclusion_proof(
+    session: AsyncSession, leaf_index: int, tree_size: int | None = None
+) -> InclusionProof:
     """The path from one leaf to a signed root (the latest unless a checkpointed size is given)."""
     signed = await signed_checkpoint(session, tree_size, "treeSize")
     if not 0 <= leaf_index < signed.tree_size:
-        raise invalid("leafIndex", "range", f"must be below the tree size {signed.tree_size}", leaf_index)
+        raise invalid(
+            "leafIndex", "range", f"must be below the tree size {signed.tree_size}", leaf_index
+        )
     data, path = await _hashes(session, inclusion_plan(leaf_index, signed.tree_size), leaf_index)
     if data is None:
         raise LedgerIntegrityError(f"leaf {leaf_index} is missing from the log; run the verifier")
@@ -222,19 +239,29 @@ async def proven_leaf(session: AsyncSession, leaf_index: int) -> bytes:
     proof = await inclusion_proof(session, leaf_index)
     signer = checkpoint_signer()
     signed = proof.checkpoint
-    if not (checkpoint_valid(signed, {signer.key_id: signer.public_key})
-            and verify_inclusion(proof.leaf_hash, leaf_index, signed.tree_size, proof.path, signed.root_hash)):
-        raise LedgerIntegrityError(f"leaf {leaf_index} is not proven by the signed log: it was changed outside the "
-                                   "service; run the verifier")
+    if not (
+        checkpoint_valid(signed, {signer.key_id: signer.public_key})
+        and verify_inclusion(
+            proof.leaf_hash, leaf_index, signed.tree_size, proof.path, signed.root_hash
+        )
+    ):
+        raise LedgerIntegrityError(
+            f"leaf {leaf_index} is not proven by the signed log: it was changed outside the "
+            "service; run the verifier"
+        )
     return proof.leaf_data
 
 
-async def consistency_proof(session: AsyncSession, from_size: int, to_size: int | None = None) -> ConsistencyProof:
+async def consistency_proof(
+    session: AsyncSession, from_size: int, to_size: int | None = None
+) -> ConsistencyProof:
     """Proof that the checkpoint of `to_size` (default: latest) extends the one of `from_size`."""
     old = await signed_checkpoint(session, from_size, "fromSize")
     new = await signed_checkpoint(session, to_size, "toSize")
     if new.tree_size < old.tree_size:
-        raise invalid("toSize", "range", f"must be at least fromSize {old.tree_size}", new.tree_size)
+        raise invalid(
+            "toSize", "range", f"must be at least fromSize {old.tree_size}", new.tree_size
+        )
     _, path = await _hashes(session, consistency_plan(old.tree_size, new.tree_size))
     return ConsistencyProof(old=old, new=new, path=path)
 

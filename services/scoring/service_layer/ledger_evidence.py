@@ -3,7 +3,7 @@ later copy can be checked against the hash recorded when it was submitted."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from services.common.auth import Principal
 from services.common.unit_of_work import UnitOfWork
@@ -13,12 +13,28 @@ from services.scoring.service_layer import ledger
 from services.scoring.service_layer.ledger_subjects import known_subject
 
 
-async def record_evidence(uow: UnitOfWork, subject: Subject, period: str, item: EvidenceItem,
-                          indicator_code: str | None, by: Principal) -> ledger.LeafRef:
+async def record_evidence(
+    uow: UnitOfWork,
+    subject: Subject,
+    period: str,
+    item: EvidenceItem,
+    indicator_code: str | None,
+    by: Principal,
+) -> ledger.LeafRef:
     require(period_problem(period), item.problem(0))
     subject = await known_subject(uow.session, subject, by)
-    return await ledger.record(uow, ledger.EVIDENCE, item.sha256, {
-        "name": item.name.strip(), "sha256": item.sha256, "subject": subject.as_record(), "period": period,
-        "indicator_code": indicator_code, "by": by.subject, "role": by.role.value,
-        "at": datetime.now(timezone.utc),
-    })
+    return await ledger.record(
+        uow,
+        ledger.EVIDENCE,
+        item.sha256,
+        {
+            "name": item.name.strip(),
+            "sha256": item.sha256,
+            "subject": subject.as_record(),
+            "period": period,
+            "indicator_code": indicator_code,
+            "by": by.subject,
+            "role": by.role.value,
+            "at": datetime.now(UTC),
+        },
+    )

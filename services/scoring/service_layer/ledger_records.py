@@ -13,7 +13,12 @@ from datetime import datetime
 from typing import Any
 
 from schemas.events import IndicatorListPublished
-from services.scoring.service_layer.ledger import COMMITMENT, OBSERVATION_REVISION, PUBLISHED_SCORE, Entry
+from services.scoring.service_layer.ledger import (
+    COMMITMENT,
+    OBSERVATION_REVISION,
+    PUBLISHED_SCORE,
+    Entry,
+)
 
 # Score tables whose rows are published results, with the column naming whose result a row is.
 PUBLISHED_TABLES = {"unit_scores": ("unit", "unit_id"), "cadre_scores": ("cadre", "cadre_id")}
@@ -21,31 +26,53 @@ PUBLISHED_TABLES = {"unit_scores": ("unit", "unit_id"), "cadre_scores": ("cadre"
 
 def commitment(event: IndicatorListPublished) -> Entry:
     """A unit's published targets: the whole list version as the indicator service published it."""
-    return Entry(COMMITMENT, f"{event.unit_id}/{event.year}/v{event.version}", event.model_dump(mode="json"))
+    return Entry(
+        COMMITMENT, f"{event.unit_id}/{event.year}/v{event.version}", event.model_dump(mode="json")
+    )
 
 
-def observation_revisions(accepted: Sequence[Any], stored: Sequence[Any], channel: str, reported_by: Sequence[str],
-                          reported_at: Sequence[datetime]) -> list[Entry]:
+def observation_revisions(
+    accepted: Sequence[Any],
+    stored: Sequence[Any],
+    channel: str,
+    reported_by: Sequence[str],
+    reported_at: Sequence[datetime],
+) -> list[Entry]:
     """One leaf per stored revision (`accepted`: checked observations; `stored`: their ids and revisions)."""
     return [
-        Entry(OBSERVATION_REVISION, str(saved.observation_id), {
-            "observation_id": saved.observation_id, "revision": saved.revision,
-            "unit_id": item.observation.unit_id, "indicator_code": item.observation.indicator_code,
-            "period": item.period.text, "value": item.observation.value,
-            "unit_of_measure": item.observation.unit_of_measure, "source": item.observation.source,
-            "list_version": item.version, "channel": channel, "reported_by": by, "reported_at": at,
-        })
+        Entry(
+            OBSERVATION_REVISION,
+            str(saved.observation_id),
+            {
+                "observation_id": saved.observation_id,
+                "revision": saved.revision,
+                "unit_id": item.observation.unit_id,
+                "indicator_code": item.observation.indicator_code,
+                "period": item.period.text,
+                "value": item.observation.value,
+                "unit_of_measure": item.observation.unit_of_measure,
+                "source": item.observation.source,
+                "list_version": item.version,
+                "channel": channel,
+                "reported_by": by,
+                "reported_at": at,
+            },
+        )
         for item, saved, by, at in zip(accepted, stored, reported_by, reported_at)
     ]
 
 
 def _plain(value: Any) -> Any:
     """Row values as JSON takes them: numpy scalars as Python numbers, NaN (nothing observed) as null."""
-    value = value.item() if hasattr(value, "item") and not isinstance(value, (str, bytes)) else value
+    value = (
+        value.item() if hasattr(value, "item") and not isinstance(value, (str, bytes)) else value
+    )
     return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
-def published_scores(period: str, columns: dict[str, Sequence[str]], records: dict[str, Iterable[tuple]]) -> list[Entry]:
+def published_scores(
+    period: str, columns: dict[str, Sequence[str]], records: dict[str, Iterable[tuple]]
+) -> list[Entry]:
     """One leaf per unit and cadre score a run publishes for `period`, as written to its table."""
     entries = []
     for table, (subject, key) in PUBLISHED_TABLES.items():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,13 +22,27 @@ async def complete_for_period(uow: UnitOfWork, period: str, run_id: int | str) -
     requests = await repository.pending_rescoring(uow.session, period)
     if not requests:
         return 0
-    at = datetime.now(timezone.utc)
-    done = await repository.complete_rescoring(uow.session, [row.id for row in requests], str(run_id), at)
-    await ledger.record_many(uow, [
-        ledger.Entry(ledger.RESCORING, f"RS-{row.id}", {
-            "event": "completed", "request_id": row.id, "cause": row.cause, "cause_id": row.cause_id,
-            "period": row.period, "run_id": str(run_id), "at": at,
-        })
-        for row in done
-    ])
+    at = datetime.now(UTC)
+    done = await repository.complete_rescoring(
+        uow.session, [row.id for row in requests], str(run_id), at
+    )
+    await ledger.record_many(
+        uow,
+        [
+            ledger.Entry(
+                ledger.RESCORING,
+                f"RS-{row.id}",
+                {
+                    "event": "completed",
+                    "request_id": row.id,
+                    "cause": row.cause,
+                    "cause_id": row.cause_id,
+                    "period": row.period,
+                    "run_id": str(run_id),
+                    "at": at,
+                },
+            )
+            for row in done
+        ],
+    )
     return len(done)

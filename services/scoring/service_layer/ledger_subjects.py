@@ -18,7 +18,9 @@ async def known_subject(session: AsyncSession, subject: Subject, by: Principal) 
         query = sa.select(cadre_roster.c.unit_id).where(cadre_roster.c.cadre_id == subject.cadre_id)
         unit_id = (await session.execute(query)).scalar_one_or_none()
         if unit_id is None:
-            raise invalid("cadreId", "exists", "no cadre with this id is registered", subject.cadre_id)
+            raise invalid(
+                "cadreId", "exists", "no cadre with this id is registered", subject.cadre_id
+            )
         by.require_unit(unit_id)
         return Subject(unit_id=unit_id, cadre_id=subject.cadre_id)
     if by.role is Role.CADRE:
@@ -30,7 +32,9 @@ async def known_subject(session: AsyncSession, subject: Subject, by: Principal) 
     return subject
 
 
-def visible_scope(by: Principal, unit_id: str | None, cadre_id: str | None) -> tuple[str | None, str | None]:
+def visible_scope(
+    by: Principal, unit_id: str | None, cadre_id: str | None
+) -> tuple[str | None, str | None]:
     """The filter a listing must apply for the caller: reporters see their unit, cadres themselves."""
     if by.role is Role.UNIT_REPORTER:
         return by.unit_id, cadre_id

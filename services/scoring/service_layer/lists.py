@@ -19,15 +19,27 @@ class UnscorableList(ClientError):
 
 def item_spec(item: ListItem) -> ItemSpec:
     return ItemSpec(
-        indicator_code=item.indicator_code, name=item.name, dimension=item.dimension, kind=item.kind,
-        direction=item.direction, unit_of_measure=item.unit_of_measure, weight=item.weight, target=item.target,
-        rule=dict(item.rule), data_source=item.data_source, source_system=item.source_system,
-        frequency=item.frequency, capability_tags=tuple(item.capability_tags), min_value=item.min_value,
+        indicator_code=item.indicator_code,
+        name=item.name,
+        dimension=item.dimension,
+        kind=item.kind,
+        direction=item.direction,
+        unit_of_measure=item.unit_of_measure,
+        weight=item.weight,
+        target=item.target,
+        rule=dict(item.rule),
+        data_source=item.data_source,
+        source_system=item.source_system,
+        frequency=item.frequency,
+        capability_tags=tuple(item.capability_tags),
+        min_value=item.min_value,
         max_value=item.max_value,
     )
 
 
-async def list_published(uow: UnitOfWork, event: IndicatorListPublished, envelope: Envelope) -> None:
+async def list_published(
+    uow: UnitOfWork, event: IndicatorListPublished, envelope: Envelope
+) -> None:
     """Stores the version; a list whose rules scoring cannot apply is refused as a whole, with the reasons."""
     items = [item_spec(item) for item in event.items]
     problems = []
@@ -40,13 +52,24 @@ async def list_published(uow: UnitOfWork, event: IndicatorListPublished, envelop
     if len(set(codes)) != len(codes):
         problems.append("an indicator appears twice on the list")
     if problems:
-        raise UnscorableList(f"list {event.list_id} version {event.version} of unit {event.unit_id}: " + "; ".join(problems))
+        raise UnscorableList(
+            f"list {event.list_id} version {event.version} of unit {event.unit_id}: "
+            + "; ".join(problems)
+        )
     conn = await driver_connection(uow.session)
     await list_store.add_version(
         conn,
-        unit_id=event.unit_id, year=event.year, version=event.version, list_id=event.list_id,
-        unit_category=event.unit_category, unit_temporary=event.unit_temporary, scheme_code=event.scheme_code,
-        effective_from=event.effective_from, effective_to=event.effective_to,
-        supersedes_version=event.supersedes_version, event_id=envelope.event_id, items=items,
+        unit_id=event.unit_id,
+        year=event.year,
+        version=event.version,
+        list_id=event.list_id,
+        unit_category=event.unit_category,
+        unit_temporary=event.unit_temporary,
+        scheme_code=event.scheme_code,
+        effective_from=event.effective_from,
+        effective_to=event.effective_to,
+        supersedes_version=event.supersedes_version,
+        event_id=envelope.event_id,
+        items=items,
     )
     await ledger.record_many(uow, [ledger_records.commitment(event)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from schemas.envelope import Envelope
 from schemas.events import ObservationReported
@@ -59,7 +59,11 @@ async def _check(
 
 
 async def record_observations(
-    uow: UnitOfWork, inputs: list[ObservationInput], channel: str, reported_by: str, rows: list[int | None] | None = None
+    uow: UnitOfWork,
+    inputs: list[ObservationInput],
+    channel: str,
+    reported_by: str,
+    rows: list[int | None] | None = None,
 ) -> list[Recorded]:
     """Checks and stores every observation, or none: ValidationFailed lists every problem found."""
     if not inputs:
@@ -69,13 +73,28 @@ async def record_observations(
     if problems:
         raise ValidationFailed(problems)
     await ledger_locks.guard_observations(uow, inputs)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     conn = await driver_connection(uow.session)
-    stored = await observation_store.insert(conn, checked, channel, [reported_by] * len(checked), [now] * len(checked))
-    await ledger.record_many(uow, ledger_records.observation_revisions(
-        checked, stored, channel, [reported_by] * len(checked), [now] * len(checked)))
+    stored = await observation_store.insert(
+        conn, checked, channel, [reported_by] * len(checked), [now] * len(checked)
+    )
+    await ledger.record_many(
+        uow,
+        ledger_records.observation_revisions(
+            checked, stored, channel, [reported_by] * len(checked), [now] * len(checked)
+        ),
+    )
     return [
-        Recorded(a.observation, s.observation_id, s.revision, a.version, channel, reported_by, now, s.recorded_at)
+        Recorded(
+            a.observation,
+            s.observation_id,
+            s.revision,
+            a.version,
+            channel,
+            reported_by,
+            now,
+            s.recorded_at,
+        )
         for a, s in zip(checked, stored)
     ]
 
@@ -84,10 +103,19 @@ def _reason(problems: list[FieldProblem]) -> str:
     return "; ".join(f"{p.field}: {p.message} (rule {p.rule}, value {p.value!r})" for p in problems)
 
 
-async def ingest_feed(uow: UnitOfWork, events: list[tuple[ObservationReported, Envelope]]) -> dict[uuid.UUID, str]:
+async def ingest_feed(
+    uow: UnitOfWork, events: list[tuple[ObservationReported, Envelope]]
+) -> dict[uuid.UUID, str]:
     """Stores the feed's valid observations; returns the reasons of the refused ones by event id."""
     inputs = [
-        ObservationInput(e.unit_id, e.indicator_code, e.period, e.value, e.unit_of_measure, source=e.source_system)
+        ObservationInput(
+            e.unit_id,
+            e.indicator_code,
+            e.period,
+            e.value,
+            e.unit_of_measure,
+            source=e.source_system,
+        )
         for e, _ in events
     ]
     checked = await _check(uow, inputs, FEED, [None] * len(inputs))
@@ -105,7 +133,10 @@ async def ingest_feed(uow: UnitOfWork, events: list[tuple[ObservationReported, E
             kept.append((event, envelope))
     if accepted:
         conn = await driver_connection(uow.session)
-        producers, reported_at = [envelope.producer for _, envelope in kept], [event.reported_at for event, _ in kept]
+        producers, reported_at = (
+            [envelope.producer for _, envelope in kept],
+            [event.reported_at for event, _ in kept],
+        )
         stored = await observation_store.insert(
             conn,
             accepted,
@@ -114,5 +145,8 @@ async def ingest_feed(uow: UnitOfWork, events: list[tuple[ObservationReported, E
             reported_at,
             [envelope.event_id for _, envelope in kept],
         )
-        await ledger.record_many(uow, ledger_records.observation_revisions(accepted, stored, FEED, producers, reported_at))
+        await ledger.record_many(
+            uow,
+            ledger_records.observation_revisions(accepted, stored, FEED, producers, reported_at),
+        )
     return refused

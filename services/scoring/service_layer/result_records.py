@@ -37,14 +37,31 @@ def unit_rows(context: RunContext, result: Assessment, run_id: int) -> list[tupl
     period = context.period.text
     for u in np.flatnonzero(units.scored).tolist():
         unit_id = context.unit_ids[u]
-        rows.append((
-            period, unit_id, run_id, context.rows.units.version[u], context.rows.units.scheme[u],
-            context.unit_category(u), units.weighted_sum[u], units.deductions[u], units.list_score[u],
-            satisfaction[u], context.rows.satisfaction.get(unit_id, (None, 0))[1], units.public_weight[u],
-            units.score[u], int(units.red_lines_failed[u]), bool(units.veto_excellence[u]), bool(units.veto[u]),
-            GRADES[grading.by_threshold[u]], GRADES[grading.grade[u]], int(grading.rank[u]),
-            int(grading.group_size[u]), int(grading.excellent_slots[u]),
-        ))
+        rows.append(
+            (
+                period,
+                unit_id,
+                run_id,
+                context.rows.units.version[u],
+                context.rows.units.scheme[u],
+                context.unit_category(u),
+                units.weighted_sum[u],
+                units.deductions[u],
+                units.list_score[u],
+                satisfaction[u],
+                context.rows.satisfaction.get(unit_id, (None, 0))[1],
+                units.public_weight[u],
+                units.score[u],
+                int(units.red_lines_failed[u]),
+                bool(units.veto_excellence[u]),
+                bool(units.veto[u]),
+                GRADES[grading.by_threshold[u]],
+                GRADES[grading.grade[u]],
+                int(grading.rank[u]),
+                int(grading.group_size[u]),
+                int(grading.excellent_slots[u]),
+            )
+        )
     return [tuple(float(v) if isinstance(v, np.floating) else v for v in row) for row in rows]
 
 
@@ -66,22 +83,76 @@ def contribution_rows(context: RunContext, result: Assessment, run_id: int) -> l
     # An exemption is named where it removed a deduction, not on every item it would cover.
     exemption_ids = context.exempted.named(scores.effect == EFFECT_EXEMPTED)
     columns = zip(
-        items.unit.tolist(), context.item_codes, items.dimension.tolist(), rule_numbers, weight, target, value,
-        scores.fraction.tolist(), scores.points.tolist(), scores.deducted.tolist(), scores.effect.tolist(),
-        has_cited.tolist(), cited_id, cited_revision, aggregates.count.tolist(), kinds, aggregate_names, exemption_ids,
+        items.unit.tolist(),
+        context.item_codes,
+        items.dimension.tolist(),
+        rule_numbers,
+        weight,
+        target,
+        value,
+        scores.fraction.tolist(),
+        scores.points.tolist(),
+        scores.deducted.tolist(),
+        scores.effect.tolist(),
+        has_cited.tolist(),
+        cited_id,
+        cited_revision,
+        aggregates.count.tolist(),
+        kinds,
+        aggregate_names,
+        exemption_ids,
     )
     rows = []
-    for (unit, code, dimension, rule, w, t, v, fraction, points, deducted, effect, cites, obs_id, revision, used,
-         kind, aggregate, exemption_id) in columns:
+    for (
+        unit,
+        code,
+        dimension,
+        rule,
+        w,
+        t,
+        v,
+        fraction,
+        points,
+        deducted,
+        effect,
+        cites,
+        obs_id,
+        revision,
+        used,
+        kind,
+        aggregate,
+        exemption_id,
+    ) in columns:
         key = (rule, w, t)
         description = descriptions.get(key)
         if description is None:
-            description = descriptions[key] = replace(builder.rules[rule], weight=w, target=t).describe()
-        rows.append((
-            period, context.unit_ids[unit], code, run_id, versions[unit], context.dimensions[dimension], KINDS[kind],
-            description, AGGREGATES[aggregate], w, t, v, round(fraction, 6), points, deducted, EFFECTS[effect],
-            obs_id if cites else None, revision if cites else None, used, exemption_id,
-        ))
+            description = descriptions[key] = replace(
+                builder.rules[rule], weight=w, target=t
+            ).describe()
+        rows.append(
+            (
+                period,
+                context.unit_ids[unit],
+                code,
+                run_id,
+                versions[unit],
+                context.dimensions[dimension],
+                KINDS[kind],
+                description,
+                AGGREGATES[aggregate],
+                w,
+                t,
+                v,
+                round(fraction, 6),
+                points,
+                deducted,
+                EFFECTS[effect],
+                obs_id if cites else None,
+                revision if cites else None,
+                used,
+                exemption_id,
+            )
+        )
     return rows
 
 
@@ -94,14 +165,36 @@ def cadre_rows(context: RunContext, result: Assessment, run_id: int) -> list[tup
     rows = []
     for c in scored:
         unit = int(cadres.unit[c])
-        rows.append((
-            period, context.cadre_ids[c], run_id, context.unit_ids[unit], context.unit_category(unit),
-            POSITION_LEVELS[context.inputs.cadre_level[c]], float(scores.work[c]), float(scores.area[c]), own[c],
-            float(scores.annual[c]), float(scores.daily[c]), float(cadres.daily_points[c]), term[c],
-            float(scores.total[c]), w["work"][c], w["area"][c], w["own"][c], w["daily"][c], w["annual"][c],
-            w["term"][c], GRADES[grading.by_threshold[c]], GRADE_CAPS[result.cadre_cap[c]], GRADES[grading.grade[c]],
-            int(grading.rank[c]), int(grading.group_size[c]), int(grading.excellent_slots[c]),
-        ))
+        rows.append(
+            (
+                period,
+                context.cadre_ids[c],
+                run_id,
+                context.unit_ids[unit],
+                context.unit_category(unit),
+                POSITION_LEVELS[context.inputs.cadre_level[c]],
+                float(scores.work[c]),
+                float(scores.area[c]),
+                own[c],
+                float(scores.annual[c]),
+                float(scores.daily[c]),
+                float(cadres.daily_points[c]),
+                term[c],
+                float(scores.total[c]),
+                w["work"][c],
+                w["area"][c],
+                w["own"][c],
+                w["daily"][c],
+                w["annual"][c],
+                w["term"][c],
+                GRADES[grading.by_threshold[c]],
+                GRADE_CAPS[result.cadre_cap[c]],
+                GRADES[grading.grade[c]],
+                int(grading.rank[c]),
+                int(grading.group_size[c]),
+                int(grading.excellent_slots[c]),
+            )
+        )
     return rows
 
 
@@ -109,15 +202,26 @@ def profile_rows(context: RunContext, result: Assessment, run_id: int) -> list[t
     """One row per scored cadre with a profile: capabilities in name order, aligned with their figures."""
     by_name = sorted(range(len(context.capabilities)), key=context.capabilities.__getitem__)
     names = [context.capabilities[k] for k in by_name]
-    profiles, percentiles, peers = result.profiles[:, by_name], result.percentiles[:, by_name], result.peers[:, by_name]
+    profiles, percentiles, peers = (
+        result.profiles[:, by_name],
+        result.percentiles[:, by_name],
+        result.peers[:, by_name],
+    )
     period = context.period.text
     rows = []
     for c in np.flatnonzero((~np.isnan(profiles)).any(axis=1)).tolist():
         present = np.flatnonzero(~np.isnan(profiles[c])).tolist()
-        rows.append((
-            period, context.cadre_ids[c], run_id, [names[k] for k in present], profiles[c, present].tolist(),
-            percentiles[c, present].tolist(), peers[c, present].tolist(),
-        ))
+        rows.append(
+            (
+                period,
+                context.cadre_ids[c],
+                run_id,
+                [names[k] for k in present],
+                profiles[c, present].tolist(),
+                percentiles[c, present].tolist(),
+                peers[c, present].tolist(),
+            )
+        )
     return rows
 
 

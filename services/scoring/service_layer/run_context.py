@@ -49,7 +49,10 @@ class RunContext:
 
 
 def build(
-    period: Period, rows: RunRows, settings: AssessmentSettings, exemptions: Sequence[Exemption] = ()
+    period: Period,
+    rows: RunRows,
+    settings: AssessmentSettings,
+    exemptions: Sequence[Exemption] = (),
 ) -> RunContext:
     """`exemptions`: the approved ones of the period; the items they cover lose their deductions."""
     units = rows.units
@@ -57,11 +60,15 @@ def build(
     exempted = covered_items(items, units.ids, rows.items.indicators, exemptions, period.text)
     categories = Numbering(sorted(set(units.category)))
     unit_category = np.array([categories.get(c) for c in units.category], np.int64)
-    satisfaction = np.array([rows.satisfaction.get(u, (np.nan, 0))[0] for u in units.ids.values], float)
+    satisfaction = np.array(
+        [rows.satisfaction.get(u, (np.nan, 0))[0] for u in units.ids.values], float
+    )
 
     c = rows.cadres
     unit_index = np.array([units.ids.get(u) for u in c.unit_id], np.int64)
-    weights = [settings.weights_for(units.scheme[u] if u >= 0 else None) for u in unit_index.tolist()]
+    weights = [
+        settings.weights_for(units.scheme[u] if u >= 0 else None) for u in unit_index.tolist()
+    ]
     cadre_number = {cadre_id: i for i, cadre_id in enumerate(c.ids)}
     # An area no list in force has is left out; a cadre left with none answers for the whole unit.
     pairs = [
@@ -78,8 +85,12 @@ def build(
         own=np.array([c.own.get(i, np.nan) for i in c.ids], float),
         term=np.array([c.term.get(i, np.nan) for i in c.ids], float),
         daily_points=np.array([c.daily_points.get(i, 0.0) for i in c.ids], float),
-        w_work=weight("work"), w_area=weight("area"), w_own=weight("own"),
-        w_daily=weight("daily"), w_annual=weight("annual"), w_term=weight("term"),
+        w_work=weight("work"),
+        w_area=weight("area"),
+        w_own=weight("own"),
+        w_daily=weight("daily"),
+        w_annual=weight("annual"),
+        w_term=weight("term"),
         area_cadre=np.array([p[0] for p in pairs], np.int64),
         area_dimension=np.array([p[1] for p in pairs], np.int64),
     )

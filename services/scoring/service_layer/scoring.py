@@ -51,17 +51,24 @@ def period_of(text: str) -> Period:
         raise invalid("period", "period_format", str(error), text) from None
 
 
-def _standings(context: RunContext, result: Assessment, contradicting: dict[str, list[str]]) -> list[ListEntry]:
+def _standings(
+    context: RunContext, result: Assessment, contradicting: dict[str, list[str]]
+) -> list[ListEntry]:
     failed: dict[str, list[str]] = defaultdict(list)
     for item in np.flatnonzero(result.item_scores.failed).tolist():
-        failed[context.unit_ids[int(context.inputs.items.unit[item])]].append(context.item_codes[item])
+        failed[context.unit_ids[int(context.inputs.items.unit[item])]].append(
+            context.item_codes[item]
+        )
     units, grades = result.units, result.unit_grading.grade
     entries = []
     for u in np.flatnonzero(units.scored).tolist():
         unit_id = context.unit_ids[u]
         standing = UnitStanding(
-            unit_id=unit_id, grade=int(grades[u]), veto=bool(units.veto[u]),
-            veto_excellence=bool(units.veto_excellence[u]), failed_red_lines=tuple(failed.get(unit_id, ())),
+            unit_id=unit_id,
+            grade=int(grades[u]),
+            veto=bool(units.veto[u]),
+            veto_excellence=bool(units.veto_excellence[u]),
+            failed_red_lines=tuple(failed.get(unit_id, ())),
             contradictions=tuple(contradicting.get(unit_id, ())),
         )
         if entry := place(standing):
@@ -97,7 +104,12 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     settings = await current_settings(uow.session)
     rows = await run_inputs.load(conn, period, settings.cumulative_indicators)
     if not len(rows.units.ids):
-        raise invalid("period", "has_lists", f"no unit has an indicator list in force for {period.year}", period.text)
+        raise invalid(
+            "period",
+            "has_lists",
+            f"no unit has an indicator list in force for {period.year}",
+            period.text,
+        )
     approved = await exemptions.approved_in(uow.session, period.text)
     phases.done("read")
     context = build(period, rows, settings, approved)
@@ -113,19 +125,34 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
         "score_contributions": result_records.contribution_rows(context, result, run_id),
         "cadre_scores": result_records.cadre_rows(context, result, run_id),
         "capability_profiles": result_records.profile_rows(context, result, run_id),
-        "period_lists": result_records.list_rows(context, _standings(context, result, contradicting), run_id),
+        "period_lists": result_records.list_rows(
+            context, _standings(context, result, contradicting), run_id
+        ),
     }
     phases.done("rows")
     await results.replace_results(conn, period, records)
-    await ledger.record_many(uow, ledger_records.published_scores(period.text, results.RESULT_COLUMNS, records))
+    await ledger.record_many(
+        uow, ledger_records.published_scores(period.text, results.RESULT_COLUMNS, records)
+    )
     phases.done("write")
     events += await announce_cadre_results(uow, context, result, settings)
     phases.done("announce")
     summary = RunSummary(
-        run_id=run_id, period=period.text, observations=len(rows.observations), units=len(records["unit_scores"]),
-        cadres=len(records["cadre_scores"]), events=events, seconds=phases.total, core_seconds=core_seconds,
+        run_id=run_id,
+        period=period.text,
+        observations=len(rows.observations),
+        units=len(records["unit_scores"]),
+        cadres=len(records["cadre_scores"]),
+        events=events,
+        seconds=phases.total,
+        core_seconds=core_seconds,
     )
-    await results.finish_run(conn, run_id, summary.seconds, summary.observations, summary.units, summary.cadres, events)
+    await results.finish_run(
+        conn, run_id, summary.seconds, summary.observations, summary.units, summary.cadres, events
+    )
     await ledger_rescoring.complete_for_period(uow, period.text, run_id)
-    log.info("period scored", extra={"period": period.text, "run_id": run_id, "events": events, **phases.seconds})
+    log.info(
+        "period scored",
+        extra={"period": period.text, "run_id": run_id, "events": events, **phases.seconds},
+    )
     return summary

@@ -9,16 +9,31 @@ from schemas import topics
 from schemas.envelope import Envelope
 from schemas.events import EnrolmentCompleted
 from tests.integration.development.helpers import (
-    add_cohort, capability, create_programme, enrolments_of, payload_of, weakness,
+    add_cohort,
+    capability,
+    create_programme,
+    enrolments_of,
+    payload_of,
+    weakness,
 )
 from tests.support import TopicReader, eventually, publish, publish_raw, unique
 
 DEAD_LETTERS = topics.dead_letter_topic(topics.GROUP_DEVELOPMENT)
 
 
-def completion(enrolment_id: str, cadre_id: str, programme_id: str, **changes) -> EnrolmentCompleted:
-    values = dict(enrolment_id=enrolment_id, cadre_id=cadre_id, programme_id=programme_id, attendance_rate=0.9,
-                  result_score=86.5, passed=True, completed_on=date.today(), trainer_id="trainer-7")
+def completion(
+    enrolment_id: str, cadre_id: str, programme_id: str, **changes
+) -> EnrolmentCompleted:
+    values = dict(
+        enrolment_id=enrolment_id,
+        cadre_id=cadre_id,
+        programme_id=programme_id,
+        attendance_rate=0.9,
+        result_score=86.5,
+        passed=True,
+        completed_on=date.today(),
+        trainer_id="trainer-7",
+    )
     return EnrolmentCompleted(**(values | changes))
 
 
@@ -53,13 +68,22 @@ async def test_reports_that_do_not_fit_go_to_the_dead_letters_with_the_reason(st
     unknown = unique("enr")
     async with TopicReader(stack, DEAD_LETTERS) as dead:
         await publish(stack, completion(unknown, cadre, programme), key=cadre)
-        _, headers = await dead.wait_for(lambda v, h: v.get("payload", {}).get("enrolment_id") == unknown)
+        _, headers = await dead.wait_for(
+            lambda v, h: v.get("payload", {}).get("enrolment_id") == unknown
+        )
         assert headers["dlq_reason"] == f"rejected: no enrolment '{unknown}'"
         assert headers["dlq_source_topic"] == topics.COMPLETIONS
 
-        wrong_cadre = await publish(stack, completion(enrolment, unique("cadre"), programme), key=cadre)
-        _, headers = await dead.wait_for(lambda v, h: v.get("event_id") == str(wrong_cadre.event_id))
-        assert headers["dlq_reason"].startswith("rejected: cadre_id: ") and "another cadre" in headers["dlq_reason"]
+        wrong_cadre = await publish(
+            stack, completion(enrolment, unique("cadre"), programme), key=cadre
+        )
+        _, headers = await dead.wait_for(
+            lambda v, h: v.get("event_id") == str(wrong_cadre.event_id)
+        )
+        assert (
+            headers["dlq_reason"].startswith("rejected: cadre_id: ")
+            and "another cadre" in headers["dlq_reason"]
+        )
 
         # Out of range: the contract itself refuses it, naming the field.
         envelope = Envelope.wrap(completion(enrolment, cadre, programme), producer="trainers")
@@ -89,6 +113,8 @@ async def test_a_waitlisted_cadre_cannot_complete(stack, subgraph):
         await publish(stack, weakness(waiting, gap), key=waiting)
         line, _ = await reader.wait_for(payload_of(waiting, "EnrolmentWaitlisted"))
     async with TopicReader(stack, DEAD_LETTERS) as dead:
-        report = await publish(stack, completion(line["payload"]["enrolment_id"], waiting, programme), key=waiting)
+        report = await publish(
+            stack, completion(line["payload"]["enrolment_id"], waiting, programme), key=waiting
+        )
         _, headers = await dead.wait_for(lambda v, h: v.get("event_id") == str(report.event_id))
     assert "is waitlisted" in headers["dlq_reason"]

@@ -12,7 +12,10 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from schemas.events import CapabilityProfileComputed
 from services.development.adapters.model_store import load_model
 from tests.integration.development.helpers import (
-    add_cohort, capability, create_programme, register_cadre,
+    add_cohort,
+    capability,
+    create_programme,
+    register_cadre,
 )
 from tests.support import eventually, publish_many, unique
 
@@ -38,9 +41,17 @@ mutation($period: String) {
 }"""
 
 
-def profile(cadre_id: str, period: str, scores: dict, category: str = "township", level: str = "deputy"):
-    return CapabilityProfileComputed(cadre_id=cadre_id, period=period, unit_id="unit-1", unit_category=category,
-                                     position_level=level, scores=scores), cadre_id
+def profile(
+    cadre_id: str, period: str, scores: dict, category: str = "township", level: str = "deputy"
+):
+    return CapabilityProfileComputed(
+        cadre_id=cadre_id,
+        period=period,
+        unit_id="unit-1",
+        unit_category=category,
+        position_level=level,
+        scores=scores,
+    ), cadre_id
 
 
 def unused_period() -> str:
@@ -54,7 +65,11 @@ async def test_training_effect_is_a_difference_in_differences_within_peer_groups
     category = unique("category")
     programme = await create_programme(client, capabilities=[gap])
     await add_cohort(client, programme, capacity=5)
-    enrolled, others, alone = [unique("cadre"), unique("cadre")], [unique("cadre"), unique("cadre")], unique("cadre")
+    enrolled, others, alone = (
+        [unique("cadre"), unique("cadre")],
+        [unique("cadre"), unique("cadre")],
+        unique("cadre"),
+    )
     for cadre in enrolled + [alone]:
         await register_cadre(stack, client, cadre, category=category)
         await client.execute(
@@ -65,10 +80,16 @@ async def test_training_effect_is_a_difference_in_differences_within_peer_groups
     after = {enrolled[0]: 70, enrolled[1]: 70, others[0]: 60, others[1]: 61, alone: 80}
     # The last cadre is a principal: enrolled, but with no comparable cadre in that peer group.
     level = {cadre: "principal" if cadre == alone else "deputy" for cadre in before}
-    await publish_many(stack, [
-        profile(cadre, period, {gap: scores[cadre], "party_building": 90}, category, level[cadre])
-        for period, scores in (("2024", before), ("2025", after)) for cadre in scores
-    ])
+    await publish_many(
+        stack,
+        [
+            profile(
+                cadre, period, {gap: scores[cadre], "party_building": 90}, category, level[cadre]
+            )
+            for period, scores in (("2024", before), ("2025", after))
+            for cadre in scores
+        ],
+    )
 
     async def report():
         data = await client.execute(EFFECT, {"p": programme, "before": "2024", "after": "2025"})
@@ -78,11 +99,21 @@ async def test_training_effect_is_a_difference_in_differences_within_peer_groups
     effect = await eventually(report)
     # enrolled: +20 and +10 (mean +15); comparison: +5 and +3 (mean +4)
     assert effect["differenceInDifferences"] == pytest.approx(11)
-    assert (effect["enrolledCount"], effect["comparisonCount"], effect["unmatchedEnrolledCount"]) == (2, 2, 1)
+    assert (
+        effect["enrolledCount"],
+        effect["comparisonCount"],
+        effect["unmatchedEnrolledCount"],
+    ) == (2, 2, 1)
     [group] = [g for g in effect["peerGroups"] if g["comparisonCount"]]
     assert group == {
-        "unitCategory": category, "positionLevel": "deputy", "enrolledCount": 2, "comparisonCount": 2,
-        "enrolledBefore": 55.0, "enrolledAfter": 70.0, "comparisonBefore": 56.5, "comparisonAfter": 60.5,
+        "unitCategory": category,
+        "positionLevel": "deputy",
+        "enrolledCount": 2,
+        "comparisonCount": 2,
+        "enrolledBefore": 55.0,
+        "enrolledAfter": 70.0,
+        "comparisonBefore": 56.5,
+        "comparisonAfter": 60.5,
         "differenceInDifferences": pytest.approx(11),
     }
 
@@ -106,8 +137,14 @@ async def test_clustering_run_finds_planted_gaps_and_keeps_the_model(stack, subg
     events = []
     for size, level, means in groups:
         for _ in range(size):
-            scores = dict(zip((digital, investment, rural), np.clip(rng.normal(means, 3), 0, 100).round(1)))
-            events.append(profile(unique("cadre"), period, {k: float(v) for k, v in scores.items()}, level=level))
+            scores = dict(
+                zip((digital, investment, rural), np.clip(rng.normal(means, 3), 0, 100).round(1))
+            )
+            events.append(
+                profile(
+                    unique("cadre"), period, {k: float(v) for k, v in scores.items()}, level=level
+                )
+            )
     await publish_many(stack, events)
 
     async def run():
@@ -131,9 +168,12 @@ async def test_clustering_run_finds_planted_gaps_and_keeps_the_model(stack, subg
     engine = create_async_engine(stack.development_database_url)
     try:
         async with engine.connect() as connection:
-            model = (await connection.execute(
-                sa.text("SELECT model FROM clustering_runs WHERE id = :id"), {"id": result["id"]}
-            )).scalar_one()
+            model = (
+                await connection.execute(
+                    sa.text("SELECT model FROM clustering_runs WHERE id = :id"),
+                    {"id": result["id"]},
+                )
+            ).scalar_one()
     finally:
         await engine.dispose()
     pipeline = load_model(model)
@@ -141,10 +181,13 @@ async def test_clustering_run_finds_planted_gaps_and_keeps_the_model(stack, subg
     assert pipeline.predict(np.array(centre_of_digital_gap)).shape == (1,)
 
 
-@pytest.mark.parametrize("count, scores, message", [
-    (5, lambda i: {"digital_governance": 50 + i}, "only 5 cadres"),
-    (40, lambda i: {"digital_governance": 62.5, "party_building": 70}, "same capability gaps"),
-])
+@pytest.mark.parametrize(
+    "count, scores, message",
+    [
+        (5, lambda i: {"digital_governance": 50 + i}, "only 5 cadres"),
+        (40, lambda i: {"digital_governance": 62.5, "party_building": 70}, "same capability gaps"),
+    ],
+)
 async def test_a_run_without_usable_data_says_why(stack, subgraph, count, scores, message):
     client = subgraph("development")
     period = unused_period()
@@ -152,7 +195,11 @@ async def test_a_run_without_usable_data_says_why(stack, subgraph, count, scores
 
     async def run():
         data = await client.execute(RETRAIN, {"period": period})
-        return data["retrainClustering"] if data["retrainClustering"]["cadreCount"] == count else None
+        return (
+            data["retrainClustering"] if data["retrainClustering"]["cadreCount"] == count else None
+        )
 
     result = await eventually(run, timeout=30, interval=0.5)
-    assert result["status"] == "not_run" and message in result["message"] and result["clusters"] == []
+    assert (
+        result["status"] == "not_run" and message in result["message"] and result["clusters"] == []
+    )

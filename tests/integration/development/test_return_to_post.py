@@ -7,11 +7,16 @@ from datetime import date
 from schemas import topics
 from schemas.events import BottomRanked, EnrolmentCompleted
 from tests.integration.development.helpers import (
-    ENROLMENT_FIELDS, add_cohort, create_programme, enrolments_of, handled_after, payload_of,
+    ENROLMENT_FIELDS,
+    add_cohort,
+    create_programme,
+    enrolments_of,
+    handled_after,
+    payload_of,
 )
 from tests.support import TopicReader, publish, unique
 
-OFF_POST = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Cadre { offPost } } }'
+OFF_POST = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Cadre { offPost } } }"
 EVALUATE = f"""
 mutation($e: ID!, $passed: Boolean!, $score: Float) {{
   recordEvaluation(enrolmentId: $e, passed: $passed, score: $score) {{ {ENROLMENT_FIELDS} }}
@@ -26,11 +31,20 @@ async def off_post(client, cadre_id: str) -> bool:
 async def test_remedial_cadre_cannot_return_to_post_without_a_passed_evaluation(stack, subgraph):
     client = subgraph("development")
     category = unique("category")
-    remedial = await create_programme(client, capabilities=[], kind="remedial", full_time=True, categories=[category])
+    remedial = await create_programme(
+        client, capabilities=[], kind="remedial", full_time=True, categories=[category]
+    )
     cohort = await add_cohort(client, remedial, capacity=14)
     cadre = unique("cadre")
-    ranked = BottomRanked(cadre_id=cadre, period="2024", rank=14, peer_group_size=15, total_score=58.5,
-                          unit_category=category, position_level="deputy")
+    ranked = BottomRanked(
+        cadre_id=cadre,
+        period="2024",
+        rank=14,
+        peer_group_size=15,
+        total_score=58.5,
+        unit_category=category,
+        position_level="deputy",
+    )
 
     async with TopicReader(stack, topics.ENROLMENTS) as reader:
         await publish(stack, ranked, key=cadre, producer="scoring")
@@ -44,9 +58,12 @@ async def test_remedial_cadre_cannot_return_to_post_without_a_passed_evaluation(
 
         # No way back by cancelling the place.
         errors = await client.errors(
-            'mutation($e: ID!) { cancelEnrolment(enrolmentId: $e, reason: "back to work") { id } }', {"e": enrolment}
+            'mutation($e: ID!) { cancelEnrolment(enrolmentId: $e, reason: "back to work") { id } }',
+            {"e": enrolment},
         )
-        assert errors[0]["extensions"]["code"] == "CONFLICT" and "evaluation" in errors[0]["message"]
+        assert (
+            errors[0]["extensions"]["code"] == "CONFLICT" and "evaluation" in errors[0]["message"]
+        )
 
         failed = await client.execute(EVALUATE, {"e": enrolment, "passed": False, "score": 52})
         assert failed["recordEvaluation"]["offPost"] is True
@@ -54,10 +71,21 @@ async def test_remedial_cadre_cannot_return_to_post_without_a_passed_evaluation(
         assert denied["payload"]["evaluation_score"] == 52
 
         # The trainer's report of a failed practical evaluation keeps the cadre off post too.
-        await publish(stack, EnrolmentCompleted(
-            enrolment_id=enrolment, cadre_id=cadre, programme_id=remedial, attendance_rate=0.97, result_score=55,
-            passed=False, completed_on=date.today(), trainer_id="trainer-1",
-        ), key=cadre, producer="trainers")
+        await publish(
+            stack,
+            EnrolmentCompleted(
+                enrolment_id=enrolment,
+                cadre_id=cadre,
+                programme_id=remedial,
+                attendance_rate=0.97,
+                result_score=55,
+                passed=False,
+                completed_on=date.today(),
+                trainer_id="trainer-1",
+            ),
+            key=cadre,
+            producer="trainers",
+        )
         second_denial, _ = await reader.wait_for(payload_of(cadre, "ReturnToPostDenied"))
         assert second_denial["payload"]["evaluation_score"] == 55
         assert await off_post(client, cadre)
@@ -72,17 +100,30 @@ async def test_remedial_cadre_cannot_return_to_post_without_a_passed_evaluation(
     again = await client.errors(EVALUATE, {"e": enrolment, "passed": True, "score": 90})
     assert "already returned" in again[0]["message"]
     [mine] = await enrolments_of(client, cadre)
-    assert (mine["status"], mine["attendanceRate"], mine["evaluationScore"]) == ("completed", 0.97, 81)
+    assert (mine["status"], mine["attendanceRate"], mine["evaluationScore"]) == (
+        "completed",
+        0.97,
+        81,
+    )
 
 
 async def test_the_same_bottom_rank_places_once(stack, subgraph):
     client = subgraph("development")
     category = unique("category")
-    remedial = await create_programme(client, capabilities=[], kind="remedial", full_time=True, categories=[category])
+    remedial = await create_programme(
+        client, capabilities=[], kind="remedial", full_time=True, categories=[category]
+    )
     await add_cohort(client, remedial, capacity=3)
     cadre = unique("cadre")
-    ranked = BottomRanked(cadre_id=cadre, period="2024", rank=15, peer_group_size=15, total_score=51,
-                          unit_category=category, position_level="grassroots")
+    ranked = BottomRanked(
+        cadre_id=cadre,
+        period="2024",
+        rank=15,
+        peer_group_size=15,
+        total_score=51,
+        unit_category=category,
+        position_level="grassroots",
+    )
     async with TopicReader(stack, topics.ENROLMENTS) as reader:
         first = await publish(stack, ranked, key=cadre)
         await reader.wait_for(payload_of(cadre, "EnrolmentCreated"))

@@ -26,12 +26,16 @@ class Crash(Exception):
     """Stands for the process dying at that point."""
 
 
-EFFECTS_DDL = "CREATE TABLE IF NOT EXISTS test_effects (event_id uuid NOT NULL, cadre_id text NOT NULL)"
+EFFECTS_DDL = (
+    "CREATE TABLE IF NOT EXISTS test_effects (event_id uuid NOT NULL, cadre_id text NOT NULL)"
+)
 
 
 async def start_group_at_end(settings, group: str, topic: str) -> None:
     """Commits the topic's end offsets for a new group, so it does not read the topic's history."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, group_id=group, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap_servers, group_id=group, enable_auto_commit=False
+    )
     await consumer.start()
     try:
         cluster = await consumer._client.fetch_all_metadata()
@@ -45,7 +49,9 @@ async def start_group_at_end(settings, group: str, topic: str) -> None:
 async def effects_of(settings, cadre_id: str) -> int:
     conn = await database(settings, "scoring")
     try:
-        return await conn.fetchval("SELECT count(*) FROM test_effects WHERE cadre_id = $1", cadre_id)
+        return await conn.fetchval(
+            "SELECT count(*) FROM test_effects WHERE cadre_id = $1", cadre_id
+        )
     finally:
         await conn.close()
 
@@ -79,22 +85,34 @@ async def test_consumer_killed_after_its_effect_but_before_the_offset_commit(sta
 
     def runner(hook) -> ConsumerRunner:
         return ConsumerRunner(
-            service="scoring", group=group, topics=[topics.UNITS], handlers={CadreRegistered: record_effect},
-            session_factory=make_session_factory(engine), outbox=scoring_metadata.tables["outbox"],
-            processed=scoring_metadata.tables["processed_events"], producer=producer,
-            bootstrap_servers=stack.kafka_bootstrap_servers, before_offset_commit=hook,
+            service="scoring",
+            group=group,
+            topics=[topics.UNITS],
+            handlers={CadreRegistered: record_effect},
+            session_factory=make_session_factory(engine),
+            outbox=scoring_metadata.tables["outbox"],
+            processed=scoring_metadata.tables["processed_events"],
+            producer=producer,
+            bootstrap_servers=stack.kafka_bootstrap_servers,
+            before_offset_commit=hook,
             dead_letters=topics.dead_letter_topic("scoring"),
         )
 
     try:
         await start_group_at_end(stack, group, topics.UNITS)
         event = CadreRegistered(
-            cadre_id=cadre_id, name="钱七", unit_id="U-x", unit_category="township", position_level="deputy"
+            cadre_id=cadre_id,
+            name="钱七",
+            unit_id="U-x",
+            unit_category="township",
+            position_level="deputy",
         )
         await publish(stack, event, key=cadre_id)
         with pytest.raises(Crash):
             await asyncio.wait_for(runner(crash_once_marker_is_handled).run(), 60)
-        assert await effects_of(stack, cadre_id) == 1, "the effect was not committed before the crash"
+        assert await effects_of(stack, cadre_id) == 1, (
+            "the effect was not committed before the crash"
+        )
 
         restarted = asyncio.create_task(runner(note_redeliveries).run())
         # Same key, same partition: once the later event is handled, the earlier one was re-read.
@@ -106,7 +124,9 @@ async def test_consumer_killed_after_its_effect_but_before_the_offset_commit(sta
         await producer.stop()
         await engine.dispose()
 
-    assert any(cadre_id in value for value in seen_after_restart), "the event was not redelivered after the crash"
+    assert any(cadre_id in value for value in seen_after_restart), (
+        "the event was not redelivered after the crash"
+    )
     assert await effects_of(stack, cadre_id) == 1, "the redelivered event was applied twice"
 
 
@@ -131,10 +151,15 @@ async def test_event_committed_by_a_process_that_dies_before_publishing_is_still
         """
     )
     async with TopicReader(stack, topics.UNITS) as reader:
-        process = await asyncio.to_thread(subprocess.run, [sys.executable, "-c", script], capture_output=True)
+        process = await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-c", script], capture_output=True
+        )
         assert process.returncode == -9, process.stderr.decode()
         envelope, _ = await reader.wait_for(
-            lambda e, h: e.get("event_type") == "UnitRegistered" and e["payload"]["unit_id"] == unit_id, timeout=20
+            lambda e, h: (
+                e.get("event_type") == "UnitRegistered" and e["payload"]["unit_id"] == unit_id
+            ),
+            timeout=20,
         )
     assert envelope["producer"] == "indicator"
 
@@ -147,13 +172,17 @@ async def test_a_rolled_back_change_publishes_nothing(stack):
         async with TopicReader(stack, topics.UNITS) as reader:
             with pytest.raises(Crash):
                 async with UnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
-                    await indicator_handlers.register_unit(uow, Unit(id=unit_id, name="回滚乡", category="township"))
+                    await indicator_handlers.register_unit(
+                        uow, Unit(id=unit_id, name="回滚乡", category="township")
+                    )
                     assert len(uow.emitted) == 1
                     raise Crash
             # A change committed afterwards is published; the rolled-back one must not come before it.
             witness = unique("U")
             async with UnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
-                await indicator_handlers.register_unit(uow, Unit(id=witness, name="见证乡", category="township"))
+                await indicator_handlers.register_unit(
+                    uow, Unit(id=witness, name="见证乡", category="township")
+                )
             seen: list[str] = []
 
             def until_witness(envelope: dict, headers: dict) -> bool:
@@ -165,9 +194,13 @@ async def test_a_rolled_back_change_publishes_nothing(stack):
         conn = await database(stack, "indicator")
         try:
             assert await conn.fetchval("SELECT count(*) FROM units WHERE id = $1", unit_id) == 0
-            assert await conn.fetchval(
-                "SELECT count(*) FROM outbox WHERE envelope->'payload'->>'unit_id' = $1", unit_id
-            ) == 0
+            assert (
+                await conn.fetchval(
+                    "SELECT count(*) FROM outbox WHERE envelope->'payload'->>'unit_id' = $1",
+                    unit_id,
+                )
+                == 0
+            )
         finally:
             await conn.close()
     finally:

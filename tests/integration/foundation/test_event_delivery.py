@@ -14,9 +14,12 @@ REGISTER_CADRE = "mutation($c: CadreInput!) { registerCadre(input: $c) { id } }"
 
 
 async def register_cadre(client, unit_id: str, cadre_id: str) -> None:
-    await client.execute(REGISTER_UNIT, {"u": {"id": unit_id, "name": "测试乡", "category": "township"}})
     await client.execute(
-        REGISTER_CADRE, {"c": {"id": cadre_id, "name": "李四", "unitId": unit_id, "positionLevel": "deputy"}}
+        REGISTER_UNIT, {"u": {"id": unit_id, "name": "测试乡", "category": "township"}}
+    )
+    await client.execute(
+        REGISTER_CADRE,
+        {"c": {"id": cadre_id, "name": "李四", "unitId": unit_id, "positionLevel": "deputy"}},
     )
 
 
@@ -31,7 +34,9 @@ def as_read(value: bytes) -> dict:
 async def roster_rows(settings, service: str, cadre_id: str) -> int:
     conn = await database(settings, service)
     try:
-        return await conn.fetchval("SELECT count(*) FROM cadre_roster WHERE cadre_id = $1", cadre_id)
+        return await conn.fetchval(
+            "SELECT count(*) FROM cadre_roster WHERE cadre_id = $1", cadre_id
+        )
     finally:
         await conn.close()
 
@@ -40,7 +45,9 @@ async def processed_count(settings, service: str, event_id) -> int:
     conn = await database(settings, service)
     try:
         return await conn.fetchval(
-            "SELECT count(*) FROM processed_events WHERE consumer_group = $1 AND event_id = $2", service, event_id
+            "SELECT count(*) FROM processed_events WHERE consumer_group = $1 AND event_id = $2",
+            service,
+            event_id,
         )
     finally:
         await conn.close()
@@ -51,7 +58,9 @@ async def test_registered_cadre_reaches_scoring_and_development_once(stack, subg
     async with TopicReader(stack, topics.UNITS) as reader:
         await register_cadre(subgraph("indicator"), unit_id, cadre_id)
         envelope, headers = await reader.wait_for(
-            lambda e, h: e.get("event_type") == "CadreRegistered" and e["payload"]["cadre_id"] == cadre_id
+            lambda e, h: (
+                e.get("event_type") == "CadreRegistered" and e["payload"]["cadre_id"] == cadre_id
+            )
         )
     assert headers["event_type"] == "CadreRegistered"
     assert envelope["producer"] == "indicator"
@@ -63,13 +72,19 @@ async def test_registered_cadre_reaches_scoring_and_development_once(stack, subg
 async def test_the_same_event_delivered_twice_changes_nothing(stack):
     cadre_id = unique("C")
     event = CadreRegistered(
-        cadre_id=cadre_id, name="王五", unit_id=unique("U"), unit_category="health", position_level="grassroots"
+        cadre_id=cadre_id,
+        name="王五",
+        unit_id=unique("U"),
+        unit_category="health",
+        position_level="grassroots",
     )
     first = await publish(stack, event, key=cadre_id)
     await eventually(lambda: roster_rows(stack, "scoring", cadre_id))
     conn = await database(stack, "scoring")
     try:
-        recorded_before = await conn.fetchval("SELECT recorded_at FROM cadre_roster WHERE cadre_id = $1", cadre_id)
+        recorded_before = await conn.fetchval(
+            "SELECT recorded_at FROM cadre_roster WHERE cadre_id = $1", cadre_id
+        )
         await publish(stack, event, key=cadre_id, envelope=first)
         # A later event proves the consumer has moved past the duplicate.
         marker = unique("C")
@@ -77,7 +92,9 @@ async def test_the_same_event_delivered_twice_changes_nothing(stack):
         await eventually(lambda: roster_rows(stack, "scoring", marker))
         assert await processed_count(stack, "scoring", first.event_id) == 1
         assert await roster_rows(stack, "scoring", cadre_id) == 1
-        recorded_after = await conn.fetchval("SELECT recorded_at FROM cadre_roster WHERE cadre_id = $1", cadre_id)
+        recorded_after = await conn.fetchval(
+            "SELECT recorded_at FROM cadre_roster WHERE cadre_id = $1", cadre_id
+        )
         assert recorded_after == recorded_before, "the duplicate was applied a second time"
     finally:
         await conn.close()
@@ -89,7 +106,11 @@ async def test_invalid_message_goes_to_dead_letters_and_consumption_goes_on(stac
     async with TopicReader(stack, topics.dead_letter_topic("scoring")) as dead_letters:
         await publish_raw(stack, topics.UNITS, bad_value, key=b"garbage")
         valid = CadreRegistered(
-            cadre_id=marker, name="赵六", unit_id=unique("U"), unit_category="education", position_level="principal"
+            cadre_id=marker,
+            name="赵六",
+            unit_id=unique("U"),
+            unit_category="education",
+            position_level="principal",
         )
         await publish(stack, valid, key=marker)
         _, headers = await dead_letters.wait_for(lambda value, h: value == as_read(bad_value))

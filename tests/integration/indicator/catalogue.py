@@ -41,7 +41,10 @@ def catalogue_stack() -> PlatformSettings:
     settings = PlatformSettings()
     host, _, port = settings.kafka_bootstrap_servers.split(",")[0].rpartition(":")
     require_port("Kafka", host, int(port))
-    require_url("PostgreSQL (indicator database)", settings.database_url("indicator").replace("+asyncpg", ""))
+    require_url(
+        "PostgreSQL (indicator database)",
+        settings.database_url("indicator").replace("+asyncpg", ""),
+    )
     require_url("the indicator service", settings.service_url("indicator"))
     require_url("the gateway", settings.gateway_url)
     return settings
@@ -50,7 +53,9 @@ def catalogue_stack() -> PlatformSettings:
 @pytest.fixture
 async def indicator_admin(catalogue_stack):
     """The indicator service's own endpoint, as the organisation department."""
-    client = GraphQLClient(catalogue_stack.service_url("indicator"), bearer=token(catalogue_stack, Role.ADMIN))
+    client = GraphQLClient(
+        catalogue_stack.service_url("indicator"), bearer=token(catalogue_stack, Role.ADMIN)
+    )
     yield client
     await client.aclose()
 
@@ -64,23 +69,40 @@ def file_input(name: str, header: list[str], rows: list[list]) -> dict:
     return bytes_input(name, write_table("csv", header, rows))
 
 
-async def new_unit(client: GraphQLClient, category: str = "street_office", name: str = "测试街道", **more) -> str:
+async def new_unit(
+    client: GraphQLClient, category: str = "street_office", name: str = "测试街道", **more
+) -> str:
     unit_id = unique("U")
-    await client.execute(REGISTER_UNIT, {"u": {"id": unit_id, "name": name, "category": category, **more}})
+    await client.execute(
+        REGISTER_UNIT, {"u": {"id": unit_id, "name": name, "category": category, **more}}
+    )
     return unit_id
 
 
 async def new_cadre(client: GraphQLClient, unit_id: str, level: str) -> str:
     cadre_id = unique("C")
-    await client.execute(REGISTER_CADRE, {"c": {"id": cadre_id, "name": "田晓燕", "unitId": unit_id, "positionLevel": level}})
+    await client.execute(
+        REGISTER_CADRE,
+        {"c": {"id": cadre_id, "name": "田晓燕", "unitId": unit_id, "positionLevel": level}},
+    )
     return cadre_id
 
 
 async def new_indicator(client: GraphQLClient, name: str = "项目竣工率", **changes) -> str:
     code = unique("IND")
-    values = {"code": code, "name": name, "dimension": "economic_development", "kind": "scored",
-              "direction": "higher_is_better", "unitOfMeasure": "%", "dataSource": "manual_report",
-              "frequency": "quarterly", "rule": {"type": "target_attainment", "cap": 1.2}, "minValue": 0, "maxValue": 100}
+    values = {
+        "code": code,
+        "name": name,
+        "dimension": "economic_development",
+        "kind": "scored",
+        "direction": "higher_is_better",
+        "unitOfMeasure": "%",
+        "dataSource": "manual_report",
+        "frequency": "quarterly",
+        "rule": {"type": "target_attainment", "cap": 1.2},
+        "minValue": 0,
+        "maxValue": 100,
+    }
     values.update(changes)
     await client.execute(SAVE_INDICATOR, {"i": values})
     return code

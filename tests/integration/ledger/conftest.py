@@ -19,7 +19,11 @@ from services.common.db import make_session_factory
 from services.common.settings import PlatformSettings
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters.ledger_keys import checkpoint_signer
-from services.scoring.adapters.ledger_schemas import create_log_schema, drop_log_schema, schema_engine
+from services.scoring.adapters.ledger_schemas import (
+    create_log_schema,
+    drop_log_schema,
+    schema_engine,
+)
 from services.scoring.adapters.tables import outbox
 from services.scoring.domain.ledger.signatures import public_key_pem
 from services.scoring.service_layer import ledger
@@ -51,12 +55,22 @@ class ScratchLog:
         return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
     def audit(self, *extra: str) -> subprocess.CompletedProcess:
-        return self.verifier("audit", "--public-key", str(self.public_key), "--database-url", self.database_url,
-                             "--schema", self.schema, *extra)
+        return self.verifier(
+            "audit",
+            "--public-key",
+            str(self.public_key),
+            "--database-url",
+            self.database_url,
+            "--schema",
+            self.schema,
+            *extra,
+        )
 
 
 @pytest.fixture
-async def scratch_logs(settings: PlatformSettings, tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[ScratchLog]]]:
+async def scratch_logs(
+    settings: PlatformSettings, tmp_path: Path
+) -> AsyncIterator[Callable[..., Awaitable[ScratchLog]]]:
     """Makes as many separate logs as a test needs; all are dropped afterwards."""
     url = settings.scoring_database_url
     require_url("PostgreSQL (scoring database)", url.replace("+asyncpg", ""))

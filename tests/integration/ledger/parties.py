@@ -45,15 +45,24 @@ async def _on_roster(settings: PlatformSettings, table: str, column: str, value:
 async def registered_unit(settings: PlatformSettings, category: str = "township") -> str:
     """A new unit, announced as the indicator service announces it, once scoring has it."""
     unit_id = unique("U-LEDGER")
-    await publish(settings, UnitRegistered(unit_id=unit_id, name=f"Township {unit_id}", category=category), unit_id)
+    await publish(
+        settings,
+        UnitRegistered(unit_id=unit_id, name=f"Township {unit_id}", category=category),
+        unit_id,
+    )
     await _on_roster(settings, "unit_roster", "unit_id", unit_id)
     return unit_id
 
 
 async def registered_cadre(settings: PlatformSettings, unit_id: str) -> str:
     cadre_id = unique("C-LEDGER")
-    event = CadreRegistered(cadre_id=cadre_id, name=f"Cadre {cadre_id}", unit_id=unit_id, unit_category="township",
-                            position_level="principal")
+    event = CadreRegistered(
+        cadre_id=cadre_id,
+        name=f"Cadre {cadre_id}",
+        unit_id=unit_id,
+        unit_category="township",
+        position_level="principal",
+    )
     await publish(settings, event, cadre_id)
     await _on_roster(settings, "cadre_roster", "cadre_id", cadre_id)
     return cadre_id
@@ -67,7 +76,7 @@ class Party:
     private_key: Ed25519PrivateKey
 
     @classmethod
-    def new(cls, role: str) -> "Party":
+    def new(cls, role: str) -> Party:
         return cls(role, Ed25519PrivateKey.generate())
 
     @property

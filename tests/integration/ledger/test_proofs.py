@@ -40,20 +40,35 @@ PUBLIC_KEY = "{ ledgerPublicKey { keyId publicKeyPem } }"
 
 
 def verifier(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "services.scoring.verify_ledger", *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "services.scoring.verify_ledger", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 async def record_evidence(client, unit_id: str, text: str) -> int:
     sha = hashlib.sha256(text.encode()).hexdigest()
-    data = await client.execute(EVIDENCE, {"input": {"sha256": sha, "name": f"{text}.pdf", "unitId": unit_id,
-                                                     "period": "2025-03", "indicatorCode": "IND-WATER-QUALITY"}})
+    data = await client.execute(
+        EVIDENCE,
+        {
+            "input": {
+                "sha256": sha,
+                "name": f"{text}.pdf",
+                "unitId": unit_id,
+                "period": "2025-03",
+                "indicatorCode": "IND-WATER-QUALITY",
+            }
+        },
+    )
     assert data["recordEvidence"]["recordId"] == sha
     return data["recordEvidence"]["leafIndex"]
 
 
 async def test_a_recorded_evidence_hash_is_proven_and_a_forged_record_is_not(
-        settings: PlatformSettings, stack, subgraph, tmp_path: Path) -> None:
+    settings: PlatformSettings, stack, subgraph, tmp_path: Path
+) -> None:
     client = subgraph("scoring")
     key = (await client.execute(PUBLIC_KEY))["ledgerPublicKey"]
     key_file = tmp_path / "ledger.pem"
@@ -67,8 +82,13 @@ async def test_a_recorded_evidence_hash_is_proven_and_a_forged_record_is_not(
     assert headers["event_type"] == "CheckpointSigned"
     event = envelope["payload"]
     published = SignedCheckpoint(
-        Checkpoint(event["tree_size"], bytes.fromhex(event["root_hash"]), datetime.fromisoformat(event["signed_at"])),
-        key_id=event["key_id"], signature=bytes.fromhex(event["signature"]),
+        Checkpoint(
+            event["tree_size"],
+            bytes.fromhex(event["root_hash"]),
+            datetime.fromisoformat(event["signed_at"]),
+        ),
+        key_id=event["key_id"],
+        signature=bytes.fromhex(event["signature"]),
     )
     public = load_public_key(key["publicKeyPem"])
     assert checkpoint_valid(published, {key_id(public): public})
@@ -81,7 +101,9 @@ async def test_a_recorded_evidence_hash_is_proven_and_a_forged_record_is_not(
     assert f"VERIFIED: leaf {index} (evidence" in result.stdout
 
     forged = copy.deepcopy(proof)
-    forged["leaf"]["leaf"] = proof["leaf"]["leaf"].replace("IND-WATER-QUALITY", "IND-WATER-QUALITY-BEAUTIFIED")
+    forged["leaf"]["leaf"] = proof["leaf"]["leaf"].replace(
+        "IND-WATER-QUALITY", "IND-WATER-QUALITY-BEAUTIFIED"
+    )
     forged_file = tmp_path / "forged.json"
     forged_file.write_text(json.dumps(forged))
     result = verifier("inclusion", "--public-key", str(key_file), "--proof", str(forged_file))
@@ -96,14 +118,17 @@ async def test_a_recorded_evidence_hash_is_proven_and_a_forged_record_is_not(
 
 
 async def test_a_later_checkpoint_is_proven_to_extend_an_earlier_one(
-        settings: PlatformSettings, stack, subgraph, tmp_path: Path) -> None:
+    settings: PlatformSettings, stack, subgraph, tmp_path: Path
+) -> None:
     client = subgraph("scoring")
     key_file = tmp_path / "ledger.pem"
     key_file.write_text((await client.execute(PUBLIC_KEY))["ledgerPublicKey"]["publicKeyPem"])
     unit_id = await registered_unit(settings)
     first = await record_evidence(client, unit_id, unique("budget execution statement"))
     await record_evidence(client, unit_id, unique("kindergarten disbursement list"))
-    proof = (await client.execute(CONSISTENCY, {"from": first + 1, "to": None}))["ledgerConsistencyProof"]
+    proof = (await client.execute(CONSISTENCY, {"from": first + 1, "to": None}))[
+        "ledgerConsistencyProof"
+    ]
     assert proof["toSize"] > proof["fromSize"] == first + 1
     saved = tmp_path / "consistency.json"
     saved.write_text(json.dumps(proof))
@@ -111,14 +136,19 @@ async def test_a_later_checkpoint_is_proven_to_extend_an_earlier_one(
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-async def test_a_consistency_proof_fails_against_a_rewritten_history(scratch_logs, tmp_path: Path) -> None:
+async def test_a_consistency_proof_fails_against_a_rewritten_history(
+    scratch_logs, tmp_path: Path
+) -> None:
     """Even signed with the service's own key, a history that changed an old record cannot extend the old one."""
     original, rewritten = await scratch_logs(), await scratch_logs()
     values = [88.1, 89.44, 91.0, 76.5, 93.2, 90.0]
     for log, beautify in ((original, False), (rewritten, True)):
         for i, value in enumerate(values):
-            await log.record("observation_revision", f"OBS-PRESCHOOL-{i}",
-                             {"value": 95.0 if beautify and i == 1 else value})
+            await log.record(
+                "observation_revision",
+                f"OBS-PRESCHOOL-{i}",
+                {"value": 95.0 if beautify and i == 1 else value},
+            )
     async with original.sessions() as session:
         honest = await ledger.consistency_proof(session, 4)
     async with rewritten.sessions() as session:
@@ -126,13 +156,33 @@ async def test_a_consistency_proof_fails_against_a_rewritten_history(scratch_log
 
     def saved(name: str, old: SignedCheckpoint, new: SignedCheckpoint, path: list[bytes]) -> str:
         file = tmp_path / name
-        file.write_text(json.dumps({"fromCheckpoint": checkpoint_json(old), "toCheckpoint": checkpoint_json(new),
-                                    "proof": [h.hex() for h in path]}))
+        file.write_text(
+            json.dumps(
+                {
+                    "fromCheckpoint": checkpoint_json(old),
+                    "toCheckpoint": checkpoint_json(new),
+                    "proof": [h.hex() for h in path],
+                }
+            )
+        )
         return str(file)
 
     key = str(original.public_key)
-    assert verifier("consistency", "--public-key", key, "--proof",
-                    saved("honest.json", honest.old, honest.new, honest.path)).returncode == 0
-    result = verifier("consistency", "--public-key", key, "--proof",
-                      saved("rewritten.json", honest.old, forged.new, forged.path))
+    assert (
+        verifier(
+            "consistency",
+            "--public-key",
+            key,
+            "--proof",
+            saved("honest.json", honest.old, honest.new, honest.path),
+        ).returncode
+        == 0
+    )
+    result = verifier(
+        "consistency",
+        "--public-key",
+        key,
+        "--proof",
+        saved("rewritten.json", honest.old, forged.new, forged.path),
+    )
     assert result.returncode == 1 and "history was rewritten" in result.stdout

@@ -4,7 +4,7 @@ service's back are named by the verifier, and a rogue authorisation is not obeye
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -24,22 +24,35 @@ REPORTER = Principal(subject="reporter-1", role=Role.UNIT_REPORTER, unit_id="U-I
 
 async def a_world(log: ScratchLog) -> dict:
     """A rejected exemption, a registered key and a locked period, each made through the service."""
-    await log.tamper("INSERT INTO unit_roster (unit_id, name, category) VALUES ('U-INVEST', 'Investment bureau', "
-                     "'municipal_department')")
-    category = ExemptionCategory(code="investment_compliant_below_expectation", name="Investment compliant",
-                                 description="Procedure compliant, result below expectation.")
+    await log.tamper(
+        "INSERT INTO unit_roster (unit_id, name, category) VALUES ('U-INVEST', 'Investment bureau', "
+        "'municipal_department')"
+    )
+    category = ExemptionCategory(
+        code="investment_compliant_below_expectation",
+        name="Investment compliant",
+        description="Procedure compliant, result below expectation.",
+    )
     async with log.unit_of_work() as uow:
         await exemptions.save_category(uow, category, ADMIN)
         applied = await exemptions.apply(
-            uow, Subject(unit_id="U-INVEST"), "2025", category.code, "IND-NEW-INDUSTRY-PROJECTS",
-            "The investor withdrew after due diligence was complete.", [EvidenceItem("minutes.pdf", "cd" * 32)],
+            uow,
+            Subject(unit_id="U-INVEST"),
+            "2025",
+            category.code,
+            "IND-NEW-INDUSTRY-PROJECTS",
+            "The investor withdrew after due diligence was complete.",
+            [EvidenceItem("minutes.pdf", "cd" * 32)],
             REPORTER,
         )
     async with log.unit_of_work() as uow:
-        rejected = await exemptions.decide(uow, applied.id, False, "The approval procedure skipped a step.", ASSESSOR)
+        rejected = await exemptions.decide(
+            uow, applied.id, False, "The approval procedure skipped a step.", ASSESSOR
+        )
     async with log.unit_of_work() as uow:
-        key = await ledger_approvals.register_key(uow, "assessor office", "assessor", Party.new("assessor").public_key,
-                                                  None, ADMIN)
+        key = await ledger_approvals.register_key(
+            uow, "assessor office", "assessor", Party.new("assessor").public_key, None, ADMIN
+        )
         await ledger_locks.lock_period(uow, "2025", "annual evaluation published", ADMIN)
     return {"exemption": rejected.id, "key": key.key_id}
 
@@ -57,8 +70,10 @@ async def test_rows_changed_added_or_removed_behind_the_service_are_named(scratc
 
     await log.tamper(f"UPDATE exemptions SET status = 'approved' WHERE id = '{made['exemption']}'")
     rogue = Party.new("discipline_inspection")
-    await log.tamper("INSERT INTO approval_keys (key_id, holder, role, public_key, registered_by, registered_at) "
-                     f"VALUES ('rogue-key', 'nobody', 'discipline_inspection', '{rogue.public_key}', 'x', now())")
+    await log.tamper(
+        "INSERT INTO approval_keys (key_id, holder, role, public_key, registered_by, registered_at) "
+        f"VALUES ('rogue-key', 'nobody', 'discipline_inspection', '{rogue.public_key}', 'x', now())"
+    )
     await log.tamper("DELETE FROM period_locks WHERE period = '2025'")
     named = {(f["problem"], f["record"]): f["message"] for f in findings(log)}
     assert "status is 'approved' but leaf" in named[("altered_row", made["exemption"])]
@@ -74,8 +89,12 @@ async def test_an_authorisation_written_into_the_database_is_not_obeyed(scratch_
         "INSERT INTO locked_change_authorisations (id, change_kind, record_id, period, content, reason, digest, "
         "signatures, authorised_by, authorised_role, authorised_at, leaf_index) VALUES ('LC-rogue', 'observation', "
         f"'U-INVEST/IND-NEW-INDUSTRY-PROJECTS/2025', '2025', '{json.dumps(content)}', 'beautify', 'x', '[]', 'x', "
-        f"'admin', '{datetime.now(timezone.utc).isoformat()}', 1)"
+        f"'admin', '{datetime.now(UTC).isoformat()}', 1)"
     )
-    with pytest.raises(ledger.LedgerIntegrityError, match="LC-rogue does not match its ledger leaf"):
+    with pytest.raises(
+        ledger.LedgerIntegrityError, match="LC-rogue does not match its ledger leaf"
+    ):
         async with log.unit_of_work() as uow:
-            await ledger_locks.guard(uow, "observation", [("U-INVEST/IND-NEW-INDUSTRY-PROJECTS/2025", "2025", content)])
+            await ledger_locks.guard(
+                uow, "observation", [("U-INVEST/IND-NEW-INDUSTRY-PROJECTS/2025", "2025", content)]
+            )

@@ -18,7 +18,9 @@ from tests.integration.scoring.world import (
 from tests.support import TopicReader, eventually, unique
 
 REPORT = "mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { revision listVersion } }"
-MONITOR = "mutation($period: String!) { runMonitoring(period: $period) { checked behind interviews } }"
+MONITOR = (
+    "mutation($period: String!) { runMonitoring(period: $period) { checked behind interviews } }"
+)
 STATUS = """query($unit: ID!, $period: String!) {
   monitoringStatus(unitId: $unit, period: $period) { indicatorCode actual planned shortfall behind observationRevision }
 }"""
@@ -30,7 +32,13 @@ ANOMALIES = """query($unit: ID!) { _entities(representations: [{__typename: "Uni
 
 
 def observation(unit_id: str, code: str, period: str, value: float, unit: str = "%") -> dict:
-    return {"unitId": unit_id, "indicatorCode": code, "period": period, "value": value, "unitOfMeasure": unit}
+    return {
+        "unitId": unit_id,
+        "indicatorCode": code,
+        "period": period,
+        "value": value,
+        "unitOfMeasure": unit,
+    }
 
 
 async def test_a_newer_version_takes_over_and_observations_are_checked_against_it(stack, subgraph):
@@ -40,22 +48,36 @@ async def test_a_newer_version_takes_over_and_observations_are_checked_against_i
     await publish_list(stack, unit, year, without_investment, version=2)
     await eventually(lambda: _version(stack, unit.unit_id, year, 2))
     admin = subgraph("scoring")
-    recorded = await admin.execute(REPORT, {"inputs": [observation(unit.unit_id, "PR-COMPLETION-RATE", f"{year}-05", 50)]})
+    recorded = await admin.execute(
+        REPORT, {"inputs": [observation(unit.unit_id, "PR-COMPLETION-RATE", f"{year}-05", 50)]}
+    )
     assert recorded["reportObservations"][0]["listVersion"] == 2
-    errors = await admin.errors(REPORT, {"inputs": [observation(unit.unit_id, "EC-INVESTMENT", f"{year}-05", 2, "亿元")]})
+    errors = await admin.errors(
+        REPORT, {"inputs": [observation(unit.unit_id, "EC-INVESTMENT", f"{year}-05", 2, "亿元")]}
+    )
     problem = errors[0]["extensions"]["problems"][0]
     assert (problem["field"], problem["rule"]) == ("indicatorCode", "in_list")
     assert "version 2" in problem["message"]
     # A late copy of version 1 does not take the place of version 2.
     late = await publish_list(stack, unit, year, version=1)
-    await eventually(lambda: scoring_fetchval(stack, "SELECT count(*) FROM processed_events WHERE event_id = $1", late.event_id))
+    await eventually(
+        lambda: scoring_fetchval(
+            stack, "SELECT count(*) FROM processed_events WHERE event_id = $1", late.event_id
+        )
+    )
     assert await _version(stack, unit.unit_id, year, 2)
 
 
 async def _version(settings, unit_id: str, year: int, version: int) -> bool:
-    return await scoring_fetchval(
-        settings, "SELECT version FROM lists_in_force WHERE unit_id = $1 AND year = $2", unit_id, year
-    ) == version
+    return (
+        await scoring_fetchval(
+            settings,
+            "SELECT version FROM lists_in_force WHERE unit_id = $1 AND year = $2",
+            unit_id,
+            year,
+        )
+        == version
+    )
 
 
 async def test_a_list_scoring_cannot_apply_goes_to_the_dead_letters(stack):
@@ -64,7 +86,9 @@ async def test_a_list_scoring_cannot_apply_goes_to_the_dead_letters(stack):
     broken = township_items() + (item("EX-NEW", 0, rule={"type": "per_incident", "points": 1}),)
     async with TopicReader(stack, topics.dead_letter_topic(topics.GROUP_SCORING)) as dead_letters:
         envelope = await publish_list(stack, unit, year, broken, version=2)
-        _, headers = await dead_letters.wait_for(lambda e, h: e.get("event_id") == str(envelope.event_id))
+        _, headers = await dead_letters.wait_for(
+            lambda e, h: e.get("event_id") == str(envelope.event_id)
+        )
     assert "EX-NEW" in headers["dlq_reason"] and "scored item is scored by" in headers["dlq_reason"]
     assert await _version(stack, unit.unit_id, year, 1)
 
@@ -73,13 +97,20 @@ async def test_a_list_scoring_cannot_apply_goes_to_the_dead_letters(stack):
 async def cumulative_progress(subgraph):
     """MON-PROGRESS is reported as progress to date; the settings are put back afterwards."""
     admin = subgraph("scoring")
-    before = (await admin.execute("{ assessmentSettings { cumulativeIndicators } }"))["assessmentSettings"]
-    await admin.execute(CONFIGURE, {"c": {"cumulativeIndicators": before["cumulativeIndicators"] + ["MON-PROGRESS"]}})
+    before = (await admin.execute("{ assessmentSettings { cumulativeIndicators } }"))[
+        "assessmentSettings"
+    ]
+    await admin.execute(
+        CONFIGURE,
+        {"c": {"cumulativeIndicators": before["cumulativeIndicators"] + ["MON-PROGRESS"]}},
+    )
     yield
     await admin.execute(CONFIGURE, {"c": {"cumulativeIndicators": before["cumulativeIndicators"]}})
 
 
-async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behind_plan(stack, subgraph, cumulative_progress):
+async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behind_plan(
+    stack, subgraph, cumulative_progress
+):
     year, unit = unique_year(), township()
     items = township_items() + (
         item("MON-PROGRESS", 0, tags=("project_delivery",), high=100),
@@ -88,15 +119,33 @@ async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behin
     await set_up(stack, [unit], year, items)
     admin = subgraph("scoring")
     period = f"{year}-03"
-    await admin.execute(REPORT, {"inputs": [
-        observation(unit.unit_id, "MON-PROGRESS", period, 24.0),  # 24 of a planned 25 by March: within 5%
-        observation(unit.unit_id, "MON-LEVEL", period, 80.0),  # the target of 100 holds every month
-        observation(unit.unit_id, "RL-WATER-QUALITY", period, 100.0),
-    ]})
+    await admin.execute(
+        REPORT,
+        {
+            "inputs": [
+                observation(
+                    unit.unit_id, "MON-PROGRESS", period, 24.0
+                ),  # 24 of a planned 25 by March: within 5%
+                observation(
+                    unit.unit_id, "MON-LEVEL", period, 80.0
+                ),  # the target of 100 holds every month
+                observation(unit.unit_id, "RL-WATER-QUALITY", period, 100.0),
+            ]
+        },
+    )
     first = (await admin.execute(MONITOR, {"period": period}))["runMonitoring"]
     assert (first["checked"], first["behind"], first["interviews"]) >= (3, 1, 1)
-    status = {row["indicatorCode"]: row for row in (await admin.execute(STATUS, {"unit": unit.unit_id, "period": period}))["monitoringStatus"]}
-    assert (status["MON-LEVEL"]["behind"], status["MON-LEVEL"]["planned"], status["MON-LEVEL"]["shortfall"]) == (True, 100.0, 20.0)
+    status = {
+        row["indicatorCode"]: row
+        for row in (await admin.execute(STATUS, {"unit": unit.unit_id, "period": period}))[
+            "monitoringStatus"
+        ]
+    }
+    assert (
+        status["MON-LEVEL"]["behind"],
+        status["MON-LEVEL"]["planned"],
+        status["MON-LEVEL"]["shortfall"],
+    ) == (True, 100.0, 20.0)
     assert (status["MON-PROGRESS"]["behind"], status["MON-PROGRESS"]["planned"]) == (False, 25.0)
     assert status["RL-WATER-QUALITY"]["behind"] is False
     again = (await admin.execute(MONITOR, {"period": period}))["runMonitoring"]
@@ -110,7 +159,9 @@ async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behin
     assert [(row["code"], float(row["planned"])) for row in interviews] == [("MON-LEVEL", 100.0)]
 
 
-async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_the_unit(stack, subgraph):
+async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_the_unit(
+    stack, subgraph
+):
     year, unit = unique_year(), township()
     items = township_items() + (
         item("FD-BUDGET-EXECUTION", 0, dimension="fund_performance", high=200),
@@ -118,12 +169,19 @@ async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_th
     )
     await set_up(stack, [unit], year, items)
     admin = subgraph("scoring")
-    await admin.execute(REPORT, {"inputs": [
-        observation(unit.unit_id, "FD-BUDGET-EXECUTION", f"{year}-11", 96.0),
-        observation(unit.unit_id, "FD-BUDGET-EXECUTION", f"{year}-12", 118.0),  # over its budget of 100
-        observation(unit.unit_id, "PI-WINDOW-SATISFACTION", f"{year}-11", 95.0),
-        observation(unit.unit_id, "PI-WINDOW-SATISFACTION", f"{year}-12", 90.0),
-    ]})
+    await admin.execute(
+        REPORT,
+        {
+            "inputs": [
+                observation(unit.unit_id, "FD-BUDGET-EXECUTION", f"{year}-11", 96.0),
+                observation(
+                    unit.unit_id, "FD-BUDGET-EXECUTION", f"{year}-12", 118.0
+                ),  # over its budget of 100
+                observation(unit.unit_id, "PI-WINDOW-SATISFACTION", f"{year}-11", 95.0),
+                observation(unit.unit_id, "PI-WINDOW-SATISFACTION", f"{year}-12", 90.0),
+            ]
+        },
+    )
     await admin.execute(RUN, {"period": str(year)})
     found = (await admin.execute(ANOMALIES, {"unit": unit.unit_id}))["_entities"][0]["anomalies"]
     contradictions = [a for a in found if a["kind"] == "contradiction"]
@@ -131,7 +189,9 @@ async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_th
         ("over_budget_while_satisfaction_falls", ["FD-BUDGET-EXECUTION", "PI-WINDOW-SATISFACTION"])
     ]
     assert "fell from 95 to 90" in contradictions[0]["detail"]
-    lists = await scoring_fetch(stack, "SELECT list_name, reasons FROM period_lists WHERE unit_id = $1", unit.unit_id)
+    lists = await scoring_fetch(
+        stack, "SELECT list_name, reasons FROM period_lists WHERE unit_id = $1", unit.unit_id
+    )
     assert [(row["list_name"], row["reasons"]) for row in lists] == [
         ("black", ["graded incompetent", "anomaly: over_budget_while_satisfaction_falls"])
     ]
@@ -142,7 +202,9 @@ async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_th
     assert announced == 1 == await scoring_fetchval(stack, contradiction_events, unit.unit_id)
 
 
-async def test_a_temporary_body_is_ranked_apart_from_the_permanent_units_of_its_category(stack, subgraph):
+async def test_a_temporary_body_is_ranked_apart_from_the_permanent_units_of_its_category(
+    stack, subgraph
+):
     year = unique_year()
     category = unique("township")
     permanent, task_force = Unit(unique("T"), category), Unit(unique("TF"), category)
@@ -151,12 +213,23 @@ async def test_a_temporary_body_is_ranked_apart_from_the_permanent_units_of_its_
     await publish_list(stack, task_force, year, temporary=True)
     await eventually(lambda: _version(stack, task_force.unit_id, year, 1))
     admin = subgraph("scoring")
-    await admin.execute(REPORT, {"inputs": [
-        observation(u.unit_id, "PR-COMPLETION-RATE", f"{year}-12", 90.0) for u in (permanent, task_force)
-    ]})
+    await admin.execute(
+        REPORT,
+        {
+            "inputs": [
+                observation(u.unit_id, "PR-COMPLETION-RATE", f"{year}-12", 90.0)
+                for u in (permanent, task_force)
+            ]
+        },
+    )
     await admin.execute(RUN, {"period": str(year)})
     groups = {}
     for unit in (permanent, task_force):
-        score = (await admin.execute(UNIT_GROUP, {"unit": unit.unit_id, "period": str(year)}))["unitScore"]
+        score = (await admin.execute(UNIT_GROUP, {"unit": unit.unit_id, "period": str(year)}))[
+            "unitScore"
+        ]
         groups[unit.unit_id] = (score["unitCategory"], score["peerGroupSize"], score["rank"])
-    assert groups == {permanent.unit_id: (category, 1, 1), task_force.unit_id: (f"{category} (temporary)", 1, 1)}
+    assert groups == {
+        permanent.unit_id: (category, 1, 1),
+        task_force.unit_id: (f"{category} (temporary)", 1, 1),
+    }

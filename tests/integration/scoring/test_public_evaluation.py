@@ -8,19 +8,29 @@ from tests.support import token, unique
 
 SUBMIT = """mutation($input: PublicEvaluationInput!) { submitPublicEvaluation(input: $input) { evaluationId } }"""
 CONFIGURE = "mutation($c: AssessmentSettingsChanges!) { configureAssessment(changes: $c) { evaluationsPerMinute publicWeight } }"
-REPORT = "mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { revision } }"
+REPORT = (
+    "mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { revision } }"
+)
 RUN = "mutation($period: String!) { runScoring(period: $period) { units } }"
 UNIT_SCORE = """query($unit: ID!, $period: String!) {
   unitScore(unitId: $unit, period: $period) { listScore satisfaction evaluations publicWeight score }
 }"""
 
 
-def evaluation(unit_id: str, period: str, satisfaction: float, respondent: str | None = None) -> dict:
-    return {"unitId": unit_id, "period": period, "respondentToken": respondent or unique("citizen"),
-            "satisfaction": satisfaction}
+def evaluation(
+    unit_id: str, period: str, satisfaction: float, respondent: str | None = None
+) -> dict:
+    return {
+        "unitId": unit_id,
+        "period": period,
+        "respondentToken": respondent or unique("citizen"),
+        "satisfaction": satisfaction,
+    }
 
 
-async def test_one_evaluation_per_respondent_and_the_mean_is_blended_with_its_weight(stack, subgraph):
+async def test_one_evaluation_per_respondent_and_the_mean_is_blended_with_its_weight(
+    stack, subgraph
+):
     year, unit = unique_year(), township()
     await set_up(stack, [unit], year)
     citizen = subgraph("scoring", token(stack, Role.PUBLIC_EVALUATOR, subject=unique("kiosk")))
@@ -28,26 +38,51 @@ async def test_one_evaluation_per_respondent_and_the_mean_is_blended_with_its_we
     respondent = unique("invitation")
     for value, who in ((90.0, respondent), (80.0, None), (97.0, None)):
         await citizen.execute(SUBMIT, {"input": evaluation(unit.unit_id, f"{year}-06", value, who)})
-    errors = await citizen.errors(SUBMIT, {"input": evaluation(unit.unit_id, f"{year}-06", 10.0, respondent)})
+    errors = await citizen.errors(
+        SUBMIT, {"input": evaluation(unit.unit_id, f"{year}-06", 10.0, respondent)}
+    )
     assert errors[0]["extensions"]["code"] == "CONFLICT"
     errors = await citizen.errors(SUBMIT, {"input": evaluation(unit.unit_id, f"{year}-06", 101.0)})
-    assert (errors[0]["extensions"]["problems"][0]["field"], errors[0]["extensions"]["problems"][0]["rule"]) == ("satisfaction", "range")
+    assert (
+        errors[0]["extensions"]["problems"][0]["field"],
+        errors[0]["extensions"]["problems"][0]["rule"],
+    ) == ("satisfaction", "range")
     refused = await admin.errors(SUBMIT, {"input": evaluation(unit.unit_id, f"{year}-06", 50.0)})
     assert refused[0]["extensions"]["code"] == "FORBIDDEN"
 
-    await admin.execute(REPORT, {"inputs": [
-        {"unitId": unit.unit_id, "indicatorCode": "PR-COMPLETION-RATE", "period": f"{year}-12", "value": 90.0, "unitOfMeasure": "%"}
-    ]})
+    await admin.execute(
+        REPORT,
+        {
+            "inputs": [
+                {
+                    "unitId": unit.unit_id,
+                    "indicatorCode": "PR-COMPLETION-RATE",
+                    "period": f"{year}-12",
+                    "value": 90.0,
+                    "unitOfMeasure": "%",
+                }
+            ]
+        },
+    )
     await admin.execute(RUN, {"period": str(year)})
-    score = (await admin.execute(UNIT_SCORE, {"unit": unit.unit_id, "period": str(year)}))["unitScore"]
-    assert (score["listScore"], score["satisfaction"], score["evaluations"], score["publicWeight"]) == (36.0, 89.0, 3, 0.1)
+    score = (await admin.execute(UNIT_SCORE, {"unit": unit.unit_id, "period": str(year)}))[
+        "unitScore"
+    ]
+    assert (
+        score["listScore"],
+        score["satisfaction"],
+        score["evaluations"],
+        score["publicWeight"],
+    ) == (36.0, 89.0, 3, 0.1)
     assert score["score"] == 41.3  # 0.9 x 36 + 0.1 x 89
 
 
 @pytest.fixture
 async def one_a_minute(subgraph):
     admin = subgraph("scoring")
-    before = (await admin.execute("{ assessmentSettings { evaluationsPerMinute } }"))["assessmentSettings"]
+    before = (await admin.execute("{ assessmentSettings { evaluationsPerMinute } }"))[
+        "assessmentSettings"
+    ]
     await admin.execute(CONFIGURE, {"c": {"evaluationsPerMinute": 1}})
     yield
     await admin.execute(CONFIGURE, {"c": {"evaluationsPerMinute": before["evaluationsPerMinute"]}})

@@ -1,16 +1,25 @@
 """Scoring a period end to end in the service: scores with breakdowns, grades, lists, and the events
 that development consumes, each announced once even when the period is scored again."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from schemas import topics
 from schemas.events import ObservationReported
-from tests.integration.scoring.world import HOTLINE, Unit, scoring_fetch, scoring_fetchval, set_up, unique_year
+from tests.integration.scoring.world import (
+    HOTLINE,
+    Unit,
+    scoring_fetch,
+    scoring_fetchval,
+    set_up,
+    unique_year,
+)
 from tests.support import TopicReader, eventually, publish, unique
 
-REPORT = "mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { revision } }"
+REPORT = (
+    "mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { revision } }"
+)
 RUN = "mutation($period: String!) { runScoring(period: $period) { runId units cadres events } }"
 UNIT_SCORE = """query($unit: ID!, $period: String!) {
   unitScore(unitId: $unit, period: $period) {
@@ -52,24 +61,60 @@ async def scored(stack, admin_token):
     reports = []
     for unit, (completion, investment, water, accidents) in zip(units, VALUES):
         reports += [
-            {"unitId": unit.unit_id, "indicatorCode": "PR-COMPLETION-RATE", "period": period, "value": completion, "unitOfMeasure": "%"},
-            {"unitId": unit.unit_id, "indicatorCode": "EC-INVESTMENT", "period": period, "value": investment, "unitOfMeasure": "亿元"},
-            {"unitId": unit.unit_id, "indicatorCode": "RL-WATER-QUALITY", "period": period, "value": water, "unitOfMeasure": "%"},
-            {"unitId": unit.unit_id, "indicatorCode": "VX-FOOD-SAFETY", "period": period, "value": accidents, "unitOfMeasure": "起"},
+            {
+                "unitId": unit.unit_id,
+                "indicatorCode": "PR-COMPLETION-RATE",
+                "period": period,
+                "value": completion,
+                "unitOfMeasure": "%",
+            },
+            {
+                "unitId": unit.unit_id,
+                "indicatorCode": "EC-INVESTMENT",
+                "period": period,
+                "value": investment,
+                "unitOfMeasure": "亿元",
+            },
+            {
+                "unitId": unit.unit_id,
+                "indicatorCode": "RL-WATER-QUALITY",
+                "period": period,
+                "value": water,
+                "unitOfMeasure": "%",
+            },
+            {
+                "unitId": unit.unit_id,
+                "indicatorCode": "VX-FOOD-SAFETY",
+                "period": period,
+                "value": accidents,
+                "unitOfMeasure": "起",
+            },
         ]
     await client.execute(REPORT, {"inputs": reports})
     for unit in units:
-        await publish(stack, ObservationReported(
-            unit_id=unit.unit_id, indicator_code="SV-12345-RESPONSE", period=period, value=98.0, unit_of_measure="%",
-            source_system=HOTLINE, reported_at=datetime.now(timezone.utc),
-        ), key=unit.unit_id)
+        await publish(
+            stack,
+            ObservationReported(
+                unit_id=unit.unit_id,
+                indicator_code="SV-12345-RESPONSE",
+                period=period,
+                value=98.0,
+                unit_of_measure="%",
+                source_system=HOTLINE,
+                reported_at=datetime.now(UTC),
+            ),
+            key=unit.unit_id,
+        )
     await eventually(lambda: _feed_stored(stack, [u.unit_id for u in units]))
     async with TopicReader(stack, topics.WEAKNESSES) as weaknesses:
         first = (await client.execute(RUN, {"period": str(year)}))["runScoring"]
         weak_cadre = f"{units[4].unit_id}-head"
         flagged, _ = await weaknesses.wait_for(
-            lambda e, h: e["event_type"] == "WeaknessFlagged" and e["payload"]["cadre_id"] == weak_cadre
-            and e["payload"]["capability"] == "project_delivery"
+            lambda e, h: (
+                e["event_type"] == "WeaknessFlagged"
+                and e["payload"]["cadre_id"] == weak_cadre
+                and e["payload"]["capability"] == "project_delivery"
+            )
         )
     yield {"year": year, "units": units, "client": client, "first": first, "flagged": flagged}
     await client.aclose()
@@ -87,32 +132,55 @@ async def _feed_stored(settings, unit_ids: list[str]) -> bool:
 async def test_the_run_scores_every_unit_and_cadre_of_the_year(scored):
     assert scored["first"]["units"] >= 5 and scored["first"]["cadres"] >= 5
     for unit in scored["units"]:
-        result = (await scored["client"].execute(UNIT_SCORE, {"unit": unit.unit_id, "period": str(scored["year"])}))
+        result = await scored["client"].execute(
+            UNIT_SCORE, {"unit": unit.unit_id, "period": str(scored["year"])}
+        )
         assert result["unitScore"]["peerGroupSize"] == 5
 
 
 async def test_a_unit_score_is_explained_by_its_breakdown(scored):
     client, unit = scored["client"], scored["units"][1]
-    result = (await client.execute(UNIT_SCORE, {"unit": unit.unit_id, "period": str(scored["year"])}))["unitScore"]
+    result = (
+        await client.execute(UNIT_SCORE, {"unit": unit.unit_id, "period": str(scored["year"])})
+    )["unitScore"]
     rows = {row["indicatorCode"]: row for row in result["breakdown"]}
     # 90 / 100 of 40, 5.0 / 5.0 of 30, 98 / 100 of 30
-    assert (rows["PR-COMPLETION-RATE"]["points"], rows["EC-INVESTMENT"]["points"], rows["SV-12345-RESPONSE"]["points"]) == (36.0, 30.0, 29.4)
-    assert result["score"] == 95.4 == round(sum(r["points"] - r["deducted"] for r in rows.values()), 4)
+    assert (
+        rows["PR-COMPLETION-RATE"]["points"],
+        rows["EC-INVESTMENT"]["points"],
+        rows["SV-12345-RESPONSE"]["points"],
+    ) == (36.0, 30.0, 29.4)
+    assert (
+        result["score"] == 95.4 == round(sum(r["points"] - r["deducted"] for r in rows.values()), 4)
+    )
     row = rows["PR-COMPLETION-RATE"]
-    assert (row["observationRevision"], row["observationsUsed"], row["listVersion"], row["value"]) == (1, 1, 1, 90.0)
+    assert (
+        row["observationRevision"],
+        row["observationsUsed"],
+        row["listVersion"],
+        row["value"],
+    ) == (1, 1, 1, 90.0)
     assert "target attainment against 100" in row["rule"]
-    assert rows["DD-OVERDUE-COMPLAINTS"]["observationsUsed"] == 0 and rows["DD-OVERDUE-COMPLAINTS"]["value"] is None
+    assert (
+        rows["DD-OVERDUE-COMPLAINTS"]["observationsUsed"] == 0
+        and rows["DD-OVERDUE-COMPLAINTS"]["value"] is None
+    )
 
 
 async def test_grades_follow_thresholds_vetoes_and_the_quota(scored):
     client, year = scored["client"], str(scored["year"])
     grades = {}
     for unit in scored["units"]:
-        result = (await client.execute(UNIT_SCORE, {"unit": unit.unit_id, "period": year}))["unitScore"]
+        result = (await client.execute(UNIT_SCORE, {"unit": unit.unit_id, "period": year}))[
+            "unitScore"
+        ]
         grades[unit.unit_id] = (result["gradeByThreshold"], result["grade"])
     units = [u.unit_id for u in scored["units"]]
     assert grades[units[0]] == ("excellent", "excellent")  # 40 + 33 + 29.4, capped at 100
-    assert grades[units[1]] == ("excellent", "competent")  # one excellent place in a group of 5 (20%)
+    assert grades[units[1]] == (
+        "excellent",
+        "competent",
+    )  # one excellent place in a group of 5 (20%)
     assert grades[units[2]] == ("excellent", "competent")  # 38 + 36 + 29.4 capped, but vetoed
 
 
@@ -124,12 +192,18 @@ async def test_red_lines_failed_put_a_unit_on_the_black_list(scored):
     assert ("red", units[0]) in entries
 
 
-async def test_weak_and_bottom_ranked_cadres_are_announced_once_even_when_scored_again(scored, stack):
+async def test_weak_and_bottom_ranked_cadres_are_announced_once_even_when_scored_again(
+    scored, stack
+):
     year, weak = str(scored["year"]), f"{scored['units'][4].unit_id}-head"
     payload = scored["flagged"]["payload"]
     assert (payload["capability"], payload["period"]) == ("project_delivery", year)
     # 40 is below the threshold of 60 and the lowest of five township heads.
-    assert (payload["score"], payload["severity"], payload["peer_percentile"]) == (40.0, "high", 0.0)
+    assert (payload["score"], payload["severity"], payload["peer_percentile"]) == (
+        40.0,
+        "high",
+        0.0,
+    )
     assert payload["evidence"][0]["indicator_code"] == "PR-COMPLETION-RATE"
     assert payload["evidence"][0]["observation_revision"] == 1
 
@@ -141,22 +215,27 @@ async def test_weak_and_bottom_ranked_cadres_are_announced_once_even_when_scored
             stack,
             """SELECT event_type, envelope->'payload'->>'cadre_id' AS cadre FROM outbox
                WHERE envelope->'payload'->>'period' = $1 AND key = ANY($2::text[]) ORDER BY 1, 2""",
-            year, ours,
+            year,
+            ours,
         )
 
     before = await announced()
     kinds = {(row["event_type"], row["cadre"]) for row in before}
     assert ("BottomRanked", weak) in kinds and ("WeaknessFlagged", weak) in kinds
-    assert {row["cadre"] for row in before if row["event_type"] == "CapabilityProfileComputed"} == set(ours)
+    assert {
+        row["cadre"] for row in before if row["event_type"] == "CapabilityProfileComputed"
+    } == set(ours)
     await scored["client"].execute(RUN, {"period": year})
     assert await announced() == before
 
 
 async def test_a_cadre_score_fuses_the_unit_result_with_the_cadre_records(scored):
     unit = scored["units"][1]
-    result = (await scored["client"].execute(
-        CADRE_SCORE, {"cadre": f"{unit.unit_id}-head", "period": str(scored["year"])}
-    ))["cadreScore"]
+    result = (
+        await scored["client"].execute(
+            CADRE_SCORE, {"cadre": f"{unit.unit_id}-head", "period": str(scored["year"])}
+        )
+    )["cadreScore"]
     parts = {c["name"]: (c["score"], c["weight"]) for c in result["components"]}
     # No own or term evaluation yet: the annual score is work and area (4/7 and 3/7), the total
     # daily (base 80) and annual scaled to 4/9 and 5/9.
@@ -164,5 +243,7 @@ async def test_a_cadre_score_fuses_the_unit_result_with_the_cadre_records(scored
     assert result["annual"] == 95.4
     assert result["total"] == round(80 * 4 / 9 + 95.4 * 5 / 9, 4)
     assert {c["capability"]: c["score"] for c in result["capabilities"]} == {
-        "project_delivery": 90.0, "investment_attraction": 100.0, "public_service": 98.0,
+        "project_delivery": 90.0,
+        "investment_attraction": 100.0,
+        "public_service": 98.0,
     }

@@ -7,7 +7,9 @@ from services.common.auth import Principal, Role, TokenVerifier, mint_token
 from services.common.errors import AuthenticationFailed, PermissionDenied
 from services.common.settings import PlatformSettings
 
-SETTINGS = PlatformSettings(jwt_secret="unit-test-secret-of-a-decent-length-0123456789", jwt_algorithm="HS256")
+SETTINGS = PlatformSettings(
+    jwt_secret="unit-test-secret-of-a-decent-length-0123456789", jwt_algorithm="HS256"
+)
 
 
 def test_minted_token_verifies_with_its_claims():
@@ -30,7 +32,13 @@ def test_missing_or_malformed_headers_are_refused(header, reason):
 
 
 def _signed(claims: dict, secret: str = "unit-test-secret-of-a-decent-length-0123456789") -> str:
-    base = {"sub": "x", "iss": "cadre-platform", "aud": "cadre-platform", "exp": int(time.time()) + 24 * 3600, "role": "admin"}
+    base = {
+        "sub": "x",
+        "iss": "cadre-platform",
+        "aud": "cadre-platform",
+        "exp": int(time.time()) + 24 * 3600,
+        "role": "admin",
+    }
     return jwt.encode({**base, **claims}, secret, algorithm="HS256")
 
 
@@ -57,13 +65,17 @@ def test_rs256_tokens_verify_with_the_public_key_only():
     private_pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
-    public_pem = key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    ).decode()
+    public_pem = (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
     settings = PlatformSettings(jwt_algorithm="RS256", jwt_public_key=public_pem)
     token = mint_token(settings, Role.ASSESSOR, private_key=private_pem)
     assert TokenVerifier(settings).verify(token).role is Role.ASSESSOR
-    forged = mint_token(PlatformSettings(jwt_secret="a-guessed-secret-of-a-decent-length-01234"), Role.ADMIN)
+    forged = mint_token(
+        PlatformSettings(jwt_secret="a-guessed-secret-of-a-decent-length-01234"), Role.ADMIN
+    )
     with pytest.raises(AuthenticationFailed):
         TokenVerifier(settings).verify(forged)
 
@@ -87,4 +99,9 @@ def test_scoping_rules_of_unit_reporters_and_cadres():
 def test_production_refuses_the_public_development_secret():
     with pytest.raises(ValueError, match="JWT_SECRET"):
         PlatformSettings(app_env="production")
-    assert PlatformSettings(app_env="production", jwt_secret="a-real-secret-from-a-kubernetes-secret-0123").development_mode is False
+    assert (
+        PlatformSettings(
+            app_env="production", jwt_secret="a-real-secret-from-a-kubernetes-secret-0123"
+        ).development_mode
+        is False
+    )

@@ -2,9 +2,7 @@
 
 import json
 
-from schemas import topics
-
-from schemas import export
+from schemas import export, topics
 from schemas.registry import PAYLOAD_MODELS
 
 

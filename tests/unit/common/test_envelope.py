@@ -10,7 +10,13 @@ from schemas.registry import PAYLOAD_MODELS, UnknownEventType, parse_payload
 
 
 def cadre_registered() -> CadreRegistered:
-    return CadreRegistered(cadre_id="C-1", name="张三", unit_id="U-1", unit_category="township", position_level="principal")
+    return CadreRegistered(
+        cadre_id="C-1",
+        name="张三",
+        unit_id="U-1",
+        unit_category="township",
+        position_level="principal",
+    )
 
 
 def test_envelope_round_trips_through_json_and_back_to_its_payload_model():
@@ -26,8 +32,12 @@ def test_envelope_round_trips_through_json_and_back_to_its_payload_model():
 def test_every_event_has_a_known_topic_and_a_past_tense_name():
     assert PAYLOAD_MODELS, "no event models registered"
     for (event_type, version), model in PAYLOAD_MODELS.items():
-        assert model.topic in topics.EVENT_TOPICS, f"{event_type} publishes to an unknown topic {model.topic}"
-        assert event_type.endswith(("ed", "Required")), f"{event_type} is not named in the past tense"
+        assert model.topic in topics.EVENT_TOPICS, (
+            f"{event_type} publishes to an unknown topic {model.topic}"
+        )
+        assert event_type.endswith(("ed", "Required")), (
+            f"{event_type} is not named in the past tense"
+        )
         assert version >= 1
 
 
@@ -48,13 +58,22 @@ def test_unknown_event_type_is_refused():
 def test_period_format_is_checked():
     with pytest.raises(pydantic.ValidationError) as error:
         WeaknessFlagged(
-            cadre_id="C-1", capability="digital_governance", severity="high", period="2025-13", score=40,
-            threshold=60, peer_percentile=5, unit_category="township", position_level="deputy",
+            cadre_id="C-1",
+            capability="digital_governance",
+            severity="high",
+            period="2025-13",
+            score=40,
+            threshold=60,
+            peer_percentile=5,
+            unit_category="township",
+            position_level="deputy",
         )
     assert "period" in str(error.value)
 
 
 def test_dead_letter_topics_are_one_per_consumer_group():
     assert topics.dead_letter_topic("scoring") == "scoring.dead-letters.v1"
-    assert set(topics.DEAD_LETTER_TOPICS) == {topics.dead_letter_topic(g) for g in topics.CONSUMER_GROUPS}
+    assert set(topics.DEAD_LETTER_TOPICS) == {
+        topics.dead_letter_topic(g) for g in topics.CONSUMER_GROUPS
+    }
     assert len(set(topics.ALL_TOPICS)) == len(topics.ALL_TOPICS)

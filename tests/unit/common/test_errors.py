@@ -11,10 +11,16 @@ def test_validation_error_names_field_rule_and_value_for_clients():
     assert str(error) == "weight: weights must add up to 100 (and 1 more)"
     assert error.extensions["code"] == "VALIDATION_FAILED"
     assert error.extensions["problems"][0] == {
-        "field": "weight", "rule": "sum_to_100", "message": "weights must add up to 100", "value": 95, "row": 3,
+        "field": "weight",
+        "rule": "sum_to_100",
+        "message": "weights must add up to 100",
+        "value": 95,
+        "row": 3,
     }
 
 
 def test_invalid_builds_a_single_problem():
     error = invalid("period", "format", "use YYYY, YYYY-Qn or YYYY-MM", "2025/3")
-    assert error.problems == [FieldProblem("period", "format", "use YYYY, YYYY-Qn or YYYY-MM", "2025/3")]
+    assert error.problems == [
+        FieldProblem("period", "format", "use YYYY, YYYY-Qn or YYYY-MM", "2025/3")
+    ]

@@ -8,7 +8,10 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 from services.development.adapters.model_store import ModelStore, dump_model, load_model
 from services.development.domain.cluster_report import summarise
 from services.development.domain.clustering import (
-    ClusteringParameters, NothingToCluster, fit_clusters, silhouette_from_distances,
+    ClusteringParameters,
+    NothingToCluster,
+    fit_clusters,
+    silhouette_from_distances,
 )
 from services.development.domain.gaps import gap_vectors
 
@@ -40,7 +43,9 @@ def test_silhouette_from_distances_matches_scikit_learn():
     vectors, _ = planted(500, 3)
     labels = np.random.default_rng(1).integers(0, 4, 500)
     distances = np.linalg.norm(vectors[:, None, :] - vectors[None, :, :], axis=2)
-    assert silhouette_from_distances(distances, labels) == pytest.approx(silhouette_score(vectors, labels), abs=1e-9)
+    assert silhouette_from_distances(distances, labels) == pytest.approx(
+        silhouette_score(vectors, labels), abs=1e-9
+    )
 
 
 def test_too_few_cadres_is_a_message_not_a_crash():
@@ -72,11 +77,15 @@ def test_model_round_trips_through_skops_with_trusted_types_only(tmp_path):
 
 
 def test_gap_vectors_fill_a_missing_capability_with_the_median_gap():
-    vectors = gap_vectors(["a", "b", "c"], ["deputy"] * 3, [
-        {"digital_governance": 60, "party_building": 90},
-        {"digital_governance": 80, "party_building": 70},
-        {"digital_governance": 70},
-    ])
+    vectors = gap_vectors(
+        ["a", "b", "c"],
+        ["deputy"] * 3,
+        [
+            {"digital_governance": 60, "party_building": 90},
+            {"digital_governance": 80, "party_building": 70},
+            {"digital_governance": 70},
+        ],
+    )
     assert vectors.capabilities == ["digital_governance", "party_building"]
     assert vectors.gaps.tolist() == [[40, 10], [20, 30], [30, 20]]
 
@@ -87,12 +96,24 @@ def test_summary_names_the_gap_the_share_and_a_programme():
     digital = np.column_stack([rng.normal(45, 3, 300), rng.normal(10, 3, 300)])
     others = np.column_stack([rng.normal(10, 3, 700), rng.normal(10, 3, 700)])
     levels = np.array(["principal"] * 300 + ["grassroots"] * 700, dtype=object)
-    vectors = gap_vectors([str(i) for i in range(1000)], levels, [
-        {"digital_governance": 100 - a, "party_building": 100 - b} for a, b in np.vstack([digital, others])
-    ])
+    vectors = gap_vectors(
+        [str(i) for i in range(1000)],
+        levels,
+        [
+            {"digital_governance": 100 - a, "party_building": 100 - b}
+            for a, b in np.vstack([digital, others])
+        ],
+    )
     fit = fit_clusters(vectors.gaps, ClusteringParameters(k_max=4))
-    summaries = summarise(fit.labels, fit.k, vectors.gaps, fit.scaled_centres, vectors.position_levels,
-                          vectors.capabilities, {"digital_governance": "Digital Governance Leaders Training Camp"})
+    summaries = summarise(
+        fit.labels,
+        fit.k,
+        vectors.gaps,
+        fit.scaled_centres,
+        vectors.position_levels,
+        vectors.capabilities,
+        {"digital_governance": "Digital Governance Leaders Training Camp"},
+    )
     camp = next(s for s in summaries if s.defining_capabilities[:1] == ("digital_governance",))
     assert camp.size == 300 and camp.share == 0.3 and camp.level_shares["principal"] == 1.0
     assert camp.recommendation.startswith(

@@ -23,9 +23,17 @@ def test_difference_in_differences_weights_groups_by_enrolled_cadres():
     ]
     effect = capability_effect("digital_governance", changes)
     assert effect.difference_in_differences == pytest.approx((2 * 10 + 1 * -3) / 3)
-    assert (effect.enrolled_count, effect.comparison_count, effect.unmatched_enrolled_count) == (3, 3, 1)
+    assert (effect.enrolled_count, effect.comparison_count, effect.unmatched_enrolled_count) == (
+        3,
+        3,
+        1,
+    )
     township = next(g for g in effect.groups if g.unit_category == "township")
-    assert (township.enrolled_before, township.enrolled_after, township.comparison_after) == (55, 70, 60)
+    assert (township.enrolled_before, township.enrolled_after, township.comparison_after) == (
+        55,
+        70,
+        60,
+    )
     assert township.difference_in_differences == pytest.approx(10)
 
 

@@ -3,24 +3,40 @@
 from datetime import date
 
 from services.development.domain.placement import (
-    assign_seats, cohorts_in_order, programme_for_bottom_rank, programme_for_weakness,
+    assign_seats,
+    cohorts_in_order,
+    programme_for_bottom_rank,
+    programme_for_weakness,
 )
 from services.development.domain.programmes import Cohort, Eligibility, Programme
 
 TODAY = date(2025, 6, 1)
 
 
-def programme(id, kind="camp", capabilities=("digital_governance",), priority=1, levels=(), categories=()):
+def programme(
+    id, kind="camp", capabilities=("digital_governance",), priority=1, levels=(), categories=()
+):
     return Programme(
-        id=id, name=id, kind=kind, capabilities=tuple(capabilities),
-        eligibility=Eligibility(frozenset(levels), frozenset(categories)), priority=priority,
+        id=id,
+        name=id,
+        kind=kind,
+        capabilities=tuple(capabilities),
+        eligibility=Eligibility(frozenset(levels), frozenset(categories)),
+        priority=priority,
         full_time=kind == "remedial",
     )
 
 
 def cohort(id, starts, capacity=10, taken=0, ends=None):
-    return Cohort(id=id, programme_id="p", name=id, starts_on=starts, ends_on=ends or starts, capacity=capacity,
-                  seats_taken=taken)
+    return Cohort(
+        id=id,
+        programme_id="p",
+        name=id,
+        starts_on=starts,
+        ends_on=ends or starts,
+        capacity=capacity,
+        seats_taken=taken,
+    )
 
 
 def test_weakness_goes_to_the_eligible_programme_of_highest_priority():
@@ -30,15 +46,26 @@ def test_weakness_goes_to_the_eligible_programme_of_highest_priority():
         programme("other-capability", capabilities=("investment_attraction",)),
         programme("remedial", kind="remedial", capabilities=("digital_governance",)),
     ]
-    assert programme_for_weakness(catalogue, "digital_governance", "principal", "township").id == "first-but-for-principals"
-    assert programme_for_weakness(catalogue, "digital_governance", "grassroots", "township").id == "second"
-    assert programme_for_weakness(catalogue, "ecological_protection", "principal", "township") is None
+    assert (
+        programme_for_weakness(catalogue, "digital_governance", "principal", "township").id
+        == "first-but-for-principals"
+    )
+    assert (
+        programme_for_weakness(catalogue, "digital_governance", "grassroots", "township").id
+        == "second"
+    )
+    assert (
+        programme_for_weakness(catalogue, "ecological_protection", "principal", "township") is None
+    )
 
 
 def test_unit_category_restricts_eligibility():
     catalogue = [programme("zones", categories=("development_zone",))]
     assert programme_for_weakness(catalogue, "digital_governance", "deputy", "township") is None
-    assert programme_for_weakness(catalogue, "digital_governance", "deputy", "development_zone").id == "zones"
+    assert (
+        programme_for_weakness(catalogue, "digital_governance", "deputy", "development_zone").id
+        == "zones"
+    )
 
 
 def test_bottom_rank_goes_to_a_remedial_class_only():
@@ -48,21 +75,29 @@ def test_bottom_rank_goes_to_a_remedial_class_only():
 
 
 def test_earliest_open_cohort_with_a_free_seat_wins():
-    cohorts = cohorts_in_order([
-        cohort("later", date(2025, 9, 1)),
-        cohort("full", date(2025, 7, 1), capacity=2, taken=2),
-        cohort("over", date(2025, 1, 1), ends=date(2025, 5, 31)),
-    ], TODAY)
+    cohorts = cohorts_in_order(
+        [
+            cohort("later", date(2025, 9, 1)),
+            cohort("full", date(2025, 7, 1), capacity=2, taken=2),
+            cohort("over", date(2025, 1, 1), ends=date(2025, 5, 31)),
+        ],
+        TODAY,
+    )
     assert [c.id for c in cohorts] == ["full", "later"]
     [seat] = assign_seats(cohorts, ["c1"], set())
     assert (seat.result, seat.cohort.id) == ("enrolled", "later")
 
 
 def test_seats_run_out_in_turn_then_cadres_join_the_line_of_the_earliest_cohort():
-    cohorts = cohorts_in_order([cohort("b", date(2025, 9, 1), 2, 1), cohort("a", date(2025, 7, 1), 1, 0)], TODAY)
+    cohorts = cohorts_in_order(
+        [cohort("b", date(2025, 9, 1), 2, 1), cohort("a", date(2025, 7, 1), 1, 0)], TODAY
+    )
     seats = assign_seats(cohorts, ["c1", "c2", "c3", "c4"], set())
     assert [(s.result, s.cohort.id) for s in seats] == [
-        ("enrolled", "a"), ("enrolled", "b"), ("waitlisted", "a"), ("waitlisted", "a"),
+        ("enrolled", "a"),
+        ("enrolled", "b"),
+        ("waitlisted", "a"),
+        ("waitlisted", "a"),
     ]
 
 

@@ -7,7 +7,9 @@ from services.common.graphql import RequestContext
 from services.common.settings import PlatformSettings
 from services.indicator.entrypoints.graphql import build_schema
 
-SETTINGS = PlatformSettings(app_env="production", jwt_secret="unit-test-secret", graphql_max_depth=1)
+SETTINGS = PlatformSettings(
+    app_env="production", jwt_secret="unit-test-secret", graphql_max_depth=1
+)
 CONTEXT = RequestContext(request=None, principal=Principal("t", Role.ADMIN), platform=None)
 
 
@@ -18,14 +20,22 @@ def schema():
 
 async def test_a_valid_text_is_answered_each_time(schema):
     for _ in range(3):
-        assert (await schema.execute("{ __typename }", context_value=CONTEXT)).data == {"__typename": "Query"}
+        assert (await schema.execute("{ __typename }", context_value=CONTEXT)).data == {
+            "__typename": "Query"
+        }
 
 
-@pytest.mark.parametrize("query, says", [
-    ("{ indicatorList(unitId: \"U\", year: 2025) { items { rule } } }", "exceeds maximum operation depth"),
-    ("{ unitCategories { nope } }", "Cannot query field 'nope'"),
-    ("{ __schema { types { name } } }", "introspection"),
-])
+@pytest.mark.parametrize(
+    "query, says",
+    [
+        (
+            '{ indicatorList(unitId: "U", year: 2025) { items { rule } } }',
+            "exceeds maximum operation depth",
+        ),
+        ("{ unitCategories { nope } }", "Cannot query field 'nope'"),
+        ("{ __schema { types { name } } }", "introspection"),
+    ],
+)
 async def test_an_invalid_text_is_refused_each_time(schema, query, says):
     for _ in range(3):
         result = await schema.execute(query, context_value=CONTEXT)

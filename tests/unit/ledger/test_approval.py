@@ -18,18 +18,29 @@ from services.scoring.domain.ledger.approval import (
 )
 from services.scoring.domain.ledger.signatures import key_id, raw_public_key
 
-POLICY = ApprovalPolicy(change_kind="observation", required=2, roles=("unit", "assessor", "discipline_inspection"))
+POLICY = ApprovalPolicy(
+    change_kind="observation", required=2, roles=("unit", "assessor", "discipline_inspection")
+)
 CHANGE = LockedChange(
-    change_kind="observation", record_id="OBS-U-0007-IND-12-2025-03", period="2025", unit_id="U-0007",
-    content={"value": 89.44, "unit_of_measure": "%"}, reason="the bureau re-counted the preschool funds executed",
+    change_kind="observation",
+    record_id="OBS-U-0007-IND-12-2025-03",
+    period="2025",
+    unit_id="U-0007",
+    content={"value": 89.44, "unit_of_measure": "%"},
+    reason="the bureau re-counted the preschool funds executed",
 )
 
 
 def party(role: str, unit_id: str | None = None) -> tuple[Ed25519PrivateKey, ApprovalKey]:
     private = Ed25519PrivateKey.generate()
     public = private.public_key()
-    key = ApprovalKey(key_id=key_id(public), holder=f"{role} office", role=role,
-                      public_key=base64.b64encode(raw_public_key(public)).decode(), unit_id=unit_id)
+    key = ApprovalKey(
+        key_id=key_id(public),
+        holder=f"{role} office",
+        role=role,
+        public_key=base64.b64encode(raw_public_key(public)).decode(),
+        unit_id=unit_id,
+    )
     return private, key
 
 
@@ -39,7 +50,9 @@ INSPECTION = party("discipline_inspection")
 KEYS = {key.key_id: key for _, key in (UNIT, ASSESSOR, INSPECTION)}
 
 
-def sign(signer: tuple[Ed25519PrivateKey, ApprovalKey], change: LockedChange = CHANGE) -> ApprovalSignature:
+def sign(
+    signer: tuple[Ed25519PrivateKey, ApprovalKey], change: LockedChange = CHANGE
+) -> ApprovalSignature:
     private, key = signer
     return ApprovalSignature(key_id=key.key_id, signature=private.sign(change.message()))
 
@@ -55,7 +68,10 @@ def test_the_same_key_twice_counts_once_and_is_refused() -> None:
     problem = refused.value.problems[0]
     assert (problem.field, problem.rule) == ("signatures", "quorum")
     assert "needs 2 of 3" in problem.message and "got 1" in problem.message
-    assert f"key {ASSESSOR[1].key_id} (assessor office) signed more than once; it counts once" in problem.message
+    assert (
+        f"key {ASSESSOR[1].key_id} (assessor office) signed more than once; it counts once"
+        in problem.message
+    )
 
 
 def test_two_keys_of_one_role_are_one_party() -> None:
@@ -67,7 +83,9 @@ def test_two_keys_of_one_role_are_one_party() -> None:
 
 
 def test_a_signature_of_other_content_does_not_count() -> None:
-    beautified = LockedChange(**{**CHANGE.__dict__, "content": {"value": 99.0, "unit_of_measure": "%"}})
+    beautified = LockedChange(
+        **{**CHANGE.__dict__, "content": {"value": 99.0, "unit_of_measure": "%"}}
+    )
     result = tally(POLICY, KEYS, CHANGE, [sign(UNIT, beautified), sign(ASSESSOR)])
     assert [key.role for key in result.counted] == ["assessor"]
     assert "does not match this change" in result.refused[0]
@@ -78,7 +96,9 @@ def test_revoked_unknown_foreign_unit_and_ineligible_keys_do_not_count() -> None
     trainer = party("trainer")
     revoked_private, revoked = party("discipline_inspection")
     keys = {
-        **KEYS, other_unit[1].key_id: other_unit[1], trainer[1].key_id: trainer[1],
+        **KEYS,
+        other_unit[1].key_id: other_unit[1],
+        trainer[1].key_id: trainer[1],
         revoked.key_id: ApprovalKey(**{**revoked.__dict__, "active": False}),
     }
     stranger = party("assessor")
@@ -100,6 +120,8 @@ def test_a_policy_cannot_require_more_parties_than_it_names() -> None:
 
 
 def test_the_signed_message_is_canonical() -> None:
-    reordered = LockedChange(**{**CHANGE.__dict__, "content": {"unit_of_measure": "%", "value": 89.44}})
+    reordered = LockedChange(
+        **{**CHANGE.__dict__, "content": {"unit_of_measure": "%", "value": 89.44}}
+    )
     assert reordered.message() == CHANGE.message()
     assert CHANGE.message().startswith(b"cadre-platform/locked-change/v1\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -16,7 +16,7 @@ from services.scoring.domain.ledger.tree import extend
 
 SIGNER = CheckpointSigner(Ed25519PrivateKey.generate())
 KEYS = {SIGNER.key_id: SIGNER.public_key}
-START = datetime(2025, 12, 31, tzinfo=timezone.utc)
+START = datetime(2025, 12, 31, tzinfo=UTC)
 
 
 def build(appends: list[int]) -> StoredLog:
@@ -26,15 +26,29 @@ def build(appends: list[int]) -> StoredLog:
     nodes: dict = {}
     size, frontier = 0, {}
     for number, count in enumerate(appends):
-        batch = [leaf_bytes("observation_revision", f"OBS-{size + i}", {"value": size + i}, "2025-12-31T00:00:00")
-                 for i in range(count)]
+        batch = [
+            leaf_bytes(
+                "observation_revision",
+                f"OBS-{size + i}",
+                {"value": size + i},
+                "2025-12-31T00:00:00",
+            )
+            for i in range(count)
+        ]
         extension = extend(size, frontier, leaf_hashes(batch))
         nodes.update({(level, index): digest for level, index, digest in nodes_to_store(extension)})
         datas += batch
         size, frontier = extension.size, extension.frontier
-        checkpoints.append(SIGNER.sign(Checkpoint(size, extension.root, START + timedelta(minutes=number))))
-    return StoredLog(indices=list(range(size)), datas=datas, recorded_hashes=leaf_hashes(datas),
-                     checkpoints=checkpoints, stored_nodes=nodes)
+        checkpoints.append(
+            SIGNER.sign(Checkpoint(size, extension.root, START + timedelta(minutes=number)))
+        )
+    return StoredLog(
+        indices=list(range(size)),
+        datas=datas,
+        recorded_hashes=leaf_hashes(datas),
+        checkpoints=checkpoints,
+        stored_nodes=nodes,
+    )
 
 
 APPENDS = [1, 1, 3, 10, 1, 20, 4]
@@ -46,7 +60,9 @@ def findings(log: StoredLog) -> list[tuple[str, int | None]]:
 
 def test_an_untouched_log_is_intact() -> None:
     report = audit(build(APPENDS), KEYS, every_checkpoint=True)
-    assert report.intact and report.verified_size == 40 and report.checkpoints_verified == len(APPENDS)
+    assert (
+        report.intact and report.verified_size == 40 and report.checkpoints_verified == len(APPENDS)
+    )
 
 
 def test_a_record_altered_in_place_is_named() -> None:
@@ -76,22 +92,34 @@ def test_a_record_altered_with_its_hash_is_bounded_by_the_first_failing_checkpoi
 
 
 def test_a_single_record_append_names_exactly_the_record() -> None:
-    mismatch = next(f for f in audit(rewritten(15), KEYS).findings if f.problem == "checkpoint_mismatch")
+    mismatch = next(
+        f for f in audit(rewritten(15), KEYS).findings if f.problem == "checkpoint_mismatch"
+    )
     assert "leaf 15 was changed" in mismatch.message and "OBS-15" in mismatch.message
 
 
 def test_deleted_leaves_are_named() -> None:
     log = build(APPENDS)
     keep = [i for i in range(40) if i != 7]
-    gapped = replace(log, indices=keep, datas=[log.datas[i] for i in keep],
-                     recorded_hashes=[log.recorded_hashes[i] for i in keep])
+    gapped = replace(
+        log,
+        indices=keep,
+        datas=[log.datas[i] for i in keep],
+        recorded_hashes=[log.recorded_hashes[i] for i in keep],
+    )
     assert ("missing_leaf", 7) in findings(gapped)
-    truncated = replace(log, indices=list(range(30)), datas=log.datas[:30], recorded_hashes=log.recorded_hashes[:30])
-    message = next(f.message for f in audit(truncated, KEYS).findings if f.problem == "checkpoint_mismatch")
+    truncated = replace(
+        log, indices=list(range(30)), datas=log.datas[:30], recorded_hashes=log.recorded_hashes[:30]
+    )
+    message = next(
+        f.message for f in audit(truncated, KEYS).findings if f.problem == "checkpoint_mismatch"
+    )
     assert "leaves 30 to 35 were removed" in message
 
 
-def test_a_log_cut_back_together_with_its_checkpoints_is_caught_by_a_checkpoint_kept_elsewhere() -> None:
+def test_a_log_cut_back_together_with_its_checkpoints_is_caught_by_a_checkpoint_kept_elsewhere() -> (
+    None
+):
     log = build(APPENDS)
     kept_elsewhere = log.checkpoints[-1]
     cut = build(APPENDS[:-1])
@@ -103,8 +131,12 @@ def test_a_log_cut_back_together_with_its_checkpoints_is_caught_by_a_checkpoint_
 def test_leaves_slipped_in_after_the_last_checkpoint_are_unsigned() -> None:
     log = build(APPENDS)
     extra = leaf_bytes("published_score", "U-0001/2025", {"total": 100}, "2025-12-31T00:00:00")
-    grown = replace(log, indices=[*log.indices, 40], datas=[*log.datas, extra],
-                    recorded_hashes=[*log.recorded_hashes, leaf_hash(extra)])
+    grown = replace(
+        log,
+        indices=[*log.indices, 40],
+        datas=[*log.datas, extra],
+        recorded_hashes=[*log.recorded_hashes, leaf_hash(extra)],
+    )
     report = audit(grown, KEYS)
     assert [(f.problem, f.leaf_index) for f in report.findings] == [("unsigned_leaves", 40)]
     assert "published_score U-0001/2025" in report.findings[0].message
@@ -112,7 +144,9 @@ def test_leaves_slipped_in_after_the_last_checkpoint_are_unsigned() -> None:
 
 def test_a_forged_checkpoint_is_reported_and_not_trusted() -> None:
     log = build(APPENDS)
-    forged = SignedCheckpoint(Checkpoint(41, bytes(32), START), key_id=SIGNER.key_id, signature=bytes(64))
+    forged = SignedCheckpoint(
+        Checkpoint(41, bytes(32), START), key_id=SIGNER.key_id, signature=bytes(64)
+    )
     report = audit(replace(log, checkpoints=[*log.checkpoints, forged]), KEYS)
     assert [f.problem for f in report.findings] == ["bad_checkpoint"]
     assert report.verified_size == 40

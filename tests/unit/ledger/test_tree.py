@@ -124,7 +124,9 @@ def test_appending_in_batches_gives_the_same_tree_as_one_append() -> None:
 def test_any_subtree_is_rebuilt_from_the_stored_levels() -> None:
     stored = {(0, i): h for i, h in enumerate(HASHES)}
     stored.update({(level, index): digest for level, index, digest in nodes_to_store(TREE)})
-    wanted = [node for element in inclusion_plan(37, 70) for node in element] + perfect_subtrees(0, 70)
+    wanted = [node for element in inclusion_plan(37, 70) for node in element] + perfect_subtrees(
+        0, 70
+    )
     assert sources_of(wanted) <= set(stored)
     rebuilt = rebuild(wanted, stored)
     assert all(rebuilt[node] == TREE.node(*node) for node in wanted)

@@ -55,8 +55,18 @@ class Scenario:
         for unit_id, items in self.lists.items():
             for item in items:
                 key = series[(unit_id, item.code)] = len(series) + 1
-                builder.add(unit_id, key, item.code, item.dimension, item.kind, item.direction, item.rule,
-                            item.weight, item.target, item.tags)
+                builder.add(
+                    unit_id,
+                    key,
+                    item.code,
+                    item.dimension,
+                    item.kind,
+                    item.direction,
+                    item.rule,
+                    item.weight,
+                    item.target,
+                    item.tags,
+                )
         items, tags = builder.build()
         observed = [(series[(u, c)], m, v) for u, c, m, v in self.observations]
         observations = ObservationTable(
@@ -69,9 +79,15 @@ class Scenario:
         categories = Numbering(sorted(set(self.categories.values())))
         cadres = self._cadres(units, builder)
         inputs = AssessmentInputs(
-            items=items, tags=tags, observations=observations, as_of_month=self.as_of_month,
-            n_dimensions=len(builder.dimensions), n_capabilities=len(builder.capabilities),
-            unit_category=np.array([categories.get(self.categories[u]) for u in units.values], np.int64),
+            items=items,
+            tags=tags,
+            observations=observations,
+            as_of_month=self.as_of_month,
+            n_dimensions=len(builder.dimensions),
+            n_capabilities=len(builder.capabilities),
+            unit_category=np.array(
+                [categories.get(self.categories[u]) for u in units.values], np.int64
+            ),
             categories=tuple(categories.values),
             satisfaction=np.array([self.satisfaction.get(u, np.nan) for u in units.values]),
             cadres=cadres,
@@ -88,8 +104,12 @@ class Scenario:
             own=np.array([c.own for c in self.cadres], float),
             term=np.array([c.term for c in self.cadres], float),
             daily_points=np.array([c.daily_points for c in self.cadres], float),
-            w_work=np.full(n, weights.work), w_area=np.full(n, weights.area), w_own=np.full(n, weights.own),
-            w_daily=np.full(n, weights.daily), w_annual=np.full(n, weights.annual), w_term=np.full(n, weights.term),
+            w_work=np.full(n, weights.work),
+            w_area=np.full(n, weights.area),
+            w_own=np.full(n, weights.own),
+            w_daily=np.full(n, weights.daily),
+            w_annual=np.full(n, weights.annual),
+            w_term=np.full(n, weights.term),
             area_cadre=np.array([p[0] for p in pairs], np.int64),
             area_dimension=np.array([p[1] for p in pairs], np.int64),
         )

@@ -25,7 +25,9 @@ def r4(value: float) -> float:
 class PlainInputs:
     """The engine's inputs as Python lists and tuples."""
 
-    items: list[tuple]  # (unit, series_key, indicator, dimension, weight, target or None, rule number)
+    items: list[
+        tuple
+    ]  # (unit, series_key, indicator, dimension, weight, target or None, rule number)
     rules: list[ItemRule]
     tags: list[tuple[int, int]]  # (item, capability)
     observations: list[tuple]  # (series_key, month, value, revision, observation_id)
@@ -44,25 +46,60 @@ def plain(inputs: AssessmentInputs, rules: list[ItemRule]) -> PlainInputs:
     c = inputs.cadres
     weights = [
         {"work": a, "area": b, "own": d, "daily": e, "annual": f, "term": g}
-        for a, b, d, e, f, g in zip(c.w_work.tolist(), c.w_area.tolist(), c.w_own.tolist(), c.w_daily.tolist(),
-                                    c.w_annual.tolist(), c.w_term.tolist())
+        for a, b, d, e, f, g in zip(
+            c.w_work.tolist(),
+            c.w_area.tolist(),
+            c.w_own.tolist(),
+            c.w_daily.tolist(),
+            c.w_annual.tolist(),
+            c.w_term.tolist(),
+        )
     ]
     o = inputs.observations
     return PlainInputs(
-        items=list(zip(items.unit.tolist(), items.series_key.tolist(), items.indicator.tolist(),
-                       items.dimension.tolist(), items.weight.tolist(), target, items.rule.tolist())),
+        items=list(
+            zip(
+                items.unit.tolist(),
+                items.series_key.tolist(),
+                items.indicator.tolist(),
+                items.dimension.tolist(),
+                items.weight.tolist(),
+                target,
+                items.rule.tolist(),
+            )
+        ),
         rules=list(rules),
         tags=list(zip(inputs.tags.item.tolist(), inputs.tags.capability.tolist())),
-        observations=list(zip(o.series_key.tolist(), o.month.tolist(), o.value.tolist(), o.revision.tolist(),
-                              o.observation_id.tolist())),
+        observations=list(
+            zip(
+                o.series_key.tolist(),
+                o.month.tolist(),
+                o.value.tolist(),
+                o.revision.tolist(),
+                o.observation_id.tolist(),
+            )
+        ),
         as_of_month=inputs.as_of_month,
         categories=list(inputs.categories),
         unit_category=inputs.unit_category.tolist(),
         satisfaction=[None if math.isnan(s) else s for s in inputs.satisfaction.tolist()],
         cadres=[
-            (u, level, None if math.isnan(own) else own, None if math.isnan(term) else term, points, w)
-            for u, level, own, term, points, w in zip(c.unit.tolist(), inputs.cadre_level.tolist(), c.own.tolist(),
-                                                      c.term.tolist(), c.daily_points.tolist(), weights)
+            (
+                u,
+                level,
+                None if math.isnan(own) else own,
+                None if math.isnan(term) else term,
+                points,
+                w,
+            )
+            for u, level, own, term, points, w in zip(
+                c.unit.tolist(),
+                inputs.cadre_level.tolist(),
+                c.own.tolist(),
+                c.term.tolist(),
+                c.daily_points.tolist(),
+                weights,
+            )
         ],
         areas=list(zip(c.area_cadre.tolist(), c.area_dimension.tolist())),
         n_capabilities=inputs.n_capabilities,
@@ -74,8 +111,11 @@ def _aggregate(rule: ItemRule, months: list[tuple[int, float]]) -> float | None:
         return None
     values = [v for _, v in sorted(months)]
     return {
-        "last": values[-1], "sum": sum(values), "mean": sum(values) / len(values),
-        "max": max(values), "min": min(values),
+        "last": values[-1],
+        "sum": sum(values),
+        "mean": sum(values) / len(values),
+        "max": max(values),
+        "min": min(values),
     }[rule.aggregate]
 
 
@@ -83,7 +123,9 @@ def _reaches(rule: ItemRule, value: float, goal: float) -> bool:
     return value >= goal if rule.higher_is_better else value <= goal
 
 
-def _score_item(rule: ItemRule, weight: float, target: float | None, value: float | None, s: AssessmentSettings) -> tuple:
+def _score_item(
+    rule: ItemRule, weight: float, target: float | None, value: float | None, s: AssessmentSettings
+) -> tuple:
     """(fraction, points, deducted, failed, effect)"""
     if value is None:
         return 0.0, 0.0, 0.0, False, "none"
@@ -100,7 +142,9 @@ def _score_item(rule: ItemRule, weight: float, target: float | None, value: floa
             ratio = target / value if value > 0 else math.inf
         fraction = min(max(ratio, 0.0), rule.cap)
     elif rule.method == "bands":
-        fraction = max([band.share for band in rule.bands if _reaches(rule, value, band.bound)], default=0.0)
+        fraction = max(
+            [band.share for band in rule.bands if _reaches(rule, value, band.bound)], default=0.0
+        )
     else:
         fraction = 1.0 if reached else 0.0
     points = r4(weight * fraction)
@@ -159,7 +203,9 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
         months[item].append((month, value))
 
     scored = []
-    for i, (unit, _series, _indicator, _dimension, weight, target, rule_number) in enumerate(p.items):
+    for i, (_unit, _series, _indicator, _dimension, weight, target, rule_number) in enumerate(
+        p.items
+    ):
         rule = p.rules[rule_number]
         scored.append(_score_item(rule, weight, target, _aggregate(rule, months.get(i, [])), s))
 
@@ -184,7 +230,9 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
 
     area_points: dict[tuple[int, int], float] = defaultdict(float)
     area_weight: dict[tuple[int, int], float] = defaultdict(float)
-    for (unit, _s, _i, dimension, weight, _t, rule_number), (_, points, *_rest) in zip(p.items, scored):
+    for (unit, _s, _i, dimension, weight, _t, rule_number), (_, points, *_rest) in zip(
+        p.items, scored
+    ):
         if p.rules[rule_number].kind in ("scored", "red_line") and weight > 0:
             area_points[(unit, dimension)] += points
             area_weight[(unit, dimension)] += weight
@@ -201,7 +249,14 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
         if areas_of.get(c):
             possible = sum(area_weight[(unit, d)] for d in areas_of[c])
             if possible > 0:
-                area = r4(min(max(100.0 * sum(area_points[(unit, d)] for d in areas_of[c]) / possible, 0.0), 100.0))
+                area = r4(
+                    min(
+                        max(
+                            100.0 * sum(area_points[(unit, d)] for d in areas_of[c]) / possible, 0.0
+                        ),
+                        100.0,
+                    )
+                )
         annual = _fuse([(w["work"], work), (w["area"], area), (w["own"], own)])
         daily = r4(min(max(s.daily_base + points, 0.0), 100.0))
         totals[c] = _fuse([(w["daily"], daily), (w["annual"], annual), (w["term"], term)])
@@ -210,8 +265,11 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
     for u in range(n_units):
         unit_groups[p.unit_category[u] if has_items[u] else -1].append(u)
     unit_grades = _grade_groups(
-        unit_groups, dict(enumerate(unit_score)), {u: min(vetoes[u], 2) for u in range(n_units)},
-        lambda group: s.unit_excellent_quota, s,
+        unit_groups,
+        dict(enumerate(unit_score)),
+        {u: min(vetoes[u], 2) for u in range(n_units)},
+        lambda group: s.unit_excellent_quota,
+        s,
     )
     cadre_groups: dict[int, list[int]] = defaultdict(list)
     for c in totals:
@@ -234,11 +292,14 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
     profiles = {}
     for c in totals:
         unit = p.cadres[c][0]
-        profiles[c] = {k: r4(100.0 * earned[(unit, k)] / possible[(unit, k)])
-                       for k in range(p.n_capabilities) if possible.get((unit, k), 0) > 0}
+        profiles[c] = {
+            k: r4(100.0 * earned[(unit, k)] / possible[(unit, k)])
+            for k in range(p.n_capabilities)
+            if possible.get((unit, k), 0) > 0
+        }
 
     bottom = set()
-    for group, members in cadre_groups.items():
+    for members in cadre_groups.values():
         size = len(members)
         places = math.ceil(size * s.bottom_ranked_share - 1e-9)
         for c in members:

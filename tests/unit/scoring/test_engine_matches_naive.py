@@ -16,7 +16,9 @@ from tests.unit.scoring.naive_reference import naive_assessment, plain
 def both():
     # Lower grade thresholds than the defaults, so that the quota has candidates to turn away.
     settings = AssessmentSettings(
-        excellent_from=80.0, competent_from=70.0, basically_competent_from=60.0,
+        excellent_from=80.0,
+        competent_from=70.0,
+        basically_competent_from=60.0,
         cumulative_indicators=synthetic.CUMULATIVE,
     )
     city = synthetic.city(units=60, seed=11)
@@ -54,5 +56,7 @@ def test_the_synthetic_city_exercises_every_rule(both):
     assert engine.units.veto.any() and engine.units.veto_excellence.any()
     assert engine.item_scores.failed.any() and (engine.item_scores.deducted > 0).any()
     grades = engine.cadre_grading
-    assert ((grades.capped == 0) & (grades.grade == 1)).any(), "no excellent candidate lost out to the quota"
+    assert ((grades.capped == 0) & (grades.grade == 1)).any(), (
+        "no excellent candidate lost out to the quota"
+    )
     assert (city.obs_revision > 1).any()

@@ -32,19 +32,27 @@ def test_the_excellent_quota_of_township_cadres_is_raised_by_a_fifth():
     # 20 township principals, all scoring excellent: 20 x 0.18 = 3.6 -> 4 places; a bureau's 20: 3 places.
     score = np.linspace(99, 91, 40)
     group = np.r_[np.zeros(20, int), np.ones(20, int)]
-    quota = np.r_[np.full(20, settings.excellent_quota_for("township")), np.full(20, settings.excellent_quota_for("municipal_department"))]
+    quota = np.r_[
+        np.full(20, settings.excellent_quota_for("township")),
+        np.full(20, settings.excellent_quota_for("municipal_department")),
+    ]
     grading = grade(score, group, quota, np.zeros(40, np.int8), THRESHOLDS)
     excellent = grading.grade == 0
     assert excellent[:20].sum() == 4 and excellent[20:].sum() == 3
     assert excellent[:4].all() and excellent[20:23].all()  # the best of each group
-    assert set(GRADES[g] for g in grading.grade[~excellent]) == {"competent"}
+    assert {GRADES[g] for g in grading.grade[~excellent]} == {"competent"}
 
 
 def test_vetoes_cap_the_grade_and_take_no_quota_place():
     score = np.array([98.0, 97.0, 96.0, 50.0])
     cap = np.array([CAP_COMPETENT, CAP_BASICALLY_COMPETENT, NO_CAP, NO_CAP], np.int8)
     grading = grade(score, np.zeros(4, int), np.full(4, 0.25), cap, THRESHOLDS)
-    assert [GRADES[g] for g in grading.grade] == ["competent", "basically_competent", "excellent", "incompetent"]
+    assert [GRADES[g] for g in grading.grade] == [
+        "competent",
+        "basically_competent",
+        "excellent",
+        "incompetent",
+    ]
 
 
 def test_percentiles_place_ties_in_the_middle_so_equal_peers_are_not_the_bottom():
@@ -54,10 +62,18 @@ def test_percentiles_place_ties_in_the_middle_so_equal_peers_are_not_the_bottom(
     assert percentile[:5, 0].tolist() == [0.0, 50.0, 75.0, 25.0, 100.0]
     assert percentile[5:, 0].tolist() == [50.0, 50.0, 50.0]
     weak = weaknesses(profiles, percentile, peers, threshold=60, bottom_share=0.1, min_group=3)
-    assert list(zip(weak.cadre.tolist(), weak.severity.tolist())) == [(0, 2)]  # below 60 and bottom: high
+    assert list(zip(weak.cadre.tolist(), weak.severity.tolist())) == [
+        (0, 2)
+    ]  # below 60 and bottom: high
 
 
 def test_the_bottom_share_of_a_large_enough_group_is_bottom_ranked():
     size = np.array([20] * 3 + [4] * 2)
     position = np.array([19, 18, 0, 3, 2])
-    assert bottom_ranked(position, size, share=0.05, min_group=5).tolist() == [True, False, False, False, False]
+    assert bottom_ranked(position, size, share=0.05, min_group=5).tolist() == [
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]

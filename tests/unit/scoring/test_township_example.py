@@ -11,7 +11,12 @@ import numpy as np
 import pytest
 
 from services.scoring.domain.assessment import assess
-from services.scoring.domain.engine import EFFECT_DEDUCT, EFFECT_NONE, EFFECT_VETO_EXCELLENCE, EFFECTS
+from services.scoring.domain.engine import (
+    EFFECT_DEDUCT,
+    EFFECT_NONE,
+    EFFECT_VETO_EXCELLENCE,
+    EFFECTS,
+)
 from services.scoring.domain.grading import COMPETENT, EXCELLENT, GRADES
 from services.scoring.domain.settings import AssessmentSettings
 from tests.unit.scoring.builders import Cadre, Item, Scenario
@@ -32,18 +37,72 @@ def pass_fail(threshold: float) -> dict:
 
 
 TOWNSHIP_LIST = [
-    Item("PR-COMPLETION-RATE", "economic_development", "scored", 30, 100, attain(), tags=("project_delivery",)),
-    Item("EC-INVESTMENT", "economic_development", "scored", 26, 5.0, attain(1.2), tags=("investment_attraction",)),
-    Item("EC-RURAL-INCOME-GROWTH", "livelihood", "scored", 15, 8.0, attain(1.5), tags=("rural_revitalisation",)),
-    Item("SF-NETIZEN-MESSAGES", "public_service", "scored", 9, None, bands((98, 100), (95, 80), (90, 50)),
-         tags=("digital_governance",)),
-    Item("PB-FIRST-STUDY", "party_building", "scored", 10, None, bands((95, 100), (90, 60)), tags=("party_building",)),
+    Item(
+        "PR-COMPLETION-RATE",
+        "economic_development",
+        "scored",
+        30,
+        100,
+        attain(),
+        tags=("project_delivery",),
+    ),
+    Item(
+        "EC-INVESTMENT",
+        "economic_development",
+        "scored",
+        26,
+        5.0,
+        attain(1.2),
+        tags=("investment_attraction",),
+    ),
+    Item(
+        "EC-RURAL-INCOME-GROWTH",
+        "livelihood",
+        "scored",
+        15,
+        8.0,
+        attain(1.5),
+        tags=("rural_revitalisation",),
+    ),
+    Item(
+        "SF-NETIZEN-MESSAGES",
+        "public_service",
+        "scored",
+        9,
+        None,
+        bands((98, 100), (95, 80), (90, 50)),
+        tags=("digital_governance",),
+    ),
+    Item(
+        "PB-FIRST-STUDY",
+        "party_building",
+        "scored",
+        10,
+        None,
+        bands((95, 100), (90, 60)),
+        tags=("party_building",),
+    ),
     Item("SF-URGENT-TASKS", "safety", "scored", 10, 100, attain(), tags=("emergency_response",)),
     Item("RL-WATER-QUALITY", "ecology", "red_line", 0, None, pass_fail(100)),
     Item("RL-NEW-EMPLOYMENT", "livelihood", "red_line", 0, None, pass_fail(100)),
-    Item("DD-SAFETY-INCIDENTS", "safety", "deduction", 0, None, {"type": "per_incident", "points": 1.5, "max_points": 6},
-         direction="lower_is_better"),
-    Item("VX-FOOD-SAFETY", "safety", "veto_excellence", 0, None, pass_fail(0), direction="lower_is_better"),
+    Item(
+        "DD-SAFETY-INCIDENTS",
+        "safety",
+        "deduction",
+        0,
+        None,
+        {"type": "per_incident", "points": 1.5, "max_points": 6},
+        direction="lower_is_better",
+    ),
+    Item(
+        "VX-FOOD-SAFETY",
+        "safety",
+        "veto_excellence",
+        0,
+        None,
+        pass_fail(0),
+        direction="lower_is_better",
+    ),
 ]
 OBSERVATIONS = [
     (TOWNSHIP, "PR-COMPLETION-RATE", 6, 60.0),
@@ -112,8 +171,13 @@ def test_each_indicator_is_scored_by_its_rule(result):
     }
     deducted = dict(zip(builder.indicators.values, assessment.item_scores.deducted))
     assert deducted["DD-SAFETY-INCIDENTS"] == 3.0  # 1 + 1 incidents over the months x 1.5
-    assert deducted["RL-NEW-EMPLOYMENT"] == 1.0  # latest progress 96 < 100: red line failed, 1 point
-    effects = {code: EFFECTS[e] for code, e in zip(builder.indicators.values, assessment.item_scores.effect)}
+    assert (
+        deducted["RL-NEW-EMPLOYMENT"] == 1.0
+    )  # latest progress 96 < 100: red line failed, 1 point
+    effects = {
+        code: EFFECTS[e]
+        for code, e in zip(builder.indicators.values, assessment.item_scores.effect)
+    }
     assert effects["VX-FOOD-SAFETY"] == EFFECTS[EFFECT_VETO_EXCELLENCE]
     assert effects["RL-NEW-EMPLOYMENT"] == EFFECTS[EFFECT_DEDUCT]
     assert effects["RL-WATER-QUALITY"] == EFFECTS[EFFECT_NONE]  # 100 in every month
@@ -133,7 +197,9 @@ def test_unit_score_weights_deductions_public_satisfaction_and_the_veto(result):
     assert bool(units.veto_excellence[0]) and not bool(units.veto[0])
     grading = assessment.unit_grading
     assert GRADES[grading.by_threshold[0]] == GRADES[EXCELLENT]  # 90.54 >= 90 ...
-    assert GRADES[grading.grade[0]] == GRADES[COMPETENT]  # ... but the food-safety accident vetoes excellence
+    assert (
+        GRADES[grading.grade[0]] == GRADES[COMPETENT]
+    )  # ... but the food-safety accident vetoes excellence
 
 
 def test_cadre_scores_fuse_work_area_own_daily_annual_and_term(result):
@@ -158,9 +224,13 @@ def test_capability_profile_comes_from_the_tagged_indicators(result):
     assessment, builder = result
     profile = dict(zip(builder.capabilities.values, assessment.profiles[0]))
     assert profile["project_delivery"] == 92.5
-    assert profile["investment_attraction"] == 100.0  # extra credit above the target is not a capability above 100
+    assert (
+        profile["investment_attraction"] == 100.0
+    )  # extra credit above the target is not a capability above 100
     assert profile["party_building"] == 60.0
-    assert np.array_equal(assessment.profiles[0], assessment.profiles[1])  # both work in the same township
+    assert np.array_equal(
+        assessment.profiles[0], assessment.profiles[1]
+    )  # both work in the same township
 
 
 def test_a_quarterly_review_holds_progress_to_date_against_the_target_pro_rata():

@@ -25,6 +25,13 @@ def upgrade() -> None:
 def downgrade() -> None:
     from alembic import op
 
-    for table in ("clusters", "clustering_runs", "capability_profiles", "enrolment_causes", "enrolments", "cohorts",
-                  "programmes"):
+    for table in (
+        "clusters",
+        "clustering_runs",
+        "capability_profiles",
+        "enrolment_causes",
+        "enrolments",
+        "cohorts",
+        "programmes",
+    ):
         op.drop_table(table)

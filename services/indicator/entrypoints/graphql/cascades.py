@@ -21,7 +21,9 @@ class TargetAllocation:
     amount: Decimal
 
 
-@strawberry.type(description="A city target (or a unit's part of one) and how it is split onto units.")
+@strawberry.type(
+    description="A city target (or a unit's part of one) and how it is split onto units."
+)
 class TargetCascade:
     code: str
     name: str
@@ -34,11 +36,21 @@ class TargetCascade:
     allocations: list[TargetAllocation]
 
     @classmethod
-    def from_domain(cls, c: domain.TargetCascade) -> "TargetCascade":
-        return cls(code=c.code, name=c.name, year=c.year, indicator_code=c.indicator_code,
-                   unit_of_measure=c.unit_of_measure, total=c.total, parent_code=c.parent_code,
-                   parent_unit_id=c.parent_unit_id,
-                   allocations=[TargetAllocation(unit_id=strawberry.ID(a.unit_id), amount=a.amount) for a in c.allocations])
+    def from_domain(cls, c: domain.TargetCascade) -> TargetCascade:
+        return cls(
+            code=c.code,
+            name=c.name,
+            year=c.year,
+            indicator_code=c.indicator_code,
+            unit_of_measure=c.unit_of_measure,
+            total=c.total,
+            parent_code=c.parent_code,
+            parent_unit_id=c.parent_unit_id,
+            allocations=[
+                TargetAllocation(unit_id=strawberry.ID(a.unit_id), amount=a.amount)
+                for a in c.allocations
+            ],
+        )
 
 
 @strawberry.input
@@ -56,14 +68,22 @@ class TargetCascadeInput:
     unit_of_measure: str
     allocations: list[TargetAllocationInput]
     indicator_code: str | None = None
-    parent_code: str | None = strawberry.field(default=None, description="Splits the parent's part for parentUnitId")
+    parent_code: str | None = strawberry.field(
+        default=None, description="Splits the parent's part for parentUnitId"
+    )
     parent_unit_id: strawberry.ID | None = None
 
     def to_domain(self) -> domain.TargetCascade:
         return domain.TargetCascade(
-            code=self.code, name=self.name, year=self.year, total=self.total, unit_of_measure=self.unit_of_measure,
+            code=self.code,
+            name=self.name,
+            year=self.year,
+            total=self.total,
+            unit_of_measure=self.unit_of_measure,
             allocations=tuple(domain.Allocation(a.unit_id, a.amount) for a in self.allocations),
-            indicator_code=self.indicator_code, parent_code=self.parent_code, parent_unit_id=self.parent_unit_id,
+            indicator_code=self.indicator_code,
+            parent_code=self.parent_code,
+            parent_unit_id=self.parent_unit_id,
         )
 
 
@@ -76,8 +96,13 @@ class CascadeQueries:
         return TargetCascade.from_domain(found) if found else None
 
     @strawberry.field(extensions=roles(*READERS))
-    async def target_cascades(self, info: Info, year: int | None = None, indicator_code: str | None = None,
-                              parent_code: str | None = None) -> list[TargetCascade]:
+    async def target_cascades(
+        self,
+        info: Info,
+        year: int | None = None,
+        indicator_code: str | None = None,
+        parent_code: str | None = None,
+    ) -> list[TargetCascade]:
         async with session(info) as s:
             found = await store.find_cascades(s, year, indicator_code, parent_code)
         return [TargetCascade.from_domain(c) for c in found]
@@ -85,8 +110,12 @@ class CascadeQueries:
 
 @strawberry.type
 class CascadeMutations:
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description=(
-        "Splits a target onto units (or a unit's part onto its sub-units); the parts must add up exactly."))
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN),
+        description=(
+            "Splits a target onto units (or a unit's part onto its sub-units); the parts must add up exactly."
+        ),
+    )
     async def cascade_target(self, info: Info, input: TargetCascadeInput) -> TargetCascade:
         async with unit_of_work(info) as uow:
             stored = await commands.cascade_target(uow, input.to_domain())

@@ -30,9 +30,12 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 LANGUAGES = ("zh", "en")
 
 
-@strawberry.input(description=(
-    "A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 64 MiB); the first row names the "
-    "columns, in Chinese or English; the file name's ending says the format."))
+@strawberry.input(
+    description=(
+        "A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 64 MiB); the first row names the "
+        "columns, in Chinese or English; the file name's ending says the format."
+    )
+)
 class CatalogueFileInput:
     filename: str
     content_base64: str
@@ -48,7 +51,9 @@ class CatalogueImportError:
     value: JSON | None
 
 
-@strawberry.type(description="An import applies every row or none; `errors` says why it applied none.")
+@strawberry.type(
+    description="An import applies every row or none; `errors` says why it applied none."
+)
 class CatalogueImportReport:
     rows: int
     applied: bool
@@ -58,12 +63,24 @@ class CatalogueImportReport:
     errors: list[CatalogueImportError]
 
     @classmethod
-    def from_report(cls, report: ImportReport) -> "CatalogueImportReport":
+    def from_report(cls, report: ImportReport) -> CatalogueImportReport:
         return cls(
-            rows=report.rows, applied=report.applied, written=report.written, published=report.published,
+            rows=report.rows,
+            applied=report.applied,
+            written=report.written,
+            published=report.published,
             error_count=report.error_count,
-            errors=[CatalogueImportError(row=e.row, column=e.column, field=e.field, rule=e.rule, reason=e.reason,
-                                         value=_plain(e.value)) for e in report.errors],
+            errors=[
+                CatalogueImportError(
+                    row=e.row,
+                    column=e.column,
+                    field=e.field,
+                    rule=e.rule,
+                    reason=e.reason,
+                    value=_plain(e.value),
+                )
+                for e in report.errors
+            ],
         )
 
 
@@ -75,22 +92,37 @@ class CatalogueExport:
     rows: int
 
     @classmethod
-    def from_file(cls, exported: queries.ExportedFile) -> "CatalogueExport":
-        return cls(filename=exported.filename, content_type=exported.content_type,
-                   content_base64=base64.b64encode(exported.content).decode("ascii"), rows=exported.rows)
+    def from_file(cls, exported: queries.ExportedFile) -> CatalogueExport:
+        return cls(
+            filename=exported.filename,
+            content_type=exported.content_type,
+            content_base64=base64.b64encode(exported.content).decode("ascii"),
+            rows=exported.rows,
+        )
 
 
 def _plain(value: Any) -> Any:
-    return value if value is None or isinstance(value, (str, int, float, bool, list, dict)) else str(value)
+    return (
+        value
+        if value is None or isinstance(value, (str, int, float, bool, list, dict))
+        else str(value)
+    )
 
 
 async def _table(file: CatalogueFileInput) -> Table:
     if len(file.content_base64) > MAX_FILE_BYTES * 4 // 3 + 4:
-        raise invalid("file.contentBase64", "max_size", f"files up to {MAX_FILE_BYTES // 2**20} MiB", len(file.content_base64))
+        raise invalid(
+            "file.contentBase64",
+            "max_size",
+            f"files up to {MAX_FILE_BYTES // 2**20} MiB",
+            len(file.content_base64),
+        )
     try:
         content = base64.b64decode(file.content_base64, validate=True)
     except (binascii.Error, ValueError):
-        raise invalid("file.contentBase64", "base64", "the file content is not valid base64", None) from None
+        raise invalid(
+            "file.contentBase64", "base64", "the file content is not valid base64", None
+        ) from None
     spreadsheets.file_format(file.filename)
     # Reading a large workbook is CPU work; a thread keeps the service answering meanwhile.
     return await asyncio.to_thread(spreadsheets.read_table, file.filename, content)
@@ -100,27 +132,50 @@ def _export_options(format: str, language: str) -> None:
     if format not in spreadsheets.FORMATS:
         raise invalid("format", "one_of", "csv or xlsx", format)
     if language not in LANGUAGES:
-        raise invalid("language", "one_of", "zh (Chinese headers and labels) or en (English headers, codes)", language)
+        raise invalid(
+            "language",
+            "one_of",
+            "zh (Chinese headers and labels) or en (English headers, codes)",
+            language,
+        )
 
 
 @strawberry.type
 class FileQueries:
-    @strawberry.field(extensions=roles(Role.ADMIN, Role.ASSESSOR), description="The indicator library as a file.")
-    async def export_indicators(self, info: Info, format: str = "xlsx", language: str = "zh") -> CatalogueExport:
+    @strawberry.field(
+        extensions=roles(Role.ADMIN, Role.ASSESSOR), description="The indicator library as a file."
+    )
+    async def export_indicators(
+        self, info: Info, format: str = "xlsx", language: str = "zh"
+    ) -> CatalogueExport:
         _export_options(format, language)
         async with session(info) as s:
             return CatalogueExport.from_file(await queries.export_indicators(s, format, language))
 
-    @strawberry.field(extensions=roles(Role.ADMIN, Role.ASSESSOR),
-                      description="The lists in force for a year, in the layout importIndicatorLists reads.")
-    async def export_indicator_lists(self, info: Info, year: int, unit_ids: list[strawberry.ID] | None = None,
-                                     format: str = "xlsx", language: str = "zh") -> CatalogueExport:
+    @strawberry.field(
+        extensions=roles(Role.ADMIN, Role.ASSESSOR),
+        description="The lists in force for a year, in the layout importIndicatorLists reads.",
+    )
+    async def export_indicator_lists(
+        self,
+        info: Info,
+        year: int,
+        unit_ids: list[strawberry.ID] | None = None,
+        format: str = "xlsx",
+        language: str = "zh",
+    ) -> CatalogueExport:
         _export_options(format, language)
         async with session(info) as s:
-            return CatalogueExport.from_file(await queries.export_lists(s, year, unit_ids, format, language))
+            return CatalogueExport.from_file(
+                await queries.export_lists(s, year, unit_ids, format, language)
+            )
 
 
-async def _import(info: Info, file: CatalogueFileInput, command: Callable[[UnitOfWork, Table], Awaitable[ImportReport]]) -> CatalogueImportReport:
+async def _import(
+    info: Info,
+    file: CatalogueFileInput,
+    command: Callable[[UnitOfWork, Table], Awaitable[ImportReport]],
+) -> CatalogueImportReport:
     table = await _table(file)
     async with unit_of_work(info) as uow:
         report = await command(uow, table)
@@ -129,17 +184,30 @@ async def _import(info: Info, file: CatalogueFileInput, command: Callable[[UnitO
 
 @strawberry.type
 class FileMutations:
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description="Adds or redefines indicators from a file, all or none.")
-    async def import_indicators(self, info: Info, file: CatalogueFileInput) -> CatalogueImportReport:
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN),
+        description="Adds or redefines indicators from a file, all or none.",
+    )
+    async def import_indicators(
+        self, info: Info, file: CatalogueFileInput
+    ) -> CatalogueImportReport:
         return await _import(info, file, library.import_indicators)
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description="Registers units from a file, all or none.")
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN), description="Registers units from a file, all or none."
+    )
     async def import_units(self, info: Info, file: CatalogueFileInput) -> CatalogueImportReport:
         return await _import(info, file, unit_import.import_units)
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description=(
-        "Units' lists from a file (one row per unit, year and indicator), all or none: as drafts, or published "
-        "at once with publish: true (one IndicatorListPublished per list). A unit's draft for that year is "
-        "replaced; common indicators of its category that the file leaves out come in at their defaults."))
-    async def import_indicator_lists(self, info: Info, file: CatalogueFileInput, publish: bool = False) -> CatalogueImportReport:
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN),
+        description=(
+            "Units' lists from a file (one row per unit, year and indicator), all or none: as drafts, or published "
+            "at once with publish: true (one IndicatorListPublished per list). A unit's draft for that year is "
+            "replaced; common indicators of its category that the file leaves out come in at their defaults."
+        ),
+    )
+    async def import_indicator_lists(
+        self, info: Info, file: CatalogueFileInput, publish: bool = False
+    ) -> CatalogueImportReport:
         return await _import(info, file, lambda uow, table: lists.import_lists(uow, table, publish))

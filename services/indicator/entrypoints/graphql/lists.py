@@ -41,19 +41,32 @@ class IndicatorListItem:
     assessed_at_year_end: bool
 
     @classmethod
-    def from_snapshot(cls, item: dict) -> "IndicatorListItem":
+    def from_snapshot(cls, item: dict) -> IndicatorListItem:
         return cls(
-            indicator_code=item["indicator_code"], name=item["name"], dimension=item["dimension"], kind=item["kind"],
-            direction=item["direction"], unit_of_measure=item["unit_of_measure"], weight=item["weight"],
-            target=item.get("target"), rule=item["rule"], data_source=item["data_source"],
-            source_system=item.get("source_system"), frequency=item["frequency"],
-            capability_tags=list(item.get("capability_tags", ())), min_value=item.get("min_value"),
-            max_value=item.get("max_value"), origin=item.get("origin", "individual"),
-            on_site_check=item.get("on_site_check", False), assessed_at_year_end=item.get("assessed_at_year_end", True),
+            indicator_code=item["indicator_code"],
+            name=item["name"],
+            dimension=item["dimension"],
+            kind=item["kind"],
+            direction=item["direction"],
+            unit_of_measure=item["unit_of_measure"],
+            weight=item["weight"],
+            target=item.get("target"),
+            rule=item["rule"],
+            data_source=item["data_source"],
+            source_system=item.get("source_system"),
+            frequency=item["frequency"],
+            capability_tags=list(item.get("capability_tags", ())),
+            min_value=item.get("min_value"),
+            max_value=item.get("max_value"),
+            origin=item.get("origin", "individual"),
+            on_site_check=item.get("on_site_check", False),
+            assessed_at_year_end=item.get("assessed_at_year_end", True),
         )
 
 
-@strawberry.type(description="A version of a unit's annual list: draft, published (in force) or superseded.")
+@strawberry.type(
+    description="A version of a unit's annual list: draft, published (in force) or superseded."
+)
 class IndicatorList:
     id: strawberry.ID
     unit_id: strawberry.ID
@@ -73,12 +86,20 @@ class IndicatorList:
         return round(sum(i.weight for i in self.items if i.kind == "scored"), 6)
 
     @classmethod
-    def from_view(cls, view: ListView) -> "IndicatorList":
+    def from_view(cls, view: ListView) -> IndicatorList:
         s = view.stored
         return cls(
-            id=strawberry.ID(s.id), unit_id=strawberry.ID(s.unit_id), year=s.year, version=s.version, status=s.status,
-            scheme_code=s.scheme_code, effective_from=s.effective_from, effective_to=s.effective_to,
-            supersedes_version=s.supersedes_version, created_at=s.created_at, published_at=s.published_at,
+            id=strawberry.ID(s.id),
+            unit_id=strawberry.ID(s.unit_id),
+            year=s.year,
+            version=s.version,
+            status=s.status,
+            scheme_code=s.scheme_code,
+            effective_from=s.effective_from,
+            effective_to=s.effective_to,
+            supersedes_version=s.supersedes_version,
+            created_at=s.created_at,
+            published_at=s.published_at,
             items=[IndicatorListItem.from_snapshot(i) for i in view.items],
         )
 
@@ -108,16 +129,25 @@ class IndicatorListDiff:
     header_changes: list[IndicatorFieldChange]
 
     @classmethod
-    def from_domain(cls, unit_id: str, year: int, from_version: int, to_version: int, diff: ListDiff) -> "IndicatorListDiff":
+    def from_domain(
+        cls, unit_id: str, year: int, from_version: int, to_version: int, diff: ListDiff
+    ) -> IndicatorListDiff:
         def change(c) -> IndicatorFieldChange:
             return IndicatorFieldChange(field=c.field, before=_json(c.before), after=_json(c.after))
 
         return cls(
-            unit_id=strawberry.ID(unit_id), year=year, from_version=from_version, to_version=to_version,
+            unit_id=strawberry.ID(unit_id),
+            year=year,
+            from_version=from_version,
+            to_version=to_version,
             added=[IndicatorListItem.from_snapshot(i) for i in diff.added],
             removed=[IndicatorListItem.from_snapshot(i) for i in diff.removed],
-            changed=[IndicatorListItemChange(indicator_code=c.indicator_code, changes=[change(f) for f in c.changes])
-                     for c in diff.changed],
+            changed=[
+                IndicatorListItemChange(
+                    indicator_code=c.indicator_code, changes=[change(f) for f in c.changes]
+                )
+                for c in diff.changed
+            ],
             header_changes=[change(c) for c in diff.header],
         )
 
@@ -138,23 +168,35 @@ class IndicatorListItemInput:
 
 @strawberry.type
 class ListQueries:
-    @strawberry.field(extensions=roles(*LIST_READERS),
-                      description="A unit's list for a year: the version given, or without one the version in force.")
-    async def indicator_list(self, info: Info, unit_id: strawberry.ID, year: int, version: int | None = None) -> IndicatorList | None:
+    @strawberry.field(
+        extensions=roles(*LIST_READERS),
+        description="A unit's list for a year: the version given, or without one the version in force.",
+    )
+    async def indicator_list(
+        self, info: Info, unit_id: strawberry.ID, year: int, version: int | None = None
+    ) -> IndicatorList | None:
         await require_list_reader(info, unit_id)
         async with session(info) as s:
             view = await queries.list_version(s, unit_id, year, version)
         return IndicatorList.from_view(view) if view else None
 
-    @strawberry.field(extensions=roles(*LIST_READERS), description="Every version of a unit's lists, newest first.")
-    async def indicator_list_versions(self, info: Info, unit_id: strawberry.ID, year: int | None = None) -> list[IndicatorList]:
+    @strawberry.field(
+        extensions=roles(*LIST_READERS),
+        description="Every version of a unit's lists, newest first.",
+    )
+    async def indicator_list_versions(
+        self, info: Info, unit_id: strawberry.ID, year: int | None = None
+    ) -> list[IndicatorList]:
         await require_list_reader(info, unit_id)
         async with session(info) as s:
-            return [IndicatorList.from_view(v) for v in await queries.list_versions(s, unit_id, year)]
+            return [
+                IndicatorList.from_view(v) for v in await queries.list_versions(s, unit_id, year)
+            ]
 
     @strawberry.field(extensions=roles(*LIST_READERS))
-    async def indicator_list_diff(self, info: Info, unit_id: strawberry.ID, year: int, from_version: int,
-                                  to_version: int) -> IndicatorListDiff:
+    async def indicator_list_diff(
+        self, info: Info, unit_id: strawberry.ID, year: int, from_version: int, to_version: int
+    ) -> IndicatorListDiff:
         await require_list_reader(info, unit_id)
         async with session(info) as s:
             diff = await queries.list_diff(s, unit_id, year, from_version, to_version)
@@ -163,38 +205,74 @@ class ListQueries:
 
 @strawberry.type
 class ListMutations:
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description=(
-        "Opens the next version of a unit's list as a draft: from the items given, else a copy of the version in "
-        "force, else the category's common indicators (common ones are always added)."))
-    async def draft_indicator_list(self, info: Info, unit_id: strawberry.ID, year: int, scheme_code: str | None = None,
-                                   items: list[IndicatorListItemInput] | None = None) -> IndicatorList:
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN),
+        description=(
+            "Opens the next version of a unit's list as a draft: from the items given, else a copy of the version in "
+            "force, else the category's common indicators (common ones are always added)."
+        ),
+    )
+    async def draft_indicator_list(
+        self,
+        info: Info,
+        unit_id: strawberry.ID,
+        year: int,
+        scheme_code: str | None = None,
+        items: list[IndicatorListItemInput] | None = None,
+    ) -> IndicatorList:
         async with unit_of_work(info) as uow:
-            stored = await commands.draft_list(uow, unit_id, year, scheme_code,
-                                               None if items is None else [i.to_domain() for i in items])
+            stored = await commands.draft_list(
+                uow,
+                unit_id,
+                year,
+                scheme_code,
+                None if items is None else [i.to_domain() for i in items],
+            )
             view = await queries.view_of(uow.session, stored)
         return IndicatorList.from_view(view)
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description="Sets items (weight, target), removes individual ones.")
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN),
+        description="Sets items (weight, target), removes individual ones.",
+    )
     async def edit_indicator_list_draft(
-        self, info: Info, unit_id: strawberry.ID, year: int, set: list[IndicatorListItemInput] | None = None,
-        remove: list[str] | None = None, scheme_code: str | None = None,
+        self,
+        info: Info,
+        unit_id: strawberry.ID,
+        year: int,
+        set: list[IndicatorListItemInput] | None = None,
+        remove: list[str] | None = None,
+        scheme_code: str | None = None,
     ) -> IndicatorList:
         async with unit_of_work(info) as uow:
-            stored = await commands.edit_draft(uow, unit_id, year, [i.to_domain() for i in set or []], remove or [], scheme_code)
+            stored = await commands.edit_draft(
+                uow, unit_id, year, [i.to_domain() for i in set or []], remove or [], scheme_code
+            )
             view = await queries.view_of(uow.session, stored)
         return IndicatorList.from_view(view)
 
     @strawberry.mutation(extensions=roles(Role.ADMIN))
-    async def discard_indicator_list_draft(self, info: Info, unit_id: strawberry.ID, year: int) -> bool:
+    async def discard_indicator_list_draft(
+        self, info: Info, unit_id: strawberry.ID, year: int
+    ) -> bool:
         async with unit_of_work(info) as uow:
             await commands.discard_draft(uow, unit_id, year)
         return True
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description=(
-        "Publishes the unit's draft (immutable from then on), ends the version in force the day before, and "
-        "emits IndicatorListPublished. effectiveFrom defaults to the start of the year, or today within it."))
-    async def publish_indicator_list(self, info: Info, unit_id: strawberry.ID, year: int,
-                                     effective_from: datetime.date | None = None) -> IndicatorList:
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN),
+        description=(
+            "Publishes the unit's draft (immutable from then on), ends the version in force the day before, and "
+            "emits IndicatorListPublished. effectiveFrom defaults to the start of the year, or today within it."
+        ),
+    )
+    async def publish_indicator_list(
+        self,
+        info: Info,
+        unit_id: strawberry.ID,
+        year: int,
+        effective_from: datetime.date | None = None,
+    ) -> IndicatorList:
         async with unit_of_work(info) as uow:
             stored = await commands.publish_list(uow, unit_id, year, effective_from)
             view = await queries.view_of(uow.session, stored)

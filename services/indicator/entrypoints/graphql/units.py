@@ -14,7 +14,9 @@ from services.indicator.entrypoints.graphql.access import READERS, session, unit
 from services.indicator.service_layer import handlers
 
 
-@strawberry.type(description="One of the nine unit categories; two of them the department configures.")
+@strawberry.type(
+    description="One of the nine unit categories; two of them the department configures."
+)
 class UnitCategory:
     code: str
     name: str
@@ -22,11 +24,18 @@ class UnitCategory:
     configurable: bool
 
     @classmethod
-    def from_domain(cls, category: DomainCategory) -> "UnitCategory":
-        return cls(code=category.code, name=category.name, name_en=category.name_en, configurable=category.configurable)
+    def from_domain(cls, category: DomainCategory) -> UnitCategory:
+        return cls(
+            code=category.code,
+            name=category.name,
+            name_en=category.name_en,
+            configurable=category.configurable,
+        )
 
 
-@strawberry.federation.type(keys=["id"], description="A work unit assessed with its own indicator list.")
+@strawberry.federation.type(
+    keys=["id"], description="A work unit assessed with its own indicator list."
+)
 class Unit:
     id: strawberry.ID
     name: str
@@ -36,21 +45,27 @@ class Unit:
     temporary: bool
 
     @classmethod
-    def from_domain(cls, unit: domain.Unit) -> "Unit":
+    def from_domain(cls, unit: domain.Unit) -> Unit:
         return cls(
-            id=strawberry.ID(unit.id), name=unit.name, category=unit.category, district=unit.district,
-            parent_id=unit.parent_id, temporary=unit.temporary,
+            id=strawberry.ID(unit.id),
+            name=unit.name,
+            category=unit.category,
+            district=unit.district,
+            parent_id=unit.parent_id,
+            temporary=unit.temporary,
         )
 
     @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Unit | None":
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Unit | None:
         principal_of(info).require_unit(id)
         async with session(info) as s:
             unit = await repository.get_unit(s, id)
         return cls.from_domain(unit) if unit else None
 
 
-@strawberry.federation.type(keys=["id"], description="A cadre (public official) and the position held.")
+@strawberry.federation.type(
+    keys=["id"], description="A cadre (public official) and the position held."
+)
 class Cadre:
     id: strawberry.ID
     name: str
@@ -58,11 +73,16 @@ class Cadre:
     position_level: str
 
     @classmethod
-    def from_domain(cls, cadre: domain.Cadre) -> "Cadre":
-        return cls(id=strawberry.ID(cadre.id), name=cadre.name, unit_id=cadre.unit_id, position_level=cadre.position_level)
+    def from_domain(cls, cadre: domain.Cadre) -> Cadre:
+        return cls(
+            id=strawberry.ID(cadre.id),
+            name=cadre.name,
+            unit_id=cadre.unit_id,
+            position_level=cadre.position_level,
+        )
 
     @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Cadre | None":
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Cadre | None:
         return await _visible_cadre(info, id)
 
     @strawberry.field
@@ -71,7 +91,9 @@ class Cadre:
             unit = await repository.get_unit(s, self.unit_id)
         return Unit.from_domain(unit) if unit else None
 
-    @strawberry.field(description="True where the cadre holds a principal or deputy position: they lead the unit.")
+    @strawberry.field(
+        description="True where the cadre holds a principal or deputy position: they lead the unit."
+    )
     def leads_unit(self) -> bool:
         return self.position_level in domain.LEADING_LEVELS
 
@@ -120,12 +142,25 @@ class UnitQueries:
 
     @strawberry.field(extensions=roles(Role.ADMIN, Role.ASSESSOR, Role.TRAINER))
     async def units(
-        self, info: Info, category: str | None = None, district: str | None = None, temporary: bool | None = None,
-        parent_id: strawberry.ID | None = None, limit: int = 100, offset: int = 0,
+        self,
+        info: Info,
+        category: str | None = None,
+        district: str | None = None,
+        temporary: bool | None = None,
+        parent_id: strawberry.ID | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> list[Unit]:
         async with session(info) as s:
-            found = await repository.find_units(s, category=category, district=district, temporary=temporary,
-                                                parent_id=parent_id, limit=min(limit, 1000), offset=offset)
+            found = await repository.find_units(
+                s,
+                category=category,
+                district=district,
+                temporary=temporary,
+                parent_id=parent_id,
+                limit=min(limit, 1000),
+                offset=offset,
+            )
         return [Unit.from_domain(u) for u in found]
 
     @strawberry.field(extensions=roles(*READERS))
@@ -154,8 +189,12 @@ class UnitMutations:
     @strawberry.mutation(extensions=roles(Role.ADMIN))
     async def register_unit(self, info: Info, input: UnitInput) -> Unit:
         unit = domain.Unit(
-            id=input.id, name=input.name, category=input.category, district=input.district,
-            parent_id=input.parent_id, temporary=input.temporary,
+            id=input.id,
+            name=input.name,
+            category=input.category,
+            district=input.district,
+            parent_id=input.parent_id,
+            temporary=input.temporary,
         )
         async with unit_of_work(info) as uow:
             await handlers.register_unit(uow, unit)
@@ -163,18 +202,26 @@ class UnitMutations:
 
     @strawberry.mutation(extensions=roles(Role.ADMIN))
     async def register_cadre(self, info: Info, input: CadreInput) -> Cadre:
-        cadre = domain.Cadre(id=input.id, name=input.name, unit_id=input.unit_id, position_level=input.position_level)
+        cadre = domain.Cadre(
+            id=input.id, name=input.name, unit_id=input.unit_id, position_level=input.position_level
+        )
         async with unit_of_work(info) as uow:
             await handlers.register_cadre(uow, cadre)
         return Cadre.from_domain(cadre)
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description="Renames or adds a configurable unit category.")
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN), description="Renames or adds a configurable unit category."
+    )
     async def configure_unit_category(self, info: Info, input: UnitCategoryInput) -> UnitCategory:
         async with unit_of_work(info) as uow:
-            configured = await handlers.configure_category(uow, DomainCategory(input.code, input.name, input.name_en, True))
+            configured = await handlers.configure_category(
+                uow, DomainCategory(input.code, input.name, input.name_en, True)
+            )
         return UnitCategory.from_domain(configured)
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN), description="Removes an unused configurable unit category.")
+    @strawberry.mutation(
+        extensions=roles(Role.ADMIN), description="Removes an unused configurable unit category."
+    )
     async def remove_unit_category(self, info: Info, code: str) -> bool:
         async with unit_of_work(info) as uow:
             await handlers.remove_category(uow, code)

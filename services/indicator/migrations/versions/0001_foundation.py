@@ -25,7 +25,9 @@ def upgrade() -> None:
         sa.Column("district", sa.Text),
         sa.Column("parent_id", sa.Text, sa.ForeignKey("units.id")),
         sa.Column("temporary", sa.Boolean, nullable=False, server_default=sa.false()),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
     )
     op.create_table(
         "cadres",
@@ -33,8 +35,12 @@ def upgrade() -> None:
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("unit_id", sa.Text, sa.ForeignKey("units.id"), nullable=False, index=True),
         sa.Column("position_level", sa.Text, nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
-        sa.CheckConstraint("position_level IN ('principal', 'deputy', 'grassroots')", name="cadres_position_level"),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
+        sa.CheckConstraint(
+            "position_level IN ('principal', 'deputy', 'grassroots')", name="cadres_position_level"
+        ),
     )
 
 

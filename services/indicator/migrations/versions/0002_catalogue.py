@@ -21,15 +21,31 @@ def upgrade() -> None:
     for name, columns in schema.TABLES.items():
         op.create_table(name, *columns())
     for name, where in (schema.ONE_DRAFT, schema.ONE_IN_FORCE):
-        op.create_index(name, "indicator_lists", ["unit_id", "year"], unique=True, postgresql_where=where)
+        op.create_index(
+            name, "indicator_lists", ["unit_id", "year"], unique=True, postgresql_where=where
+        )
     # The nine categories and the anti-formalism blocklist hold from the start, seeded or not.
-    categories = sa.table("unit_categories", *(sa.column(c) for c in ("code", "name", "name_en", "configurable", "position")))
-    op.bulk_insert(categories, [
-        {"code": c.code, "name": c.name, "name_en": c.name_en, "configurable": c.configurable, "position": i}
-        for i, c in enumerate(DEFAULT_CATEGORIES)
-    ])
+    categories = sa.table(
+        "unit_categories",
+        *(sa.column(c) for c in ("code", "name", "name_en", "configurable", "position")),
+    )
+    op.bulk_insert(
+        categories,
+        [
+            {
+                "code": c.code,
+                "name": c.name,
+                "name_en": c.name_en,
+                "configurable": c.configurable,
+                "position": i,
+            }
+            for i, c in enumerate(DEFAULT_CATEGORIES)
+        ],
+    )
     terms = sa.table("paperwork_terms", *(sa.column(c) for c in ("term", "category", "reason")))
-    op.bulk_insert(terms, [{"term": t.term, "category": t.category, "reason": t.reason} for t in DEFAULT_TERMS])
+    op.bulk_insert(
+        terms, [{"term": t.term, "category": t.category, "reason": t.reason} for t in DEFAULT_TERMS]
+    )
     op.create_foreign_key("units_category", "units", "unit_categories", ["category"], ["code"])
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from services.scoring.domain.ledger.workflow import Step, Subject, period_problem, require, require_transition, text_problem
+from services.scoring.domain.ledger.workflow import (
+    Step,
+    Subject,
+    period_problem,
+    require,
+    require_transition,
+    text_problem,
+)
 
 SUBMITTED, UNDER_REVIEW, UPHELD, REJECTED = "submitted", "under_review", "upheld", "rejected"
 STATUSES = (SUBMITTED, UNDER_REVIEW, UPHELD, REJECTED)
@@ -30,17 +37,30 @@ class Appeal:
     decision: Step | None = None
 
     @classmethod
-    def submit(cls, id: str, subject: Subject, period: str, reasons: str, submitted: Step,
-               indicator_code: str | None = None) -> "Appeal":
+    def submit(
+        cls,
+        id: str,
+        subject: Subject,
+        period: str,
+        reasons: str,
+        submitted: Step,
+        indicator_code: str | None = None,
+    ) -> Appeal:
         require(period_problem(period), text_problem("reasons", reasons, minimum=10))
-        return cls(id=id, subject=subject, period=period, reasons=reasons.strip(), submitted=submitted,
-                   indicator_code=(indicator_code or "").strip() or None)
+        return cls(
+            id=id,
+            subject=subject,
+            period=period,
+            reasons=reasons.strip(),
+            submitted=submitted,
+            indicator_code=(indicator_code or "").strip() or None,
+        )
 
-    def start_review(self, review: Step) -> "Appeal":
+    def start_review(self, review: Step) -> Appeal:
         require_transition(f"appeal {self.id}", self.status, UNDER_REVIEW, NEXT)
         return replace(self, status=UNDER_REVIEW, review=review)
 
-    def decide(self, upheld: bool, decision: Step) -> "Appeal":
+    def decide(self, upheld: bool, decision: Step) -> Appeal:
         require_transition(f"appeal {self.id}", self.status, UPHELD if upheld else REJECTED, NEXT)
         require(text_problem("reason", decision.reason))
         return replace(self, status=UPHELD if upheld else REJECTED, decision=decision)
@@ -51,9 +71,14 @@ class Appeal:
 
     def as_record(self) -> dict[str, Any]:
         return {
-            "id": self.id, "subject": self.subject.as_record(), "period": self.period,
-            "indicator_code": self.indicator_code, "reasons": self.reasons, "status": self.status,
-            "submitted": self.submitted.as_record(), "review": self.review.as_record() if self.review else None,
+            "id": self.id,
+            "subject": self.subject.as_record(),
+            "period": self.period,
+            "indicator_code": self.indicator_code,
+            "reasons": self.reasons,
+            "status": self.status,
+            "submitted": self.submitted.as_record(),
+            "review": self.review.as_record() if self.review else None,
             "decision": self.decision.as_record() if self.decision else None,
         }
 

@@ -27,11 +27,15 @@ class ApprovalPolicy:
 
     def __post_init__(self) -> None:
         if not self.roles:
-            raise ValidationFailed(FieldProblem("roles", "required", "a policy names at least one role", []))
+            raise ValidationFailed(
+                FieldProblem("roles", "required", "a policy names at least one role", [])
+            )
         if not 1 <= self.required <= len(set(self.roles)):
             raise ValidationFailed(
                 FieldProblem(
-                    "required", "range", f"must be between 1 and the {len(set(self.roles))} distinct roles named",
+                    "required",
+                    "range",
+                    f"must be between 1 and the {len(set(self.roles))} distinct roles named",
                     self.required,
                 )
             )
@@ -65,8 +69,12 @@ class LockedChange:
 
     def as_record(self) -> dict[str, Any]:
         return {
-            "change_kind": self.change_kind, "record_id": self.record_id, "period": self.period,
-            "unit_id": self.unit_id, "content": self.content, "reason": self.reason,
+            "change_kind": self.change_kind,
+            "record_id": self.record_id,
+            "period": self.period,
+            "unit_id": self.unit_id,
+            "content": self.content,
+            "reason": self.reason,
         }
 
     def message(self) -> bytes:
@@ -94,8 +102,14 @@ class Tally:
         return [key.role for key in self.counted]
 
 
-def _refusal(key: ApprovalKey | None, signature: ApprovalSignature, change: LockedChange, policy: ApprovalPolicy,
-             seen_keys: set[str], seen_roles: set[str]) -> str | None:
+def _refusal(
+    key: ApprovalKey | None,
+    signature: ApprovalSignature,
+    change: LockedChange,
+    policy: ApprovalPolicy,
+    seen_keys: set[str],
+    seen_roles: set[str],
+) -> str | None:
     if key is None:
         return f"key {signature.key_id} is not registered"
     if signature.key_id in seen_keys:
@@ -113,8 +127,12 @@ def _refusal(key: ApprovalKey | None, signature: ApprovalSignature, change: Lock
     return None
 
 
-def tally(policy: ApprovalPolicy, keys: dict[str, ApprovalKey], change: LockedChange,
-          signatures: list[ApprovalSignature]) -> Tally:
+def tally(
+    policy: ApprovalPolicy,
+    keys: dict[str, ApprovalKey],
+    change: LockedChange,
+    signatures: list[ApprovalSignature],
+) -> Tally:
     result = Tally()
     seen_keys: set[str] = set()
     seen_roles: set[str] = set()
@@ -130,8 +148,12 @@ def tally(policy: ApprovalPolicy, keys: dict[str, ApprovalKey], change: LockedCh
     return result
 
 
-def require_quorum(policy: ApprovalPolicy, keys: dict[str, ApprovalKey], change: LockedChange,
-                   signatures: list[ApprovalSignature]) -> Tally:
+def require_quorum(
+    policy: ApprovalPolicy,
+    keys: dict[str, ApprovalKey],
+    change: LockedChange,
+    signatures: list[ApprovalSignature],
+) -> Tally:
     """The tally when M distinct parties signed; otherwise a refusal that says what was missing."""
     result = tally(policy, keys, change, signatures)
     if len(result.counted) >= policy.required:
@@ -140,7 +162,8 @@ def require_quorum(policy: ApprovalPolicy, keys: dict[str, ApprovalKey], change:
     why = "; ".join(result.refused)
     raise ValidationFailed(
         FieldProblem(
-            "signatures", "quorum",
+            "signatures",
+            "quorum",
             f"a change to locked period {change.period} needs {policy.describe()} distinct valid signatures; "
             f"got {len(result.counted)} [{counted}]" + (f": {why}" if why else ""),
             [signature.key_id for signature in signatures],

@@ -77,8 +77,11 @@ def _gaps(log: StoredLog, size: int) -> list[Finding]:
     return [
         Finding("missing_leaf", f"leaf {index} is missing: deleted from the log", leaf_index=index)
         for index in missing[:NAMED_AT_MOST]
-    ] + ([Finding("missing_leaf", f"{len(missing) - NAMED_AT_MOST} more leaves are missing")]
-         if len(missing) > NAMED_AT_MOST else [])
+    ] + (
+        [Finding("missing_leaf", f"{len(missing) - NAMED_AT_MOST} more leaves are missing")]
+        if len(missing) > NAMED_AT_MOST
+        else []
+    )
 
 
 def _altered(log: StoredLog, computed: Sequence[bytes]) -> list[Finding]:
@@ -112,11 +115,13 @@ class _Signatures:
             valid = checkpoint_valid(signed, self._keys)
             self._known[id(signed)] = valid
             if not valid:
-                self.findings.append(Finding(
-                    "bad_checkpoint",
-                    f"checkpoint of size {signed.tree_size} signed at {signed.checkpoint.signed_at.isoformat()} "
-                    f"does not verify with the trusted keys (key {signed.key_id}): forged or altered",
-                ))
+                self.findings.append(
+                    Finding(
+                        "bad_checkpoint",
+                        f"checkpoint of size {signed.tree_size} signed at {signed.checkpoint.signed_at.isoformat()} "
+                        f"does not verify with the trusted keys (key {signed.key_id}): forged or altered",
+                    )
+                )
         return self._known[id(signed)]
 
     @property
@@ -124,17 +129,26 @@ class _Signatures:
         return len(self._known)
 
 
-def _mismatch(log: StoredLog, tree: Extension, first: SignedCheckpoint, verified: int, later: int) -> Finding:
+def _mismatch(
+    log: StoredLog, tree: Extension, first: SignedCheckpoint, verified: int, later: int
+) -> Finding:
     if first.tree_size > tree.size:
-        message = (f"checkpoint of size {first.tree_size} was signed but the log holds {tree.size} leaves: "
-                   f"leaves {tree.size} to {first.tree_size - 1} were removed")
+        message = (
+            f"checkpoint of size {first.tree_size} was signed but the log holds {tree.size} leaves: "
+            f"leaves {tree.size} to {first.tree_size - 1} were removed"
+        )
     else:
         positions = _positions_by_index(log)
         changed = [positions[i] for i in range(verified, first.tree_size) if i in positions]
-        span = (f"leaf {verified} was" if first.tree_size - verified == 1
-                else f"one of leaves {verified} to {first.tree_size - 1} was")
-        message = (f"checkpoint of size {first.tree_size} signed at {first.checkpoint.signed_at.isoformat()} does "
-                   f"not match the log: {span} changed, removed or reordered: {_names(log, changed)}")
+        span = (
+            f"leaf {verified} was"
+            if first.tree_size - verified == 1
+            else f"one of leaves {verified} to {first.tree_size - 1} was"
+        )
+        message = (
+            f"checkpoint of size {first.tree_size} signed at {first.checkpoint.signed_at.isoformat()} does "
+            f"not match the log: {span} changed, removed or reordered: {_names(log, changed)}"
+        )
     if later:
         message += f"; {later} later checkpoints do not match either"
     return Finding("checkpoint_mismatch", message, leaf_index=verified)
@@ -147,12 +161,14 @@ def _stored_nodes(tree: Extension, stored: Mapping[Node, bytes]) -> list[Finding
         mine = hashes[index - first] if first <= index < first + len(hashes) else None
         if mine != digest:
             width = 1 << level
-            findings.append(Finding(
-                "altered_node",
-                f"the stored subtree hash (level {level}, index {index}) and leaves {index * width} to "
-                f"{(index + 1) * width - 1} disagree: one of them was changed, and proofs through it fail",
-                leaf_index=index * width,
-            ))
+            findings.append(
+                Finding(
+                    "altered_node",
+                    f"the stored subtree hash (level {level}, index {index}) and leaves {index * width} to "
+                    f"{(index + 1) * width - 1} disagree: one of them was changed, and proofs through it fail",
+                    leaf_index=index * width,
+                )
+            )
     return findings
 
 
@@ -161,15 +177,19 @@ def _unsigned(log: StoredLog, verified_upto: int, size: int) -> list[Finding]:
         return []
     positions = _positions_by_index(log)
     tail = [positions[i] for i in range(verified_upto, size) if i in positions]
-    return [Finding(
-        "unsigned_leaves",
-        f"leaves {verified_upto} to {size - 1} are covered by no signed checkpoint, so they were written "
-        f"outside the service: {_names(log, tail)}",
-        leaf_index=verified_upto,
-    )]
+    return [
+        Finding(
+            "unsigned_leaves",
+            f"leaves {verified_upto} to {size - 1} are covered by no signed checkpoint, so they were written "
+            f"outside the service: {_names(log, tail)}",
+            leaf_index=verified_upto,
+        )
+    ]
 
 
-def audit(log: StoredLog, keys: dict[str, Ed25519PublicKey], every_checkpoint: bool = False) -> AuditReport:
+def audit(
+    log: StoredLog, keys: dict[str, Ed25519PublicKey], every_checkpoint: bool = False
+) -> AuditReport:
     size = (log.indices[-1] + 1) if log.indices else 0
     computed = leaf_hashes(log.datas)
     report = AuditReport(leaves=len(log.indices), checkpoints=len(log.checkpoints))
@@ -189,13 +209,21 @@ def audit(log: StoredLog, keys: dict[str, Ed25519PublicKey], every_checkpoint: b
             signatures.genuine(checkpoint)
 
     def matches(checkpoint: SignedCheckpoint) -> bool:
-        return checkpoint.tree_size <= tree.size and root_at(tree, checkpoint.tree_size) == checkpoint.root_hash
+        return (
+            checkpoint.tree_size <= tree.size
+            and root_at(tree, checkpoint.tree_size) == checkpoint.root_hash
+        )
 
     failing = [c for c in ordered if not matches(c)]
     first = next((c for c in failing if signatures.genuine(c)), None)
     limit = first.tree_size if first else size + 1
     report.verified_size = next(
-        (c.tree_size for c in reversed(ordered) if c.tree_size < limit and matches(c) and signatures.genuine(c)), 0
+        (
+            c.tree_size
+            for c in reversed(ordered)
+            if c.tree_size < limit and matches(c) and signatures.genuine(c)
+        ),
+        0,
     )
     latest = next((c.tree_size for c in reversed(ordered) if signatures.genuine(c)), 0)
     report.checkpoints_verified = signatures.checked

@@ -41,8 +41,13 @@ class ExemptionCategory:
 
     def __post_init__(self) -> None:
         require(
-            None if CODE_PATTERN.match(self.code or "") else FieldProblem(
-                "code", "pattern", "a category code is lower-case letters, digits and '_'", self.code
+            None
+            if CODE_PATTERN.match(self.code or "")
+            else FieldProblem(
+                "code",
+                "pattern",
+                "a category code is lower-case letters, digits and '_'",
+                self.code,
             ),
             text_problem("name", self.name),
             text_problem("description", self.description),
@@ -58,10 +63,15 @@ class EvidenceItem:
 
     def problem(self, position: int) -> FieldProblem | None:
         if not self.name.strip():
-            return FieldProblem(f"evidence[{position}].name", "required", "name the document", self.name)
+            return FieldProblem(
+                f"evidence[{position}].name", "required", "name the document", self.name
+            )
         if not SHA256_PATTERN.match(self.sha256):
             return FieldProblem(
-                f"evidence[{position}].sha256", "pattern", "a SHA-256 is 64 lower-case hex digits", self.sha256
+                f"evidence[{position}].sha256",
+                "pattern",
+                "a SHA-256 is 64 lower-case hex digits",
+                self.sha256,
             )
         return None
 
@@ -80,27 +90,60 @@ class Exemption:
     decision: Step | None = None
 
     @classmethod
-    def apply(cls, id: str, subject: Subject, period: str, category: ExemptionCategory | None, category_code: str,
-              indicator_code: str, reasons: str, evidence: Iterable[EvidenceItem], applied: Step) -> "Exemption":
+    def apply(
+        cls,
+        id: str,
+        subject: Subject,
+        period: str,
+        category: ExemptionCategory | None,
+        category_code: str,
+        indicator_code: str,
+        reasons: str,
+        evidence: Iterable[EvidenceItem],
+        applied: Step,
+    ) -> Exemption:
         evidence = tuple(evidence)
         problems = [
             period_problem(period),
             text_problem("reasons", reasons, minimum=10),
-            None if indicator_code.strip() else FieldProblem(
-                "indicatorCode", "required", "name the indicator whose deduction is to be removed", indicator_code
+            None
+            if indicator_code.strip()
+            else FieldProblem(
+                "indicatorCode",
+                "required",
+                "name the indicator whose deduction is to be removed",
+                indicator_code,
             ),
-            None if evidence else FieldProblem("evidence", "required", "attach at least one document", []),
+            None
+            if evidence
+            else FieldProblem("evidence", "required", "attach at least one document", []),
             *(item.problem(position) for position, item in enumerate(evidence)),
         ]
         if category is None or not category.active:
-            problems.append(FieldProblem("categoryCode", "exists", "no active exemption category has this code",
-                                         category_code))
+            problems.append(
+                FieldProblem(
+                    "categoryCode",
+                    "exists",
+                    "no active exemption category has this code",
+                    category_code,
+                )
+            )
         require(*problems)
-        return cls(id=id, subject=subject, period=period, category_code=category_code,
-                   indicator_code=indicator_code.strip(), reasons=reasons.strip(), evidence=evidence, applied=applied)
+        return cls(
+            id=id,
+            subject=subject,
+            period=period,
+            category_code=category_code,
+            indicator_code=indicator_code.strip(),
+            reasons=reasons.strip(),
+            evidence=evidence,
+            applied=applied,
+        )
 
-    def decide(self, approve: bool, decision: Step) -> "Exemption":
-        require_transition(f"exemption {self.id}", self.status, APPROVED if approve else REJECTED, NEXT)
+    def decide(self, approve: bool, decision: Step) -> Exemption:
+        require_transition(
+            f"exemption {self.id}", self.status, APPROVED if approve else REJECTED, NEXT
+        )
         require(text_problem("reason", decision.reason))
         if decision.by == self.applied.by:
             raise PermissionDenied("whoever applied for an exemption may not also decide it")
@@ -109,10 +152,15 @@ class Exemption:
     def as_record(self) -> dict[str, Any]:
         """What the ledger keeps of each step: the whole exemption as it stands after the step."""
         return {
-            "id": self.id, "subject": self.subject.as_record(), "period": self.period,
-            "category_code": self.category_code, "indicator_code": self.indicator_code, "reasons": self.reasons,
+            "id": self.id,
+            "subject": self.subject.as_record(),
+            "period": self.period,
+            "category_code": self.category_code,
+            "indicator_code": self.indicator_code,
+            "reasons": self.reasons,
             "evidence": [{"name": item.name, "sha256": item.sha256} for item in self.evidence],
-            "status": self.status, "applied": self.applied.as_record(),
+            "status": self.status,
+            "applied": self.applied.as_record(),
             "decision": self.decision.as_record() if self.decision else None,
         }
 

@@ -29,4 +29,7 @@ def leaf_hashes(datas: Sequence[bytes]) -> list[bytes]:
 
 def parent_hashes(hashes: Sequence[bytes]) -> list[bytes]:
     """Hashes of the pairs (0,1), (2,3) ...; an odd last hash has no parent yet."""
-    return [sha256(NODE_PREFIX + left + right).digest() for left, right in zip(hashes[0::2], hashes[1::2])]
+    return [
+        sha256(NODE_PREFIX + left + right).digest()
+        for left, right in zip(hashes[0::2], hashes[1::2])
+    ]

@@ -36,7 +36,9 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"a ledger record cannot hold a {type(value).__name__}")
 
 
-_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_plain)
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_plain
+)
 
 
 def canonical_json(value: Any) -> str:
@@ -46,10 +48,16 @@ def canonical_json(value: Any) -> str:
 def check_reference(kind: str, record_id: str) -> None:
     problems = []
     if not KIND_PATTERN.match(kind or ""):
-        problems.append(FieldProblem("kind", "pattern", "a record kind is lower-case letters, digits and '_'", kind))
+        problems.append(
+            FieldProblem(
+                "kind", "pattern", "a record kind is lower-case letters, digits and '_'", kind
+            )
+        )
     if not RECORD_ID_PATTERN.match(record_id or ""):
         problems.append(
-            FieldProblem("recordId", "pattern", "a record id is 1 to 200 characters on one line", record_id)
+            FieldProblem(
+                "recordId", "pattern", "a record id is 1 to 200 characters on one line", record_id
+            )
         )
     if problems:
         raise ValidationFailed(problems)
@@ -73,10 +81,16 @@ def read_leaf(data: bytes) -> LeafRecord:
     parts = data.decode().split("\n", 4)
     if len(parts) != 5 or parts[0] != LEAF_FORMAT:
         raise ValueError("not a ledger leaf of format " + LEAF_FORMAT)
-    return LeafRecord(kind=parts[1], record_id=parts[2], recorded_at=parts[3], content=json.loads(parts[4]))
+    return LeafRecord(
+        kind=parts[1], record_id=parts[2], recorded_at=parts[3], content=json.loads(parts[4])
+    )
 
 
 def describe(data: bytes) -> str:
     """`kind record-id` for reports, even when the bytes were damaged."""
     parts = data.decode(errors="replace").split("\n", 3)
-    return f"{parts[1]} {parts[2]}" if len(parts) > 3 and parts[0] == LEAF_FORMAT else "unreadable leaf"
+    return (
+        f"{parts[1]} {parts[2]}"
+        if len(parts) > 3 and parts[0] == LEAF_FORMAT
+        else "unreadable leaf"
+    )

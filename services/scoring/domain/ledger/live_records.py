@@ -26,7 +26,9 @@ class LiveSource:
     present: Callable[[dict], bool] = field(default=lambda content: True)
 
 
-def latest_leaves(datas: Iterable[bytes], indices: Sequence[int], kinds: set[str]) -> dict[tuple[str, str], tuple[int, bytes]]:
+def latest_leaves(
+    datas: Iterable[bytes], indices: Sequence[int], kinds: set[str]
+) -> dict[tuple[str, str], tuple[int, bytes]]:
     """The last leaf of every record of the given kinds, read from the header lines only."""
     latest: dict[tuple[str, str], tuple[int, bytes]] = {}
     prefix = (LEAF_FORMAT + "\n").encode()
@@ -48,21 +50,46 @@ def _at(content: Any, path: str) -> Any:
 
 def check(source: LiveSource, latest: Mapping[tuple[str, str], tuple[int, bytes]]) -> list[Finding]:
     findings = []
-    recorded = {record_id: value for (kind, record_id), value in latest.items() if kind == source.kind}
+    recorded = {
+        record_id: value for (kind, record_id), value in latest.items() if kind == source.kind
+    }
     for record_id, row in source.rows.items():
         if record_id not in recorded:
-            findings.append(Finding("unrecorded_row", f"{source.kind} {record_id} is in the tables but was never "
-                                    "recorded in the ledger: written outside the service", record=record_id))
+            findings.append(
+                Finding(
+                    "unrecorded_row",
+                    f"{source.kind} {record_id} is in the tables but was never "
+                    "recorded in the ledger: written outside the service",
+                    record=record_id,
+                )
+            )
             continue
         index, data = recorded[record_id]
         content = read_leaf(data).content
-        differing = [f"{column} is {row[column]!r} but leaf {index} says {_at(content, path)!r}"
-                     for column, path in source.fields.items() if row[column] != _at(content, path)]
+        differing = [
+            f"{column} is {row[column]!r} but leaf {index} says {_at(content, path)!r}"
+            for column, path in source.fields.items()
+            if row[column] != _at(content, path)
+        ]
         if differing:
-            findings.append(Finding("altered_row", f"{source.kind} {record_id} was changed outside the service: "
-                                    + "; ".join(differing), leaf_index=index, record=record_id))
+            findings.append(
+                Finding(
+                    "altered_row",
+                    f"{source.kind} {record_id} was changed outside the service: "
+                    + "; ".join(differing),
+                    leaf_index=index,
+                    record=record_id,
+                )
+            )
     for record_id, (index, data) in recorded.items():
         if record_id not in source.rows and source.present(read_leaf(data).content):
-            findings.append(Finding("removed_row", f"{source.kind} {record_id} (leaf {index}) is gone from the "
-                                    "tables: removed outside the service", leaf_index=index, record=record_id))
+            findings.append(
+                Finding(
+                    "removed_row",
+                    f"{source.kind} {record_id} (leaf {index}) is gone from the "
+                    "tables: removed outside the service",
+                    leaf_index=index,
+                    record=record_id,
+                )
+            )
     return findings

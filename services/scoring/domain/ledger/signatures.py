@@ -24,7 +24,9 @@ def key_id(key: Ed25519PublicKey) -> str:
 
 
 def public_key_pem(key: Ed25519PublicKey) -> str:
-    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    return key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ).decode()
 
 
 def _decoded(text: str, size: int) -> bytes | None:
@@ -54,7 +56,9 @@ def load_public_key(text: str | bytes) -> Ed25519PublicKey:
 
 
 def load_private_key(pem: str | bytes) -> Ed25519PrivateKey:
-    key = serialization.load_pem_private_key(pem.encode() if isinstance(pem, str) else pem, password=None)
+    key = serialization.load_pem_private_key(
+        pem.encode() if isinstance(pem, str) else pem, password=None
+    )
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError("the PEM key is not an Ed25519 private key")
     return key

@@ -29,7 +29,9 @@ def perfect_subtrees(start: int, end: int) -> list[Node]:
     while start < end:
         level = (end - start).bit_length() - 1
         if start % (1 << level):
-            raise ValueError(f"range [{start}, {end}) is not aligned as the RFC's recursion aligns it")
+            raise ValueError(
+                f"range [{start}, {end}) is not aligned as the RFC's recursion aligns it"
+            )
         nodes.append((level, start >> level))
         start += 1 << level
     return nodes
@@ -86,7 +88,9 @@ def consistency_plan(old_size: int, new_size: int) -> list[list[Node]]:
     return [perfect_subtrees(a, b) for a, b in reversed(ranges)]
 
 
-def verify_inclusion(leaf: bytes, index: int, size: int, path: Sequence[bytes], root: bytes) -> bool:
+def verify_inclusion(
+    leaf: bytes, index: int, size: int, path: Sequence[bytes], root: bytes
+) -> bool:
     """RFC 9162 2.1.3.2: does `path` lead from this leaf hash to `root`?"""
     if not 0 <= index < size:
         return False
@@ -104,7 +108,9 @@ def verify_inclusion(leaf: bytes, index: int, size: int, path: Sequence[bytes], 
     return sn == 0 and result == root
 
 
-def verify_consistency(old_size: int, new_size: int, old_root: bytes, new_root: bytes, proof: Sequence[bytes]) -> bool:
+def verify_consistency(
+    old_size: int, new_size: int, old_root: bytes, new_root: bytes, proof: Sequence[bytes]
+) -> bool:
     """RFC 9162 2.1.4.2: is the tree of `new_root` the tree of `old_root` with leaves appended?"""
     if not 0 <= old_size <= new_size:
         return False
@@ -182,7 +188,9 @@ def extend(size: int, frontier: Mapping[int, bytes], new_leaves: Sequence[bytes]
     new_frontier: dict[int, bytes] = {}
     for node_level, index in frontier_nodes(new_size):
         level_first, level_hashes = levels.get(node_level, (index + 1, []))
-        new_frontier[node_level] = level_hashes[index - level_first] if index >= level_first else frontier[node_level]
+        new_frontier[node_level] = (
+            level_hashes[index - level_first] if index >= level_first else frontier[node_level]
+        )
     return Extension(old_size=size, size=new_size, levels=levels, frontier=new_frontier)
 
 

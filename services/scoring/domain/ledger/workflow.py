@@ -27,9 +27,13 @@ def period_problem(period: str) -> FieldProblem | None:
 def text_problem(field: str, text: str | None, minimum: int = 1) -> FieldProblem | None:
     stripped = (text or "").strip()
     if len(stripped) < minimum:
-        return FieldProblem(field, "required", f"must say why in at least {minimum} characters", text)
+        return FieldProblem(
+            field, "required", f"must say why in at least {minimum} characters", text
+        )
     if len(stripped) > MAX_TEXT:
-        return FieldProblem(field, "max_length", f"must be at most {MAX_TEXT} characters", len(stripped))
+        return FieldProblem(
+            field, "max_length", f"must be at most {MAX_TEXT} characters", len(stripped)
+        )
     return None
 
 
@@ -48,7 +52,9 @@ class Subject:
 
     def __post_init__(self) -> None:
         if not (self.unit_id or self.cadre_id):
-            raise ValidationFailed(FieldProblem("unitId", "required", "name the unit or the cadre concerned", None))
+            raise ValidationFailed(
+                FieldProblem("unitId", "required", "name the unit or the cadre concerned", None)
+            )
 
     @property
     def kind(self) -> str:
@@ -75,7 +81,9 @@ class Step:
         return {"by": self.by, "role": self.role, "at": self.at, "reason": self.reason}
 
 
-def require_transition(what: str, current: str, target: str, allowed: Mapping[str, tuple[str, ...]]) -> None:
+def require_transition(
+    what: str, current: str, target: str, allowed: Mapping[str, tuple[str, ...]]
+) -> None:
     nexts = allowed.get(current, ())
     if target not in nexts:
         options = ", ".join(nexts) or "none, it is final"

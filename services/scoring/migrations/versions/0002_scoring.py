@@ -19,11 +19,25 @@ depends_on = None
 # so the later migrations of these tables are written to change nothing there (IF EXISTS / IF NOT
 # EXISTS); tables later dropped are created from their retired definitions.
 TABLES = (
-    tables.list_versions, tables.lists_in_force, tables.series, tables.list_items, tables.observations,
-    tables.public_evaluations, tables.daily_records, tables.cadre_evaluations, tables.cadre_areas,
-    tables.assessment_settings, tables.scoring_runs, tables.unit_scores, tables.score_contributions,
-    tables.cadre_scores, tables.period_lists, tables.anomalies,
-    tables.monitoring_checks, tables.emitted_causes, tables.emitted_profiles,
+    tables.list_versions,
+    tables.lists_in_force,
+    tables.series,
+    tables.list_items,
+    tables.observations,
+    tables.public_evaluations,
+    tables.daily_records,
+    tables.cadre_evaluations,
+    tables.cadre_areas,
+    tables.assessment_settings,
+    tables.scoring_runs,
+    tables.unit_scores,
+    tables.score_contributions,
+    tables.cadre_scores,
+    tables.period_lists,
+    tables.anomalies,
+    tables.monitoring_checks,
+    tables.emitted_causes,
+    tables.emitted_profiles,
 )
 
 

@@ -19,4 +19,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.create_foreign_key("observations_series_key_fkey", "observations", "series", ["series_key"], ["series_key"])
+    op.create_foreign_key(
+        "observations_series_key_fkey", "observations", "series", ["series_key"], ["series_key"]
+    )

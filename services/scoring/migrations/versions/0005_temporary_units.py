@@ -15,7 +15,9 @@ depends_on = None
 
 def upgrade() -> None:
     # A database created by scoring_0002 from the current table definitions has the column already.
-    op.execute("ALTER TABLE list_versions ADD COLUMN IF NOT EXISTS unit_temporary boolean NOT NULL DEFAULT false")
+    op.execute(
+        "ALTER TABLE list_versions ADD COLUMN IF NOT EXISTS unit_temporary boolean NOT NULL DEFAULT false"
+    )
 
 
 def downgrade() -> None:

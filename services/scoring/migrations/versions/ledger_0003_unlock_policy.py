@@ -5,7 +5,7 @@ Revision ID: scoring_ledger_0003
 Revises: scoring_ledger_0002
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from alembic import op
 from sqlalchemy import text
@@ -18,10 +18,12 @@ depends_on = None
 
 def upgrade() -> None:
     op.get_bind().execute(
-        text("INSERT INTO approval_policies (change_kind, required, roles, updated_by, updated_at) "
-             "VALUES ('period_unlock', 2, ARRAY['assessor', 'discipline_inspection', 'organisation_department'], "
-             "'seed', :now) ON CONFLICT (change_kind) DO NOTHING"),
-        {"now": datetime.now(timezone.utc)},
+        text(
+            "INSERT INTO approval_policies (change_kind, required, roles, updated_by, updated_at) "
+            "VALUES ('period_unlock', 2, ARRAY['assessor', 'discipline_inspection', 'organisation_department'], "
+            "'seed', :now) ON CONFLICT (change_kind) DO NOTHING"
+        ),
+        {"now": datetime.now(UTC)},
     )
 
 
