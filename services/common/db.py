@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncpg
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -25,6 +27,14 @@ def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession
 def asyncpg_dsn(url: str) -> str:
     """The same URL in the form asyncpg accepts (for LISTEN and COPY on a raw connection)."""
     return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+async def driver_connection(source: AsyncSession | AsyncConnection) -> asyncpg.Connection:
+    """The asyncpg connection under a session's (or connection's) transaction, for COPY and
+    array-parameter bulk statements that must commit with the rest of the transaction."""
+    connection = await source.connection() if isinstance(source, AsyncSession) else source
+    raw = await connection.get_raw_connection()
+    return raw.driver_connection
 
 
 def _outbox_columns() -> list:

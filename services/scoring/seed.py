@@ -22,11 +22,10 @@ from datetime import date
 import sqlalchemy as sa
 
 from services.common import migrations
-from services.common.db import make_engine, make_session_factory
+from services.common.db import driver_connection, make_engine, make_session_factory
 from services.common.settings import get_settings
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import records
-from services.scoring.adapters.connection import driver_connection
 from services.scoring.adapters.lists import item_spec
 from services.scoring.adapters.tables import outbox
 from services.scoring.domain.observations import FEED, REPORTED_SOURCE, ObservationInput

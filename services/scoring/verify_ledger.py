@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from services.common.db import driver_connection
 from services.common.settings import PlatformSettings
 from services.scoring.adapters import ledger_export as files
 from services.scoring.adapters.ledger_live import live_sources
@@ -57,7 +58,7 @@ async def _read_database(
     try:
         async with engine.connect() as connection:
             indices, datas, hashes, checkpoints, nodes = await read_whole_log(connection)
-            raw = (await connection.get_raw_connection()).driver_connection
+            raw = await driver_connection(connection)
             sources = await live_sources(raw) if with_rows else []
     finally:
         await engine.dispose()

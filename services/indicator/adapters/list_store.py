@@ -13,7 +13,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.indicator.adapters.sql import any_of, raw_connection
+from services.common.db import driver_connection
+from services.indicator.adapters.sql import any_of
 from services.indicator.adapters.tables import indicator_lists, list_items
 from services.indicator.domain.lists import Item
 from services.indicator.domain.versions import PUBLISHED, VersionHeader
@@ -174,7 +175,7 @@ async def items_of(session: AsyncSession, list_id: str) -> list[Item]:
 
 async def insert_lists(session: AsyncSession, lists: Sequence[NewList]) -> None:
     """Writes list headers, and the items of drafts, with COPY."""
-    raw = await raw_connection(session)
+    raw = await driver_connection(session)
     await raw.copy_records_to_table(
         "indicator_lists",
         columns=_LIST_COLUMNS,
@@ -216,7 +217,7 @@ async def supersede(session: AsyncSession, ended: Sequence[tuple[str, date]]) ->
     """Marks versions superseded, each effective until the day before its successor starts."""
     if not ended:
         return
-    raw = await raw_connection(session)
+    raw = await driver_connection(session)
     await raw.execute(
         """
         UPDATE indicator_lists AS l SET status = 'superseded', effective_to = v.effective_to, superseded_at = now()

@@ -11,10 +11,3 @@ from sqlalchemy.dialects.postgresql import ARRAY
 def any_of(column: sa.ColumnElement, values: Iterable) -> sa.ColumnElement[bool]:
     """`column = ANY($1)` with one array parameter: one plan however many values (units of a city)."""
     return column == sa.any_(sa.bindparam(None, sorted(set(values)), type_=ARRAY(column.type)))
-
-
-async def raw_connection(session):
-    """The asyncpg connection under a session's transaction, for COPY."""
-    connection = await session.connection()
-    raw = await connection.get_raw_connection()
-    return raw.driver_connection

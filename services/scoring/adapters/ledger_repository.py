@@ -10,7 +10,7 @@ import asyncpg
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from services.scoring.adapters.connection import driver_connection
+from services.common.db import driver_connection
 from services.scoring.adapters.ledger_tables import ledger_checkpoints, ledger_leaves, ledger_nodes
 from services.scoring.domain.ledger.checkpoint import Checkpoint, SignedCheckpoint
 from services.scoring.domain.ledger.tree import Node
@@ -195,7 +195,7 @@ async def read_whole_log(
 
     Straight on the driver: a million rows through the ORM layer would cost more than the audit.
     """
-    raw = (await connection.get_raw_connection()).driver_connection
+    raw = await driver_connection(connection)
     with _collector_paused():
         rows = await raw.fetch(
             f"SELECT leaf_index, leaf_data, leaf_hash FROM {ledger_leaves.name} ORDER BY leaf_index"

@@ -14,6 +14,7 @@ from typing import Any
 
 import asyncpg
 
+from services.common.db import driver_connection
 from services.scoring.domain.periods import parse_period
 
 
@@ -21,8 +22,7 @@ from services.scoring.domain.periods import parse_period
 async def reading(platform: Any) -> AsyncIterator[asyncpg.Connection]:
     """A pooled connection for reads outside any unit of work."""
     async with platform.engine.connect() as connection:
-        raw = await connection.get_raw_connection()
-        yield raw.driver_connection
+        yield await driver_connection(connection)
 
 
 async def cadre_unit(conn: asyncpg.Connection, cadre_id: str) -> str | None:

@@ -10,10 +10,10 @@ import numpy as np
 from schemas.envelope import Envelope, EventPayload
 from schemas.events import BottomRanked, CapabilityProfileComputed, WeaknessFlagged
 from schemas.events.scoring import WeaknessEvidence
+from services.common.db import driver_connection
 from services.common.log import current_correlation_id
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import announcements
-from services.scoring.adapters.connection import driver_connection
 from services.scoring.domain.assessment import POSITION_LEVELS, Assessment
 from services.scoring.domain.capabilities import SEVERITIES
 from services.scoring.domain.settings import AssessmentSettings

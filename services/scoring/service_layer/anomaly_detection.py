@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from schemas.events import AnomalyDetected
+from services.common.db import driver_connection
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import announcements
-from services.scoring.adapters.connection import driver_connection
 from services.scoring.domain.anomalies import contradictions, outliers
 from services.scoring.domain.assessment import Assessment
 from services.scoring.domain.settings import AssessmentSettings

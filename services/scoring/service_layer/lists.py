@@ -5,10 +5,10 @@ from __future__ import annotations
 from schemas.envelope import Envelope
 from schemas.events import IndicatorListPublished
 from schemas.events.indicator import ListItem
+from services.common.db import driver_connection
 from services.common.errors import ClientError
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import lists as list_store
-from services.scoring.adapters.connection import driver_connection
 from services.scoring.domain.rules import ItemSpec, RuleError, rule_of
 from services.scoring.service_layer import ledger, ledger_records
 

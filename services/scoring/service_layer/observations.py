@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 
 from schemas.envelope import Envelope
 from schemas.events import ObservationReported
+from services.common.db import driver_connection
 from services.common.errors import FieldProblem, ValidationFailed
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import lists as list_store
 from services.scoring.adapters import observations as observation_store
-from services.scoring.adapters.connection import driver_connection
 from services.scoring.domain.observations import FEED, Accepted, ObservationInput, check_observation
 from services.scoring.domain.periods import parse_period
 from services.scoring.service_layer import ledger, ledger_locks, ledger_records

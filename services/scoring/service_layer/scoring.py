@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from services.common.db import driver_connection
 from services.common.errors import invalid
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import results, run_inputs
-from services.scoring.adapters.connection import driver_connection
 from services.scoring.domain.assessment import Assessment, assess
 from services.scoring.domain.period_lists import ListEntry, UnitStanding, place
 from services.scoring.domain.periods import Period, parse_period
