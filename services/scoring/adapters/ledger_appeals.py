@@ -69,7 +69,7 @@ async def counts_by_status(session: AsyncSession, period: str) -> dict[str, int]
         .where(appeals.c.period == period)
         .group_by(appeals.c.status)
     )
-    return dict(await session.execute(query))
+    return dict((await session.execute(query)).tuples().all())
 
 
 async def assessed_count(session: AsyncSession) -> int:
