@@ -1,11 +1,10 @@
 """Composes the scoring service."""
 
-import services.scoring.adapters.ledger_tables  # noqa: F401  (declares the ledger's tables on the metadata)
 from services.common.app import ServiceSpec
 from services.common.settings import PlatformSettings, get_settings
 from services.scoring.adapters.tables import metadata
 from services.scoring.entrypoints.consumers import subscription
-from services.scoring.entrypoints.graphql import build_schema
+from services.scoring.entrypoints.graphql.schema import build_schema
 
 
 def service_spec(settings: PlatformSettings | None = None) -> ServiceSpec:

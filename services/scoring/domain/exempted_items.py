@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from services.scoring.domain.engine import ItemTable
+from services.scoring.domain.exemptions import Exemption, applies
 from services.scoring.domain.inputs import Numbering
-from services.scoring.domain.ledger.exemptions import Exemption, applies
 
 
 @dataclass(frozen=True)

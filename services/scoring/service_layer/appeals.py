@@ -17,11 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.common.auth import Principal, Role
 from services.common.errors import ClientError, Conflict, NotFound
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import ledger_appeals as repository
-from services.scoring.domain.ledger.appeals import Appeal, AppealCounts
-from services.scoring.domain.ledger.workflow import Step, Subject, period_problem, require
-from services.scoring.service_layer import ledger
-from services.scoring.service_layer.ledger_subjects import known_subject
+from services.scoring import ledger
+from services.scoring.adapters import appeal_repository as repository
+from services.scoring.domain.appeals import Appeal, AppealCounts
+from services.scoring.domain.cases import Step, Subject, period_problem, require
+from services.scoring.service_layer import log_entries
+from services.scoring.service_layer.case_subjects import known_subject
 from services.scoring.service_layer.scoring import run_scoring
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ async def submit(
     if existing is not None:
         raise Conflict(f"appeal {existing.id} against the same result is still {existing.status}")
     await repository.add(uow.session, appeal)
-    await ledger.record(uow, ledger.APPEAL, appeal.id, appeal.as_record())
+    await ledger.record(uow, log_entries.APPEAL, appeal.id, appeal.as_record())
     return appeal
 
 
@@ -67,7 +68,7 @@ async def _open(uow: UnitOfWork, appeal_id: str, by: Principal) -> Appeal:
 async def start_review(uow: UnitOfWork, appeal_id: str, by: Principal) -> Appeal:
     reviewed = (await _open(uow, appeal_id, by)).start_review(_step(by))
     await repository.update(uow.session, reviewed)
-    await ledger.record(uow, ledger.APPEAL, reviewed.id, reviewed.as_record())
+    await ledger.record(uow, log_entries.APPEAL, reviewed.id, reviewed.as_record())
     return reviewed
 
 
@@ -76,12 +77,12 @@ async def decide(
 ) -> Appeal:
     decided = (await _open(uow, appeal_id, by)).decide(upheld, _step(by, reason))
     await repository.update(uow.session, decided)
-    await ledger.record(uow, ledger.APPEAL, decided.id, decided.as_record())
+    await ledger.record(uow, log_entries.APPEAL, decided.id, decided.as_record())
     if decided.upheld:
         request_id = await repository.request_rescoring(uow.session, decided, decided.decision.at)
         await ledger.record(
             uow,
-            ledger.RESCORING,
+            log_entries.RESCORING,
             f"RS-{request_id}",
             {
                 "event": "requested",

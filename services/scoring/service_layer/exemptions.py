@@ -16,11 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.common.auth import Principal, Role
 from services.common.errors import Conflict, NotFound
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import ledger_exemptions as repository
-from services.scoring.domain.ledger.exemptions import EvidenceItem, Exemption, ExemptionCategory
-from services.scoring.domain.ledger.workflow import Step, Subject
-from services.scoring.service_layer import ledger
-from services.scoring.service_layer.ledger_subjects import known_subject
+from services.scoring import ledger
+from services.scoring.adapters import exemption_repository as repository
+from services.scoring.domain.cases import Step, Subject
+from services.scoring.domain.exemptions import EvidenceItem, Exemption, ExemptionCategory
+from services.scoring.service_layer import log_entries
+from services.scoring.service_layer.case_subjects import known_subject
 
 CATEGORY = "exemption_category"
 
@@ -85,7 +86,7 @@ async def apply(
             f"is already {existing.status}"
         )
     await repository.add(uow.session, exemption)
-    await ledger.record(uow, ledger.EXEMPTION, exemption.id, exemption.as_record())
+    await ledger.record(uow, log_entries.EXEMPTION, exemption.id, exemption.as_record())
     return exemption
 
 
@@ -98,7 +99,7 @@ async def decide(
         raise NotFound(f"no exemption {exemption_id!r}")
     decided = exemption.decide(approve, _step(by, reason))
     await repository.update(uow.session, decided)
-    await ledger.record(uow, ledger.EXEMPTION, decided.id, decided.as_record())
+    await ledger.record(uow, log_entries.EXEMPTION, decided.id, decided.as_record())
     return decided
 
 

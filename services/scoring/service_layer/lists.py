@@ -8,9 +8,10 @@ from schemas.events.indicator import ListItem
 from services.common.db import driver_connection
 from services.common.errors import ClientError
 from services.common.unit_of_work import UnitOfWork
+from services.scoring import ledger
 from services.scoring.adapters import lists as list_store
 from services.scoring.domain.rules import ItemSpec, RuleError, rule_of
-from services.scoring.service_layer import ledger, ledger_records
+from services.scoring.service_layer import log_entries
 
 
 class UnscorableList(ClientError):
@@ -72,4 +73,4 @@ async def list_published(
         event_id=envelope.event_id,
         items=items,
     )
-    await ledger.record_many(uow, [ledger_records.commitment(event)])
+    await ledger.record_many(uow, [log_entries.commitment(event)])

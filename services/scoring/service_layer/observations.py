@@ -16,11 +16,12 @@ from schemas.events import ObservationReported
 from services.common.db import driver_connection
 from services.common.errors import FieldProblem, ValidationFailed
 from services.common.unit_of_work import UnitOfWork
+from services.scoring import ledger
 from services.scoring.adapters import lists as list_store
 from services.scoring.adapters import observations as observation_store
 from services.scoring.domain.observations import FEED, Accepted, ObservationInput, check_observation
 from services.scoring.domain.periods import parse_period
-from services.scoring.service_layer import ledger, ledger_locks, ledger_records
+from services.scoring.service_layer import log_entries, period_locks
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ async def record_observations(
     problems = [problem for result in checked if isinstance(result, list) for problem in result]
     if problems:
         raise ValidationFailed(problems)
-    await ledger_locks.guard_observations(uow, inputs)
+    await period_locks.guard_observations(uow, inputs)
     now = datetime.now(UTC)
     conn = await driver_connection(uow.session)
     stored = await observation_store.insert(
@@ -80,7 +81,7 @@ async def record_observations(
     )
     await ledger.record_many(
         uow,
-        ledger_records.observation_revisions(
+        log_entries.observation_revisions(
             checked, stored, channel, [reported_by] * len(checked), [now] * len(checked)
         ),
     )
@@ -119,7 +120,7 @@ async def ingest_feed(
         for e, _ in events
     ]
     checked = await _check(uow, inputs, FEED, [None] * len(inputs))
-    locked = await ledger_locks.refusal_reasons(uow.session, {event.period for event, _ in events})
+    locked = await period_locks.refusal_reasons(uow.session, {event.period for event, _ in events})
     refused: dict[uuid.UUID, str] = {}
     accepted: list[Accepted] = []
     kept: list[tuple[ObservationReported, Envelope]] = []
@@ -147,6 +148,6 @@ async def ingest_feed(
         )
         await ledger.record_many(
             uow,
-            ledger_records.observation_revisions(accepted, stored, FEED, producers, reported_at),
+            log_entries.observation_revisions(accepted, stored, FEED, producers, reported_at),
         )
     return refused

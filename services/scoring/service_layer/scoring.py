@@ -12,16 +12,16 @@ import numpy as np
 from services.common.db import driver_connection
 from services.common.errors import invalid
 from services.common.unit_of_work import UnitOfWork
+from services.scoring import ledger
 from services.scoring.adapters import results, run_inputs
 from services.scoring.domain.assessment import Assessment, assess
 from services.scoring.domain.period_lists import ListEntry, UnitStanding, place
 from services.scoring.domain.periods import Period, parse_period
 from services.scoring.service_layer import (
     exemptions,
-    ledger,
-    ledger_locks,
-    ledger_records,
-    ledger_rescoring,
+    log_entries,
+    period_locks,
+    rescoring,
     result_records,
 )
 from services.scoring.service_layer.announcing import announce_cadre_results
@@ -100,7 +100,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     period = period_of(period_text)
     conn = await driver_connection(uow.session)
     await results.lock_period(conn, period)
-    await ledger_locks.guard_rescoring(uow, period.text)
+    await period_locks.guard_rescoring(uow, period.text)
     settings = await current_settings(uow.session)
     rows = await run_inputs.load(conn, period, settings.cumulative_indicators)
     if not len(rows.units.ids):
@@ -132,7 +132,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     phases.done("rows")
     await results.replace_results(conn, period, records)
     await ledger.record_many(
-        uow, ledger_records.published_scores(period.text, results.RESULT_COLUMNS, records)
+        uow, log_entries.published_scores(period.text, results.RESULT_COLUMNS, records)
     )
     phases.done("write")
     events += await announce_cadre_results(uow, context, result, settings)
@@ -150,7 +150,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     await results.finish_run(
         conn, run_id, summary.seconds, summary.observations, summary.units, summary.cadres, events
     )
-    await ledger_rescoring.complete_for_period(uow, period.text, run_id)
+    await rescoring.complete_for_period(uow, period.text, run_id)
     log.info(
         "period scored",
         extra={"period": period.text, "run_id": run_id, "events": events, **phases.seconds},
