@@ -1,12 +1,10 @@
-"""What has been announced already (causes, anomalies, profiles), and outbox rows written in bulk."""
+"""What has been announced already (causes, anomalies, profiles), so each is announced once."""
 
 from __future__ import annotations
 
 import uuid
 
 import asyncpg
-
-from schemas.envelope import Envelope
 
 
 async def claim_causes(
@@ -69,17 +67,3 @@ async def changed_profiles(
         list(digests.values()),
     )
     return {row["cadre_id"] for row in rows}
-
-
-async def write_outbox(conn: asyncpg.Connection, rows: list[tuple[str, str, Envelope]]) -> None:
-    """(topic, key, envelope) rows, by COPY: thousands of events of one run cost one round trip."""
-    if not rows:
-        return
-    await conn.copy_records_to_table(
-        "outbox",
-        records=[
-            (envelope.event_id, topic, key, envelope.event_type, envelope.model_dump_json())
-            for topic, key, envelope in rows
-        ],
-        columns=("event_id", "topic", "key", "event_type", "envelope"),
-    )

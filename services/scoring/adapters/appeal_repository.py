@@ -112,3 +112,34 @@ async def complete_rescoring(
         .returning(*rescoring_requests.c)
     )
     return list(await session.execute(statement))
+
+
+class SqlAppealRepository:
+    """The appeals of one unit of work's session."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def get(self, appeal_id: str, for_update: bool = False) -> Appeal | None:
+        return await get(self._session, appeal_id, for_update)
+
+    async def add(self, appeal: Appeal) -> None:
+        await add(self._session, appeal)
+
+    async def update(self, appeal: Appeal) -> None:
+        await update(self._session, appeal)
+
+    async def open_for(self, appeal: Appeal) -> Appeal | None:
+        return await open_for(self._session, appeal)
+
+    async def counts_by_status(self, period: str) -> dict[str, int]:
+        return await counts_by_status(self._session, period)
+
+    async def assessed_count(self) -> int:
+        return await assessed_count(self._session)
+
+    async def request_rescoring(self, appeal: Appeal, at: datetime) -> int:
+        return await request_rescoring(self._session, appeal, at)
+
+    async def pending_rescoring_ids(self, period: str) -> set[int]:
+        return {row.id for row in await pending_rescoring(self._session, period)}

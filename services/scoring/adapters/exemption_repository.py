@@ -138,3 +138,30 @@ async def approved_covering(
         exemptions.c.subject_kind, exemptions.c.subject_id, exemptions.c.indicator_code
     )
     return [e for e in map(_exemption, await session.execute(query)) if covers(e.period, period)]
+
+
+class SqlExemptionRepository:
+    """The exemptions and categories of one unit of work's session."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def category(self, code: str) -> ExemptionCategory | None:
+        return await category(self._session, code)
+
+    async def save_category(self, category: ExemptionCategory, by: str, at: datetime) -> None:
+        await save_category(self._session, category, by, at)
+
+    async def get(self, exemption_id: str, for_update: bool = False) -> Exemption | None:
+        return await get(self._session, exemption_id, for_update)
+
+    async def add(self, exemption: Exemption) -> None:
+        await add(self._session, exemption)
+
+    async def update(self, exemption: Exemption) -> None:
+        await update(self._session, exemption)
+
+    async def open_for(
+        self, subject_kind: str, subject_id: str, period: str, indicator_code: str
+    ) -> Exemption | None:
+        return await open_for(self._session, subject_kind, subject_id, period, indicator_code)

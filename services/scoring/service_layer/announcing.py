@@ -7,17 +7,17 @@ import uuid
 
 import numpy as np
 
-from schemas.envelope import Envelope, EventPayload
+from schemas.envelope import EventPayload
 from schemas.events import BottomRanked, CapabilityProfileComputed, WeaknessFlagged
 from schemas.events.scoring import WeaknessEvidence
 from services.common.db import driver_connection
-from services.common.log import current_correlation_id
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import announcements
 from services.scoring.domain.assessment import POSITION_LEVELS, Assessment
 from services.scoring.domain.capabilities import SEVERITIES
 from services.scoring.domain.settings import AssessmentSettings
 from services.scoring.service_layer.run_context import RunContext
+from services.scoring.service_layer.sessions import session_of
 
 EVIDENCE_ITEMS = 5
 
@@ -25,21 +25,11 @@ EVIDENCE_ITEMS = 5
 async def announce(
     uow: UnitOfWork, events: list[tuple[EventPayload, str, uuid.UUID | None]]
 ) -> int:
-    """Writes (payload, key, event id) events to the outbox in one COPY; they go out if the run commits."""
-    correlation_id = current_correlation_id()
-    rows = [
-        (
-            payload.topic,
-            key,
-            Envelope.wrap(
-                payload, producer=uow.producer, correlation_id=correlation_id, event_id=event_id
-            ),
-        )
-        for payload, key, event_id in events
-    ]
-    await announcements.write_outbox(await driver_connection(uow.session), rows)
-    uow.emitted.extend(envelope for _, _, envelope in rows)
-    return len(rows)
+    """Writes (payload, key, event id) events to the outbox in bulk; they go out if the run commits."""
+    envelopes = await uow.emit_many(
+        [(payload, key) for payload, key, _ in events], [event_id for _, _, event_id in events]
+    )
+    return len(envelopes)
 
 
 def _peer_group(context: RunContext, cadre: int) -> tuple[str, str]:
@@ -85,7 +75,7 @@ def _evidence(
 async def announce_cadre_results(
     uow: UnitOfWork, context: RunContext, result: Assessment, settings: AssessmentSettings
 ) -> int:
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     period = context.period.text
     events: list[tuple[EventPayload, str, uuid.UUID | None]] = []
 

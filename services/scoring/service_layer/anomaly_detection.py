@@ -13,6 +13,7 @@ from services.scoring.domain.assessment import Assessment
 from services.scoring.domain.settings import AssessmentSettings
 from services.scoring.service_layer.announcing import announce
 from services.scoring.service_layer.run_context import RunContext
+from services.scoring.service_layer.sessions import session_of
 
 OUTLIER_RULE = "robust_z_score"
 
@@ -102,7 +103,7 @@ async def detect_and_announce(
     run_id: int,
 ) -> tuple[dict[str, list[str]], int]:
     """The contradiction rules broken per unit (for the black list), and how many events went out."""
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     contradicting = _contradiction_rows(context, result, settings)
     found = await _outlier_rows(conn, context, result, settings) + contradicting
     new = await announcements.claim_anomalies(conn, run_id, found)

@@ -30,6 +30,7 @@ from services.scoring.domain.cases import period_problem, require
 from services.scoring.ledger import canonical_json, load_public_key, raw_public_key, read_leaf
 from services.scoring.ledger import key_id as key_id_of
 from services.scoring.service_layer import log_entries
+from services.scoring.service_layer.sessions import session_of
 
 APPROVAL_KEY = "approval_key"
 APPROVAL_POLICY = "approval_policy"
@@ -81,13 +82,13 @@ async def register_key(
         public_key=base64.b64encode(raw_public_key(loaded)).decode(),
         unit_id=unit_id or None,
     )
-    existing = await repository.key_with_public_key(uow.session, key.public_key)
+    existing = await repository.key_with_public_key(session_of(uow), key.public_key)
     if existing is not None:
         raise Conflict(
             f"this public key is already registered as key {existing.key_id} ({existing.holder})"
         )
     at = _now()
-    await repository.add_key(uow.session, key, by.subject, at)
+    await repository.add_key(session_of(uow), key, by.subject, at)
     await ledger.record(
         uow, APPROVAL_KEY, key.key_id, _key_record(key, by.subject, at, "registered")
     )
@@ -96,7 +97,7 @@ async def register_key(
 
 async def revoke_key(uow: UnitOfWork, key_id: str, by: Principal) -> ApprovalKey:
     at = _now()
-    key = await repository.revoke_key(uow.session, key_id, by.subject, at)
+    key = await repository.revoke_key(session_of(uow), key_id, by.subject, at)
     if key is None:
         raise NotFound(f"no active approval key {key_id!r}")
     await ledger.record(uow, APPROVAL_KEY, key.key_id, _key_record(key, by.subject, at, "revoked"))
@@ -105,7 +106,7 @@ async def revoke_key(uow: UnitOfWork, key_id: str, by: Principal) -> ApprovalKey
 
 async def save_policy(uow: UnitOfWork, saved: ApprovalPolicy, by: Principal) -> ApprovalPolicy:
     at = _now()
-    await repository.save_policy(uow.session, saved, by.subject, at)
+    await repository.save_policy(session_of(uow), saved, by.subject, at)
     await ledger.record(
         uow,
         APPROVAL_POLICY,
@@ -122,9 +123,9 @@ async def save_policy(uow: UnitOfWork, saved: ApprovalPolicy, by: Principal) -> 
 
 
 async def _policy_for(uow: UnitOfWork, change: LockedChange) -> ApprovalPolicy:
-    found = await repository.policy(uow.session, change.change_kind)
+    found = await repository.policy(session_of(uow), change.change_kind)
     if found is None:
-        known = ", ".join(p.change_kind for p in await repository.policies(uow.session))
+        known = ", ".join(p.change_kind for p in await repository.policies(session_of(uow)))
         raise invalid(
             "changeKind",
             "one_of",
@@ -152,7 +153,7 @@ async def authorise(
     """Checks the quorum and records the authorisation as a leaf; refuses with the reason otherwise."""
     require(period_problem(change.period))
     policy = await _policy_for(uow, change)
-    keys = await repository.keys(uow.session, {signature.key_id for signature in signatures})
+    keys = await repository.keys(session_of(uow), {signature.key_id for signature in signatures})
     tally = require_quorum(policy, keys, change, signatures)
     at = _now()
     authorisation_id = f"LC-{uuid.uuid4().hex[:16]}"
@@ -180,7 +181,7 @@ async def authorise(
         },
     )
     await repository.add_authorisation(
-        uow.session,
+        session_of(uow),
         {
             "id": authorisation_id,
             "change_kind": change.change_kind,
@@ -211,7 +212,7 @@ async def authorise(
 async def _signed_as_recorded(uow: UnitOfWork, row: Any) -> None:
     """The authorisation row is only a pointer: what is obeyed is its leaf, proven in the signed log,
     naming this change, with signatures that still make the quorum (a key revoked since counts no more)."""
-    record = read_leaf(await ledger.proven_leaf(uow.session, row.leaf_index))
+    record = read_leaf(await ledger.proven_leaf(session_of(uow), row.leaf_index))
     recorded = (
         record.content
         if record.kind == log_entries.LOCKED_CHANGE and record.record_id == row.id
@@ -231,7 +232,7 @@ async def _signed_as_recorded(uow: UnitOfWork, row: Any) -> None:
         ApprovalSignature(s["key_id"], bytes.fromhex(s["signature"]))
         for s in recorded["signatures"]
     ]
-    keys = await repository.keys(uow.session, {signature.key_id for signature in signatures})
+    keys = await repository.keys(session_of(uow), {signature.key_id for signature in signatures})
     require_quorum(await _policy_for(uow, change), keys, change, signatures)
 
 
@@ -246,7 +247,7 @@ async def apply(
 
     Call it in the unit of work that writes the new revision, with exactly the signed content.
     """
-    row = await repository.authorisation(uow.session, authorisation_id, for_update=True)
+    row = await repository.authorisation(session_of(uow), authorisation_id, for_update=True)
     if row is None:
         raise invalid("authorisationId", "exists", "no authorisation has this id", authorisation_id)
     if row.applied_at is not None:
@@ -285,5 +286,5 @@ async def apply(
             "at": at,
         },
     )
-    await repository.mark_applied(uow.session, authorisation_id, at, leaf.index)
+    await repository.mark_applied(session_of(uow), authorisation_id, at, leaf.index)
     return leaf.index

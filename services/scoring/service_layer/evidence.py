@@ -4,18 +4,21 @@ later copy can be checked against the hash recorded when it was submitted."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from services.common.auth import Principal
-from services.common.unit_of_work import UnitOfWork
 from services.scoring import ledger
 from services.scoring.domain.cases import Subject, period_problem, require
 from services.scoring.domain.exemptions import EvidenceItem
 from services.scoring.service_layer import log_entries
 from services.scoring.service_layer.case_subjects import known_subject
 
+if TYPE_CHECKING:
+    from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
+
 
 async def record_evidence(
-    uow: UnitOfWork,
+    uow: ScoringUnitOfWork,
     subject: Subject,
     period: str,
     item: EvidenceItem,
@@ -23,9 +26,8 @@ async def record_evidence(
     by: Principal,
 ) -> ledger.LeafRef:
     require(period_problem(period), item.problem(0))
-    subject = await known_subject(uow.session, subject, by)
-    return await ledger.record(
-        uow,
+    subject = await known_subject(uow.roster, subject, by)
+    return await uow.log.record(
         log_entries.EVIDENCE,
         item.sha256,
         {

@@ -12,6 +12,7 @@ from services.scoring import ledger
 from services.scoring.adapters import lists as list_store
 from services.scoring.domain.rules import ItemSpec, RuleError, rule_of
 from services.scoring.service_layer import log_entries
+from services.scoring.service_layer.sessions import session_of
 
 
 class UnscorableList(ClientError):
@@ -57,7 +58,7 @@ async def list_published(
             f"list {event.list_id} version {event.version} of unit {event.unit_id}: "
             + "; ".join(problems)
         )
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     await list_store.add_version(
         conn,
         unit_id=event.unit_id,

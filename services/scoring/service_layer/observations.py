@@ -22,6 +22,7 @@ from services.scoring.adapters import observations as observation_store
 from services.scoring.domain.observations import FEED, Accepted, ObservationInput, check_observation
 from services.scoring.domain.periods import parse_period
 from services.scoring.service_layer import log_entries, period_locks
+from services.scoring.service_layer.sessions import session_of
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ async def _check(
             wanted.add((item.unit_id, parse_period(item.period).year, item.indicator_code))
         except ValueError:
             continue
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     listings, years = await list_store.LISTS.lists_for_checks(conn, wanted)
     results = []
     for item, row in zip(inputs, rows):
@@ -75,7 +76,7 @@ async def record_observations(
         raise ValidationFailed(problems)
     await period_locks.guard_observations(uow, inputs)
     now = datetime.now(UTC)
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     stored = await observation_store.insert(
         conn, checked, channel, [reported_by] * len(checked), [now] * len(checked)
     )
@@ -120,7 +121,9 @@ async def ingest_feed(
         for e, _ in events
     ]
     checked = await _check(uow, inputs, FEED, [None] * len(inputs))
-    locked = await period_locks.refusal_reasons(uow.session, {event.period for event, _ in events})
+    locked = await period_locks.refusal_reasons(
+        session_of(uow), {event.period for event, _ in events}
+    )
     refused: dict[uuid.UUID, str] = {}
     accepted: list[Accepted] = []
     kept: list[tuple[ObservationReported, Envelope]] = []
@@ -133,7 +136,7 @@ async def ingest_feed(
             accepted.append(result)
             kept.append((event, envelope))
     if accepted:
-        conn = await driver_connection(uow.session)
+        conn = await driver_connection(session_of(uow))
         producers, reported_at = (
             [envelope.producer for _, envelope in kept],
             [event.reported_at for event, _ in kept],

@@ -23,6 +23,7 @@ from services.scoring.adapters import period_lock_repository as store
 from services.scoring.domain.cases import period_problem, require, text_problem
 from services.scoring.ledger import canonical_json
 from services.scoring.service_layer import approvals
+from services.scoring.service_layer.sessions import session_of
 
 OBSERVATION, SCORE, UNLOCK = "observation", "score", "period_unlock"
 PERIOD_LOCK = "period_lock"
@@ -50,7 +51,7 @@ def unlock_change(period: str) -> tuple[str, dict[str, Any]]:
 
 async def lock_period(uow: UnitOfWork, period: str, reason: str, by: Principal) -> datetime:
     require(period_problem(period), text_problem("reason", reason))
-    if await store.get(uow.session, period) is not None:
+    if await store.get(session_of(uow), period) is not None:
         raise Conflict(f"period {period} is already locked")
     at = datetime.now(UTC)
     leaf = await ledger.record(
@@ -66,19 +67,21 @@ async def lock_period(uow: UnitOfWork, period: str, reason: str, by: Principal) 
             "at": at,
         },
     )
-    await store.add(uow.session, period, reason.strip(), by.subject, by.role.value, at, leaf.index)
+    await store.add(
+        session_of(uow), period, reason.strip(), by.subject, by.role.value, at, leaf.index
+    )
     return at
 
 
 async def unlock_period(uow: UnitOfWork, period: str, by: Principal) -> None:
     """Lifts the lock on exactly this period, when the parties authorised it (policy `period_unlock`)."""
-    if await store.get(uow.session, period) is None:
-        held = (await locked_periods(uow.session, [period])).get(period)
+    if await store.get(session_of(uow), period) is None:
+        held = (await locked_periods(session_of(uow), [period])).get(period)
         where = f"; it is held by the lock on {held}" if held else ""
         raise NotFound(f"period {period} has no lock of its own{where}")
     record_id, content = unlock_change(period)
     await guard(uow, UNLOCK, [(record_id, period, content)])
-    await store.remove(uow.session, period)
+    await store.remove(session_of(uow), period)
     await ledger.record(
         uow,
         PERIOD_LOCK,
@@ -114,14 +117,14 @@ async def guard(
 
     Refuses them all, naming each, when one has no authorisation; returns the leaves of those used.
     """
-    locks = await locked_periods(uow.session, {period for _, period, _ in changes})
+    locks = await locked_periods(session_of(uow), {period for _, period, _ in changes})
     held = [
         (record_id, period, content) for record_id, period, content in changes if period in locks
     ]
     if not held:
         return []
     candidates = await approvals_store.unused_authorisations(
-        uow.session, change_kind, {c[0] for c in held}
+        session_of(uow), change_kind, {c[0] for c in held}
     )
     available = {row.id: (row.record_id, canonical_json(row.content)) for row in candidates}
     chosen, problems = [], []

@@ -11,6 +11,7 @@ from services.common.unit_of_work import UnitOfWork
 from services.scoring import ledger
 from services.scoring.adapters import appeal_repository as repository
 from services.scoring.service_layer import log_entries
+from services.scoring.service_layer.sessions import session_of
 
 
 async def pending(session: AsyncSession, period: str | None = None) -> list[sa.Row]:
@@ -20,12 +21,12 @@ async def pending(session: AsyncSession, period: str | None = None) -> list[sa.R
 
 async def complete_for_period(uow: UnitOfWork, period: str, run_id: int | str) -> int:
     """Called by a scoring run of `period` in its unit of work: its pending requests are done by it."""
-    requests = await repository.pending_rescoring(uow.session, period)
+    requests = await repository.pending_rescoring(session_of(uow), period)
     if not requests:
         return 0
     at = datetime.now(UTC)
     done = await repository.complete_rescoring(
-        uow.session, [row.id for row in requests], str(run_id), at
+        session_of(uow), [row.id for row in requests], str(run_id), at
     )
     await ledger.record_many(
         uow,

@@ -28,6 +28,7 @@ from services.scoring.service_layer.announcing import announce_cadre_results
 from services.scoring.service_layer.anomaly_detection import detect_and_announce
 from services.scoring.service_layer.records import current_settings
 from services.scoring.service_layer.run_context import RunContext, build
+from services.scoring.service_layer.sessions import session_of
 
 log = logging.getLogger(__name__)
 
@@ -98,10 +99,10 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     """Scores the period again from what is stored now; the period's previous results are replaced."""
     phases = _Phases()
     period = period_of(period_text)
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     await results.lock_period(conn, period)
     await period_locks.guard_rescoring(uow, period.text)
-    settings = await current_settings(uow.session)
+    settings = await current_settings(session_of(uow))
     rows = await run_inputs.load(conn, period, settings.cumulative_indicators)
     if not len(rows.units.ids):
         raise invalid(
@@ -110,7 +111,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
             f"no unit has an indicator list in force for {period.year}",
             period.text,
         )
-    approved = await exemptions.approved_in(uow.session, period.text)
+    approved = await exemptions.approved_in(session_of(uow), period.text)
     phases.done("read")
     context = build(period, rows, settings, approved)
     phases.done("arrays")

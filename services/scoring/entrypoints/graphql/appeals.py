@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
-
 import strawberry
 from strawberry.types import Info
 
 from services.common.graphql import principal_of, roles
 from services.scoring.adapters import appeal_repository
+from services.scoring.adapters.appeal_repository import SqlAppealRepository
 from services.scoring.domain.access import APPLICANTS, CASE_PARTIES, OVERSEERS
 from services.scoring.domain.cases import Subject
 from services.scoring.entrypoints.graphql.case_types import (
@@ -21,15 +19,7 @@ from services.scoring.entrypoints.graphql.case_types import (
 )
 from services.scoring.entrypoints.graphql.cases import one, search
 from services.scoring.service_layer import appeals, rescoring
-
-# Runs started after a request (re-scoring an upheld appeal's period), kept until they finish.
-_BACKGROUND: set[asyncio.Task] = set()
-
-
-def _in_background(work: Coroutine) -> None:
-    task = asyncio.create_task(work)
-    _BACKGROUND.add(task)
-    task.add_done_callback(_BACKGROUND.discard)
+from services.scoring.service_layer.unit_of_work import scoring_unit_of_work
 
 
 @strawberry.type
@@ -61,7 +51,7 @@ class AppealQuery:
     )
     async def appeal_statistics(self, info: Info, period: str) -> AppealStatistics:
         async with info.context.platform.session_factory() as session:
-            return AppealStatistics.of(await appeals.counts(session, period))
+            return AppealStatistics.of(await appeals.counts(SqlAppealRepository(session), period))
 
 
 @strawberry.type
@@ -89,7 +79,7 @@ class RescoringQuery:
 class AppealMutation:
     @strawberry.mutation(extensions=roles(*APPLICANTS))
     async def submit_appeal(self, info: Info, input: AppealInput) -> AppealType:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             appeal = await appeals.submit(
                 uow,
                 Subject(unit_id=input.unit_id, cadre_id=input.cadre_id),
@@ -102,7 +92,7 @@ class AppealMutation:
 
     @strawberry.mutation(extensions=roles(*OVERSEERS))
     async def start_appeal_review(self, info: Info, id: strawberry.ID) -> AppealType:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             appeal = await appeals.start_review(uow, id, principal_of(info))
         return AppealType.of(appeal)
 
@@ -110,8 +100,6 @@ class AppealMutation:
     async def decide_appeal(
         self, info: Info, id: strawberry.ID, upheld: bool, reason: str
     ) -> AppealType:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             appeal = await appeals.decide(uow, id, upheld, reason, principal_of(info))
-        if appeal.upheld:
-            _in_background(appeals.rescore_after_upheld(info.context.platform.unit_of_work, appeal))
         return AppealType.of(appeal)

@@ -13,6 +13,7 @@ from services.scoring.domain.cases import Subject
 from services.scoring.domain.exemptions import EvidenceItem
 from services.scoring.entrypoints.graphql.case_types import EvidenceRecordInput
 from services.scoring.service_layer.evidence import record_evidence
+from services.scoring.service_layer.unit_of_work import scoring_unit_of_work
 
 
 @strawberry.type
@@ -23,7 +24,7 @@ class EvidenceMutation:
     )
     async def record_evidence(self, info: Info, input: EvidenceRecordInput) -> ledger.LedgerLeaf:
         item = EvidenceItem(name=input.name, sha256=input.sha256)
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             leaf = await record_evidence(
                 uow,
                 Subject(unit_id=input.unit_id, cadre_id=input.cadre_id),

@@ -19,6 +19,7 @@ from services.scoring.entrypoints.graphql.case_types import (
 )
 from services.scoring.entrypoints.graphql.cases import one, search
 from services.scoring.service_layer import exemptions
+from services.scoring.service_layer.unit_of_work import scoring_unit_of_work
 
 
 @strawberry.type
@@ -69,7 +70,7 @@ class ExemptionMutation:
             active=input.active,
             position=input.position,
         )
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             await exemptions.save_category(uow, category, principal_of(info))
         return ExemptionCategoryType.of(category)
 
@@ -78,7 +79,7 @@ class ExemptionMutation:
         self, info: Info, input: ExemptionApplicationInput
     ) -> ExemptionType:
         evidence = [EvidenceItem(name=item.name, sha256=item.sha256) for item in input.evidence]
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             exemption = await exemptions.apply(
                 uow,
                 Subject(unit_id=input.unit_id, cadre_id=input.cadre_id),
@@ -95,6 +96,6 @@ class ExemptionMutation:
     async def decide_exemption(
         self, info: Info, id: strawberry.ID, approve: bool, reason: str
     ) -> ExemptionType:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             exemption = await exemptions.decide(uow, id, approve, reason, principal_of(info))
         return ExemptionType.of(exemption)

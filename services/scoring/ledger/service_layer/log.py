@@ -131,6 +131,7 @@ def _chunks(entries: Iterable[Entry]) -> Iterator[list[Entry]]:
 async def record_many(uow: UnitOfWork, entries: Iterable[Entry]) -> Appended:
     """Appends records in order (streamed in chunks through COPY) and signs one checkpoint for them."""
     session = uow.session
+    assert session is not None, "the unit of work is used outside `async with`"
     await repository.lock_for_append(session)
     size, frontier = await _head(session)
     first, first_hash = size, b""
