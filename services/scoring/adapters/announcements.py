@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
 import asyncpg
 
 
 async def claim_causes(
-    conn: asyncpg.Connection, event_type: str, period: str, causes: list[tuple[str, str]]
+    conn: asyncpg.Connection, event_type: str, period: str, causes: Sequence[tuple[Any, ...]]
 ) -> dict[tuple[str, str], uuid.UUID]:
     """Records the (subject, cause) pairs not announced before; returns them with the id of the event
     that is to announce each."""

@@ -141,6 +141,7 @@ def tally(
         if refusal:
             result.refused.append(refusal)
             continue
+        assert key is not None  # an unknown key is refused above
         seen_keys.add(key.key_id)
         seen_roles.add(key.role)
         result.counted.append(key)

@@ -62,7 +62,9 @@ class Subject:
 
     @property
     def id(self) -> str:
-        return self.cadre_id or self.unit_id
+        subject_id = self.cadre_id or self.unit_id
+        assert subject_id is not None  # __post_init__ requires one of them
+        return subject_id
 
     def as_record(self) -> dict[str, Any]:
         return {"kind": self.kind, "unit_id": self.unit_id, "cadre_id": self.cadre_id}

@@ -112,7 +112,7 @@ class ItemSpec:
     max_value: float | None = None
 
 
-def _number(code: str, rule: dict, key: str, default: float | None = None) -> float:
+def _number(code: str, rule: dict[str, Any], key: str, default: float | None = None) -> float:
     value = rule.get(key, default)
     if value is None:
         raise RuleError(f"indicator {code}: rule.{key} is required")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -23,7 +25,7 @@ EVIDENCE_ITEMS = 5
 
 
 async def announce(
-    uow: UnitOfWork, events: list[tuple[EventPayload, str, uuid.UUID | None]]
+    uow: UnitOfWork, events: Sequence[tuple[EventPayload, str, uuid.UUID | None]]
 ) -> int:
     """Writes (payload, key, event id) events to the outbox in bulk; they go out if the run commits."""
     envelopes = await uow.emit_many(
@@ -46,8 +48,12 @@ def _evidence_index(context: RunContext) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _evidence(
-    context: RunContext, result: Assessment, index: tuple, unit: int, capability: int
-) -> tuple:
+    context: RunContext,
+    result: Assessment,
+    index: tuple[np.ndarray, np.ndarray],
+    unit: int,
+    capability: int,
+) -> tuple[Any, ...]:
     """The weakest items behind a unit's capability, with the revision of the observation each cites."""
     keys, tagged = index
     key = unit * max(len(context.capabilities), 1) + capability
@@ -89,7 +95,7 @@ async def announce_cadre_results(
     )
     index = _evidence_index(context) if claimed else None
     # Cadres of one unit share its profile, hence the evidence of each of its capabilities.
-    evidence: dict[tuple[int, int], tuple] = {}
+    evidence: dict[tuple[int, int], tuple[Any, ...]] = {}
     for c, k, severity in pairs:
         cadre_id, capability = context.cadre_ids[c], context.capabilities[k]
         event_id = claimed.get((cadre_id, capability))
@@ -98,6 +104,7 @@ async def announce_cadre_results(
         category, level = _peer_group(context, c)
         unit = int(context.inputs.cadres.unit[c])
         if (unit, k) not in evidence:
+            assert index is not None  # built whenever a cause was claimed
             evidence[(unit, k)] = _evidence(context, result, index, unit, k)
         payload = WeaknessFlagged(
             cadre_id=cadre_id,
@@ -123,7 +130,7 @@ async def announce_cadre_results(
         if event_id is None:
             continue
         category, level = _peer_group(context, c)
-        payload = BottomRanked(
+        ranked = BottomRanked(
             cadre_id=cadre_id,
             period=period,
             rank=int(result.cadre_grading.rank[c]),
@@ -132,14 +139,14 @@ async def announce_cadre_results(
             unit_category=category,
             position_level=level,
         )
-        events.append((payload, cadre_id, event_id))
+        events.append((ranked, cadre_id, event_id))
 
     events += await _changed_profiles(conn, context, result)
     return await announce(uow, events)
 
 
 async def _changed_profiles(
-    conn, context: RunContext, result: Assessment
+    conn: Any, context: RunContext, result: Assessment
 ) -> list[tuple[EventPayload, str, None]]:
     """A profile is announced when it differs from the one announced last for the period (its
     digest covers the scores and the cadre's unit, category and level)."""
@@ -158,7 +165,7 @@ async def _changed_profiles(
             header + fingerprint + result.profiles[c, by_name].tobytes()
         ).hexdigest()
     changed = await announcements.changed_profiles(conn, period, digests)
-    events = []
+    events: list[tuple[EventPayload, str, None]] = []
     for c in scored:
         cadre_id = context.cadre_ids[c]
         if cadre_id not in changed:

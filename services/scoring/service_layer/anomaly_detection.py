@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from schemas.events import AnomalyDetected
 from services.common.db import driver_connection
@@ -19,8 +20,8 @@ OUTLIER_RULE = "robust_z_score"
 
 
 async def _outlier_rows(
-    conn, context: RunContext, result: Assessment, settings: AssessmentSettings
-) -> list[tuple]:
+    conn: Any, context: RunContext, result: Assessment, settings: AssessmentSettings
+) -> list[tuple[Any, ...]]:
     items, observations = context.inputs.items, context.inputs.observations
     found = outliers(
         items, observations, result.aggregates, settings.outlier_z, settings.outlier_min_units
@@ -61,7 +62,7 @@ async def _outlier_rows(
 
 def _contradiction_rows(
     context: RunContext, result: Assessment, settings: AssessmentSettings
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     items, aggregates = context.inputs.items, result.aggregates
     numbering = context.rows.items.indicators
     rows = []

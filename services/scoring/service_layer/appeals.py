@@ -79,6 +79,7 @@ async def decide(
     await uow.appeals.update(decided)
     await uow.log.record(log_entries.APPEAL, decided.id, decided.as_record())
     if decided.upheld:
+        assert decided.decision is not None  # a decided appeal carries its decision
         request_id = await uow.appeals.request_rescoring(decided, decided.decision.at)
         await uow.log.record(
             log_entries.RESCORING,

@@ -25,6 +25,7 @@ async def known_subject(roster: Roster, subject: Subject, by: Principal) -> Subj
         return Subject(unit_id=unit_id, cadre_id=subject.cadre_id)
     if by.role is Role.CADRE:
         raise PermissionDenied("a cadre may act only for themselves, not for a unit")
+    assert subject.unit_id is not None  # a subject without a cadre names its unit
     by.require_unit(subject.unit_id)
     if not await roster.has_unit(subject.unit_id):
         raise invalid("unitId", "exists", "no unit with this id is registered", subject.unit_id)

@@ -8,7 +8,7 @@ the scores a run publishes.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -86,7 +86,9 @@ def _plain(value: Any) -> Any:
 
 
 def published_scores(
-    period: str, columns: dict[str, Sequence[str]], records: dict[str, Iterable[tuple]]
+    period: str,
+    columns: Mapping[str, Sequence[str]],
+    records: Mapping[str, Iterable[tuple[Any, ...]]],
 ) -> list[Entry]:
     """One leaf per unit and cadre score a run publishes for `period`, as written to its table."""
     entries = []

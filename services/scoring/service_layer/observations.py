@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
 from schemas.envelope import Envelope
 from schemas.events import ObservationReported
@@ -54,8 +55,10 @@ async def _check(
             year = parse_period(item.period).year
         except ValueError:
             year = None
-        listing = listings.get((item.unit_id, year))
-        known_years = (year,) if listing else years.get(item.unit_id, ())
+        listing = listings.get((item.unit_id, year)) if year is not None else None
+        known_years: tuple[int, ...] = (
+            (year,) if listing and year is not None else years.get(item.unit_id, ())
+        )
         results.append(check_observation(item, channel, listing, known_years, row))
     return results
 
@@ -74,16 +77,18 @@ async def record_observations(
     problems = [problem for result in checked if isinstance(result, list) for problem in result]
     if problems:
         raise ValidationFailed(problems)
+    # No problems: every checked observation is accepted.
+    accepted = cast(list[Accepted], checked)
     await period_locks.guard_observations(uow, inputs)
     now = datetime.now(UTC)
     conn = await driver_connection(session_of(uow))
     stored = await observation_store.insert(
-        conn, checked, channel, [reported_by] * len(checked), [now] * len(checked)
+        conn, accepted, channel, [reported_by] * len(accepted), [now] * len(accepted)
     )
     await ledger.record_many(
         uow,
         log_entries.observation_revisions(
-            checked, stored, channel, [reported_by] * len(checked), [now] * len(checked)
+            accepted, stored, channel, [reported_by] * len(accepted), [now] * len(accepted)
         ),
     )
     return [
@@ -97,7 +102,7 @@ async def record_observations(
             now,
             s.recorded_at,
         )
-        for a, s in zip(checked, stored)
+        for a, s in zip(accepted, stored)
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +15,7 @@ from services.scoring.service_layer import log_entries
 from services.scoring.service_layer.sessions import session_of
 
 
-async def pending(session: AsyncSession, period: str | None = None) -> list[sa.Row]:
+async def pending(session: AsyncSession, period: str | None = None) -> list[sa.Row[Any]]:
     """Re-scoring not yet done (subject, period, cause)."""
     return await repository.pending_rescoring(session, period)
 

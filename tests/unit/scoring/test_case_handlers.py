@@ -235,3 +235,37 @@ async def test_an_evidence_file_is_recorded_by_its_hash_for_a_known_subject():
     assert content["subject"] == Subject(unit_id=UNIT).as_record() and content["by"] == "reporter-1"
     with pytest.raises(ValidationFailed):
         await record_evidence(uow, Subject(unit_id=UNIT), "2025-13", EVIDENCE[0], None, REPORTER)
+
+
+async def test_a_list_scoring_cannot_apply_is_refused_whole_before_anything_is_stored():
+    from datetime import date
+
+    from schemas.events import IndicatorListPublished
+    from schemas.events.indicator import ListItem
+    from services.scoring.service_layer.lists import UnscorableList, list_published
+
+    item = ListItem(
+        indicator_code="IND-FOREST-COVERAGE",
+        name="Forest coverage",
+        dimension="ecology",
+        kind="scored",
+        direction="higher_is_better",
+        unit_of_measure="%",
+        weight=100,
+        target=74.49,
+        data_source="auto_feed",
+        frequency="annual",
+    )
+    event = IndicatorListPublished(
+        list_id="L-1",
+        unit_id=UNIT,
+        unit_category="municipal_department",
+        year=2025,
+        version=1,
+        effective_from=date(2025, 1, 1),
+        items=(item, item),
+    )
+    uow = fake_uow()
+    with pytest.raises(UnscorableList, match="appears twice"):
+        await list_published(uow, event, Envelope.wrap(event, producer="indicator"))
+    assert uow.log.leaves == [] and uow.emitted == []

@@ -23,7 +23,7 @@ class LiveSource:
     kind: str
     rows: Mapping[str, Mapping[str, Any]]
     fields: Mapping[str, str]
-    present: Callable[[dict], bool] = field(default=lambda content: True)
+    present: Callable[[dict[str, Any]], bool] = field(default=lambda content: True)
 
 
 def latest_leaves(

@@ -108,8 +108,8 @@ async def _head(session: AsyncSession) -> tuple[int, dict[int, bytes]]:
         )
     nodes = frontier_nodes(size)
     needed = sources_of(nodes)
-    stored = await repository.stored_hashes(session, needed)
-    hashes = rebuild(nodes, stored) if needed <= stored.keys() else {}
+    stored_hashes = await repository.stored_hashes(session, needed)
+    hashes = rebuild(nodes, stored_hashes) if needed <= stored_hashes.keys() else {}
     frontier = {level: hashes[(level, index)] for level, index in nodes if (level, index) in hashes}
     if latest and (
         len(frontier) != len(nodes)
