@@ -29,7 +29,7 @@ from services.common.db import driver_connection
 from services.common.settings import PlatformSettings
 from services.scoring import ledger
 from services.scoring.adapters.database_schemas import schema_engine
-from services.scoring.adapters.live_records import live_sources
+from services.scoring.adapters.live_record_queries import live_sources
 from services.scoring.ledger import (
     AuditReport,
     LiveSource,

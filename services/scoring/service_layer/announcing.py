@@ -14,7 +14,7 @@ from schemas.events import BottomRanked, CapabilityProfileComputed, WeaknessFlag
 from schemas.events.scoring import WeaknessEvidence
 from services.common.db import driver_connection
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import announcements
+from services.scoring.adapters import announcement_repository as announcements
 from services.scoring.domain.assessment import POSITION_LEVELS, Assessment
 from services.scoring.domain.capabilities import SEVERITIES
 from services.scoring.domain.settings import AssessmentSettings

@@ -8,7 +8,7 @@ from typing import Any
 from schemas.events import AnomalyDetected
 from services.common.db import driver_connection
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import announcements
+from services.scoring.adapters import announcement_repository as announcements
 from services.scoring.domain.anomalies import contradictions, outliers
 from services.scoring.domain.assessment import Assessment
 from services.scoring.domain.settings import AssessmentSettings

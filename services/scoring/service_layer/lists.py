@@ -9,7 +9,7 @@ from services.common.db import driver_connection
 from services.common.errors import ClientError
 from services.common.unit_of_work import UnitOfWork
 from services.scoring import ledger
-from services.scoring.adapters import lists as list_store
+from services.scoring.adapters import list_repository as list_store
 from services.scoring.domain.rules import ItemSpec, RuleError, rule_of
 from services.scoring.service_layer import log_entries
 from services.scoring.service_layer.sessions import session_of

@@ -10,7 +10,9 @@ from schemas.events import SupervisoryInterviewRequired
 from services.common.db import driver_connection
 from services.common.errors import invalid
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import announcements, results, run_inputs
+from services.scoring.adapters import announcement_repository as announcements
+from services.scoring.adapters import result_repository as results
+from services.scoring.adapters import run_input_repository as run_inputs
 from services.scoring.domain.engine import aggregate
 from services.scoring.domain.monitoring import check_month
 from services.scoring.service_layer.announcing import announce

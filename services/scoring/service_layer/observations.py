@@ -18,8 +18,8 @@ from services.common.db import driver_connection
 from services.common.errors import FieldProblem, ValidationFailed
 from services.common.unit_of_work import UnitOfWork
 from services.scoring import ledger
-from services.scoring.adapters import lists as list_store
-from services.scoring.adapters import observations as observation_store
+from services.scoring.adapters import list_repository as list_store
+from services.scoring.adapters import observation_repository as observation_store
 from services.scoring.domain.observations import FEED, Accepted, ObservationInput, check_observation
 from services.scoring.domain.periods import parse_period
 from services.scoring.service_layer import log_entries, period_locks

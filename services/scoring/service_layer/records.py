@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.common.errors import ClientError, Conflict, FieldProblem, ValidationFailed, invalid
 from services.common.roster import roster_entry
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import records
+from services.scoring.adapters import record_repository as records
 from services.scoring.adapters.tables import metadata, unit_roster
 from services.scoring.domain.periods import parse_period
 from services.scoring.domain.settings import AssessmentSettings

@@ -8,7 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
-from services.scoring.adapters.run_inputs import RunRows
+from services.scoring.adapters.run_input_repository import RunRows
 from services.scoring.domain.assessment import POSITION_LEVELS, AssessmentInputs
 from services.scoring.domain.cadres import CadreInputs
 from services.scoring.domain.exempted_items import ExemptedItems, covered_items

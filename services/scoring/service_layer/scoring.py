@@ -13,7 +13,8 @@ from services.common.db import driver_connection
 from services.common.errors import invalid
 from services.common.unit_of_work import UnitOfWork
 from services.scoring import ledger
-from services.scoring.adapters import results, run_inputs
+from services.scoring.adapters import result_repository as results
+from services.scoring.adapters import run_input_repository as run_inputs
 from services.scoring.domain.assessment import Assessment, assess
 from services.scoring.domain.period_lists import ListEntry, UnitStanding, place
 from services.scoring.domain.periods import Period, parse_period

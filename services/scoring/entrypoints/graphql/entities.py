@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from services.common.graphql import principal_of
 from services.common.roster import roster_entry
-from services.scoring.adapters import queries
+from services.scoring.adapters import score_queries as queries
 from services.scoring.adapters.tables import metadata
 from services.scoring.entrypoints.graphql.readers import require_cadre_reader, require_unit_reader
 from services.scoring.entrypoints.graphql.types import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from strawberry.types import Info
 
 from services.common.graphql import principal_of
-from services.scoring.adapters import queries
+from services.scoring.adapters import score_queries as queries
 from services.scoring.domain import access
 
 

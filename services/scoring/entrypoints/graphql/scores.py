@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from services.common.auth import Role
 from services.common.graphql import roles
-from services.scoring.adapters import queries
+from services.scoring.adapters import score_queries as queries
 from services.scoring.domain.access import OVERSEERS, SCORE_READERS
 from services.scoring.entrypoints.graphql.entities import Cadre, Unit
 from services.scoring.entrypoints.graphql.readers import require_unit_reader

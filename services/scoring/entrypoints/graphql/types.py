@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import strawberry
 from strawberry.types import Info
 
-from services.scoring.adapters import queries
+from services.scoring.adapters import score_queries as queries
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import asyncpg
 
-from services.scoring.adapters.observations import read_year
+from services.scoring.adapters.observation_repository import read_year
 from services.scoring.domain.engine import ObservationTable
 from services.scoring.domain.inputs import ItemTableBuilder, Numbering
 from services.scoring.domain.periods import Period
