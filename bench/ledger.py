@@ -25,19 +25,20 @@ from common import emit_figures, heading, line, percentile_ms, stack_settings
 
 from services.common.db import make_session_factory
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters.ledger_keys import checkpoint_signer
-from services.scoring.adapters.ledger_repository import read_whole_log
-from services.scoring.adapters.ledger_schemas import (
+from services.scoring import ledger
+from services.scoring.adapters.database_schemas import (
     create_log_schema,
     drop_log_schema,
     schema_engine,
 )
 from services.scoring.adapters.tables import outbox
-from services.scoring.domain.ledger.audit import StoredLog, audit
-from services.scoring.domain.ledger.hashing import leaf_hash
-from services.scoring.domain.ledger.signatures import public_key_pem
-from services.scoring.domain.ledger.tree import verify_consistency, verify_inclusion
-from services.scoring.service_layer import ledger
+from services.scoring.ledger.adapters.log_repository import read_whole_log
+from services.scoring.ledger.adapters.signing_key import checkpoint_signer
+from services.scoring.ledger.domain.audit import StoredLog, audit
+from services.scoring.ledger.domain.hashing import leaf_hash
+from services.scoring.ledger.domain.signatures import public_key_pem
+from services.scoring.ledger.domain.tree import verify_consistency, verify_inclusion
+from services.scoring.service_layer import log_entries
 
 UNITS = 500
 LATER = 1000  # a second, later append: two checkpoints to prove consistent
@@ -60,7 +61,7 @@ def observation_revisions(count: int, first: int = 0) -> Iterator[ledger.Entry]:
         indicator = INDICATORS[i % len(INDICATORS)]
         month = 1 + (i // (UNITS * len(INDICATORS))) % 12
         yield ledger.Entry(
-            ledger.OBSERVATION_REVISION,
+            log_entries.OBSERVATION_REVISION,
             f"OBS-{i:08d}",
             {
                 "unit_id": unit,

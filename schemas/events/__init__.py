@@ -15,6 +15,7 @@ from schemas.events.scoring import (
     CapabilityProfileComputed,
     CheckpointSigned,
     ObservationReported,
+    RescoringRequested,
     SupervisoryInterviewRequired,
     WeaknessFlagged,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "EnrolmentWaitlisted",
     "IndicatorListPublished",
     "ObservationReported",
+    "RescoringRequested",
     "ReturnToPostApproved",
     "ReturnToPostDenied",
     "SupervisoryInterviewRequired",

@@ -114,3 +114,17 @@ class CheckpointSigned(EventPayload):
     signature: str
     key_id: str
     signed_at: datetime
+
+
+class RescoringRequested(EventPayload):
+    """An upheld appeal asks for its period to be scored again; scoring itself consumes this, so
+    the re-scoring outlives the request that decided the appeal (it was committed with it)."""
+
+    topic = topics.SCORING_RESULTS
+
+    request_id: int = Field(ge=1)
+    cause: Literal["appeal"]
+    cause_id: Identifier
+    period: Period
+    unit_id: Identifier | None = None
+    cadre_id: Identifier | None = None

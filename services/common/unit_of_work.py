@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
 from types import TracebackType
 
 import sqlalchemy as sa
@@ -9,8 +11,11 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from schemas.envelope import Envelope, EventPayload
-from services.common.db import OUTBOX_CHANNEL
+from services.common.db import OUTBOX_CHANNEL, driver_connection
 from services.common.log import current_correlation_id
+
+# From this many rows on, COPY beats a multi-row INSERT (its setup costs a round trip of its own).
+BULK_ROWS = 100
 
 
 class UnitOfWork:
@@ -64,13 +69,23 @@ class UnitOfWork:
     async def emit(self, payload: EventPayload, key: str) -> Envelope:
         return (await self.emit_many([(payload, key)]))[0]
 
-    async def emit_many(self, events: list[tuple[EventPayload, str]]) -> list[Envelope]:
-        """Emits many (payload, key) events with one bulk write to the outbox (a city's lists at once)."""
+    async def emit_many(
+        self,
+        events: Sequence[tuple[EventPayload, str]],
+        event_ids: Sequence[uuid.UUID | None] | None = None,
+    ) -> list[Envelope]:
+        """Emits many (payload, key) events with one bulk write to the outbox (a city's lists at once).
+
+        `event_ids` gives events the ids claimed for them beforehand (a cause announced once).
+        """
         assert self.session is not None, "emit() outside `async with`"
         correlation_id = current_correlation_id()
+        ids = event_ids if event_ids is not None else [None] * len(events)
         envelopes = [
-            Envelope.wrap(payload, producer=self.producer, correlation_id=correlation_id)
-            for payload, _ in events
+            Envelope.wrap(
+                payload, producer=self.producer, correlation_id=correlation_id, event_id=event_id
+            )
+            for (payload, _), event_id in zip(events, ids, strict=True)
         ]
         rows = [
             (payload.topic, key, envelope) for (payload, key), envelope in zip(events, envelopes)
@@ -91,10 +106,27 @@ async def notify_relay(session: AsyncSession) -> None:
 
 
 async def write_outbox_rows(
-    session: AsyncSession, outbox: sa.Table, rows: list[tuple[str, str, Envelope]]
+    session: AsyncSession, outbox: sa.Table, rows: Sequence[tuple[str, str, Envelope]]
 ) -> None:
-    # The envelope goes in as JSON text that PostgreSQL parses: pydantic writes it in one pass,
-    # several times faster than a Python dict through json.dumps when many large events go at once.
+    """The one writer of outbox rows (topic, key, envelope), for every unit of work.
+
+    The envelope goes in as JSON text that PostgreSQL parses: pydantic writes it in one pass,
+    several times faster than a Python dict through json.dumps when many large events go at once.
+    From BULK_ROWS rows on (a scoring run's thousands of events) the rows go by COPY, one round
+    trip for all of them.
+    """
+    if len(rows) >= BULK_ROWS:
+        conn = await driver_connection(session)
+        await conn.copy_records_to_table(
+            outbox.name,
+            schema_name=outbox.schema,
+            records=[
+                (envelope.event_id, topic, key, envelope.event_type, envelope.model_dump_json())
+                for topic, key, envelope in rows
+            ],
+            columns=("event_id", "topic", "key", "event_type", "envelope"),
+        )
+        return
     statement = outbox.insert().values(
         envelope=sa.cast(sa.bindparam("envelope_json", type_=sa.Text), JSONB)
     )

@@ -25,8 +25,8 @@ from services.common import migrations
 from services.common.db import driver_connection, make_engine, make_session_factory
 from services.common.settings import get_settings
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import records
-from services.scoring.adapters.lists import item_spec
+from services.scoring.adapters import record_repository as records
+from services.scoring.adapters.list_repository import item_spec
 from services.scoring.adapters.tables import outbox
 from services.scoring.domain.observations import FEED, REPORTED_SOURCE, ObservationInput
 from services.scoring.domain.periods import parse_period

@@ -27,17 +27,25 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from services.common.db import driver_connection
 from services.common.settings import PlatformSettings
-from services.scoring.adapters import ledger_export as files
-from services.scoring.adapters.ledger_live import live_sources
-from services.scoring.adapters.ledger_repository import read_whole_log
-from services.scoring.adapters.ledger_schemas import schema_engine
-from services.scoring.domain.ledger.audit import AuditReport, StoredLog, audit
-from services.scoring.domain.ledger.checkpoint import checkpoint_valid
-from services.scoring.domain.ledger.hashing import leaf_hash
-from services.scoring.domain.ledger.leaves import describe
-from services.scoring.domain.ledger.live_records import LiveSource, check, latest_leaves
-from services.scoring.domain.ledger.signatures import key_id, load_public_key
-from services.scoring.domain.ledger.tree import verify_consistency, verify_inclusion
+from services.scoring import ledger
+from services.scoring.adapters.database_schemas import schema_engine
+from services.scoring.adapters.live_record_queries import live_sources
+from services.scoring.ledger import (
+    AuditReport,
+    LiveSource,
+    StoredLog,
+    audit,
+    check,
+    checkpoint_valid,
+    describe,
+    key_id,
+    latest_leaves,
+    leaf_hash,
+    load_public_key,
+    read_whole_log,
+    verify_consistency,
+    verify_inclusion,
+)
 
 INTACT, TAMPERED, FAILED = 0, 1, 2
 
@@ -78,11 +86,11 @@ def _load(args: argparse.Namespace) -> tuple[StoredLog, list[LiveSource]]:
             raise ValueError(
                 "--rows compares the service's tables: it needs the database, not --log"
             )
-        log, sources = files.read_export(Path(args.log)), []
+        log, sources = ledger.read_export(Path(args.log)), []
     else:
         log, sources = asyncio.run(_read_database(args.database_url, args.schema, args.rows))
     extra = [
-        files.checkpoint_from_json(files.read_response(Path(p), "ledgerCheckpoint"))
+        ledger.checkpoint_from_json(ledger.read_response(Path(p), "ledgerCheckpoint"))
         for p in args.checkpoint
     ]
     if extra:
@@ -146,7 +154,7 @@ def run_audit(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     log, _ = asyncio.run(_read_database(args.database_url, args.schema))
     with open(args.out, "w") as out:
-        count = files.write_export(
+        count = ledger.write_export(
             out, log.indices, log.datas, log.recorded_hashes, log.checkpoints
         )
     print(f"exported {count} leaves and {len(log.checkpoints)} checkpoints to {args.out}")
@@ -154,7 +162,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _checked(checkpoint: dict, keys: dict[str, Ed25519PublicKey], what: str):
-    signed = files.checkpoint_from_json(checkpoint)
+    signed = ledger.checkpoint_from_json(checkpoint)
     if not checkpoint_valid(signed, keys):
         print(
             f"REFUSED: the {what} checkpoint (size {signed.tree_size}) is not signed by a trusted key"
@@ -164,7 +172,7 @@ def _checked(checkpoint: dict, keys: dict[str, Ed25519PublicKey], what: str):
 
 
 def run_inclusion(args: argparse.Namespace) -> int:
-    proof = files.read_response(Path(args.proof), "ledgerInclusionProof")
+    proof = ledger.read_response(Path(args.proof), "ledgerInclusionProof")
     signed = _checked(proof["checkpoint"], _keys(args.public_key), "proof's")
     if signed is None:
         return TAMPERED
@@ -185,7 +193,7 @@ def run_inclusion(args: argparse.Namespace) -> int:
 
 
 def run_consistency(args: argparse.Namespace) -> int:
-    proof = files.read_response(Path(args.proof), "ledgerConsistencyProof")
+    proof = ledger.read_response(Path(args.proof), "ledgerConsistencyProof")
     keys = _keys(args.public_key)
     old, new = (
         _checked(proof["fromCheckpoint"], keys, "earlier"),

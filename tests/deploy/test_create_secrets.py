@@ -75,7 +75,7 @@ def test_dev_creates_every_secret_with_fresh_values(cluster: dict[str, str]) -> 
         r"[0-9a-f]{96}", (secret(cluster, "platform-jwt") / "JWT_SECRET").read_text()
     )
     pem = (secret(cluster, "scoring-ledger-key") / "ledger-checkpoint-ed25519.pem").read_bytes()
-    from services.scoring.domain.ledger.signatures import load_private_key
+    from services.scoring.ledger.domain.signatures import load_private_key
 
     load_private_key(pem)
 

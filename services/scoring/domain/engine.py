@@ -9,8 +9,9 @@ the sum of the contributions its breakdown lists.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -56,10 +57,10 @@ class RuleTable:
         band_at = np.full((len(rules), bands), np.nan)
         band_share = np.zeros((len(rules), bands))
         for row, rule in enumerate(rules):
-            for column, band in enumerate(rule.bands):
-                band_at[row, column], band_share[row, column] = band.bound, band.share
+            for position, band in enumerate(rule.bands):
+                band_at[row, position], band_share[row, position] = band.bound, band.share
 
-        def column(get, dtype=float) -> np.ndarray:
+        def column(get: Callable[[ItemRule], Any], dtype: Any = float) -> np.ndarray:
             return np.array([get(rule) for rule in rules], dtype=dtype)
 
         return cls(
@@ -95,8 +96,10 @@ class ItemTable:
     def take(self, name: str) -> np.ndarray:
         """An attribute per item: its own weight and target, or its rule's."""
         if name in ("weight", "target"):
-            return getattr(self, name)
-        return getattr(self.rules, name)[self.rule]
+            own: np.ndarray = getattr(self, name)
+            return own
+        of_rule: np.ndarray = getattr(self.rules, name)[self.rule]
+        return of_rule
 
     def goal(self) -> np.ndarray:
         """The value each item aims at: its target when scored by attainment, else its rule's threshold."""

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from services.scoring.domain.engine import ItemTable
+from services.scoring.domain.exemptions import Exemption, applies
 from services.scoring.domain.inputs import Numbering
-from services.scoring.domain.ledger.exemptions import Exemption, applies
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ class ExemptedItems:
     def named(self, where: np.ndarray) -> list[str | None]:
         """The exemption id of each item where `where` holds, else None."""
         ids = np.array((*self.ids, None), dtype=object)
-        return ids[np.where(where & self.mask, self.exemption, -1)].tolist()
+        named: list[str | None] = ids[np.where(where & self.mask, self.exemption, -1)].tolist()
+        return named
 
 
 def _precedence(exemption: Exemption) -> tuple[bool, str]:

@@ -60,7 +60,8 @@ def rank_within(group: np.ndarray, score: np.ndarray) -> tuple[np.ndarray, np.nd
 
 def slots(group_size: np.ndarray, quota: np.ndarray) -> np.ndarray:
     """Places for excellent: quota x size, rounded half up."""
-    return np.floor(group_size * quota + 0.5 + 1e-9).astype(np.int64)
+    places: np.ndarray = np.floor(group_size * quota + 0.5 + 1e-9).astype(np.int64)
+    return places
 
 
 def grade(

@@ -19,8 +19,8 @@ class Numbering:
     """Gives each distinct value the next number, and remembers the values in that order."""
 
     def __init__(self, values: Iterable[Hashable] = ()):
-        self.values: list = []
-        self._numbers: dict = {}
+        self.values: list[Any] = []
+        self._numbers: dict[Hashable, int] = {}
         for value in values:
             self.number(value)
 
@@ -54,7 +54,7 @@ class ItemTableBuilder:
         self.capabilities = Numbering()
         self._shapes = Numbering()
         self.rules: list[ItemRule] = []
-        self._columns: dict[str, list] = {
+        self._columns: dict[str, list[Any]] = {
             name: []
             for name in ("unit", "series_key", "indicator", "dimension", "weight", "target", "rule")
         }
@@ -91,7 +91,7 @@ class ItemTableBuilder:
             ]
         )
 
-    def add_rows(self, rows: Sequence[Sequence]) -> None:
+    def add_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         """Rows of (unit id, series key, indicator code, dimension, kind, direction, rule, weight,
         target, capability tags), column by column: a run adds tens of thousands at once."""
         if not rows:
@@ -132,10 +132,10 @@ class ItemTableBuilder:
         shape = self._shapes.number((code, kind, direction, rule_text))
         if shape == len(self.rules):
             cumulative = code in self.cumulative
-            rule = shape_of(code, kind, direction, json.loads(rule_text), cumulative)
-            if cumulative and rule.method == "pass_fail":
-                rule = replace(rule, threshold=rule.threshold * self.to_date)
-            self.rules.append(rule)
+            shaped = shape_of(code, kind, direction, json.loads(rule_text), cumulative)
+            if cumulative and shaped.method == "pass_fail":
+                shaped = replace(shaped, threshold=shaped.threshold * self.to_date)
+            self.rules.append(shaped)
         return shape
 
     def build(self) -> tuple[ItemTable, ItemTags]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from services.common.errors import FieldProblem
 from services.scoring.domain.periods import SHAPES_BY_FREQUENCY, Period, parse_period
@@ -58,7 +59,7 @@ def check_observation(
 ) -> Accepted | list[FieldProblem]:
     """The observation ready to store, or every rule it breaks."""
 
-    def problem(field_name: str, rule: str, message: str, value) -> list[FieldProblem]:
+    def problem(field_name: str, rule: str, message: str, value: Any) -> list[FieldProblem]:
         return [FieldProblem(field_name, rule, message, value, row)]
 
     try:
@@ -98,7 +99,7 @@ def _item_problems(
     code, value = item.indicator_code, observation.value
     found: list[FieldProblem] = []
 
-    def add(field_name: str, rule: str, message: str, offending) -> None:
+    def add(field_name: str, rule: str, message: str, offending: Any) -> None:
         found.append(FieldProblem(field_name, rule, message, offending, row))
 
     if channel == FEED and item.data_source != "auto_feed":

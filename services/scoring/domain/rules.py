@@ -20,6 +20,9 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+# Which rule shapes each kind is scored by is the list contract's, not a copy of it.
+from schemas.events.indicator import RULES_BY_KIND
+
 KINDS = ("scored", "red_line", "deduction", "veto_excellence", "veto")
 METHODS = ("attainment", "bands", "pass_fail", "per_incident")
 RULE_TYPES = {
@@ -27,13 +30,6 @@ RULE_TYPES = {
     "threshold_bands": "bands",
     "pass_fail": "pass_fail",
     "per_incident": "per_incident",
-}
-RULES_BY_KIND = {
-    "scored": ("target_attainment", "threshold_bands", "pass_fail"),
-    "red_line": ("pass_fail",),
-    "deduction": ("per_incident",),
-    "veto_excellence": ("pass_fail",),
-    "veto": ("pass_fail",),
 }
 AGGREGATES = ("last", "sum", "mean", "max", "min")
 DATA_SOURCES = ("auto_feed", "manual_report", "survey", "third_party")
@@ -116,7 +112,7 @@ class ItemSpec:
     max_value: float | None = None
 
 
-def _number(code: str, rule: dict, key: str, default: float | None = None) -> float:
+def _number(code: str, rule: dict[str, Any], key: str, default: float | None = None) -> float:
     value = rule.get(key, default)
     if value is None:
         raise RuleError(f"indicator {code}: rule.{key} is required")

@@ -8,6 +8,7 @@ configured to veto fully or to deduct points.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
@@ -132,6 +133,16 @@ class AssessmentSettings:
         for name, value in shares.items():
             if not 0 <= value <= 1:
                 problems.append(FieldProblem(name, "share", "must be between 0 and 1", value))
+        # A capability score is 0-100; a threshold outside it flags every cadre or none.
+        if not (math.isfinite(self.weakness_threshold) and 0 <= self.weakness_threshold <= 100):
+            problems.append(
+                FieldProblem(
+                    "weaknessThreshold",
+                    "range",
+                    "a capability score threshold must be between 0 and 100",
+                    self.weakness_threshold,
+                )
+            )
         if self.red_line_effect not in RED_LINE_EFFECTS:
             problems.append(
                 FieldProblem(

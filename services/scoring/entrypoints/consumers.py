@@ -1,26 +1,48 @@
-"""What the scoring consumer group reads and which handler takes each event."""
+"""What the scoring consumer group reads; the handler of each event type comes from EVENT_HANDLERS.
+
+The consumer runner hands each handler the unit of work of its batch; handlers get the scoring
+view of it (the same transaction, with scoring's repositories).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from schemas import topics
-from schemas.events import IndicatorListPublished, ObservationReported
+from schemas.envelope import Envelope, EventPayload
 from services.common.app import Subscription
+from services.common.consumer import Handler
 from services.common.roster import RosterHandlers
+from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters.tables import metadata
-from services.scoring.service_layer.lists import list_published
-from services.scoring.service_layer.observations import ingest_feed
+from services.scoring.service_layer.handlers import (
+    BATCH_EVENT_HANDLERS,
+    EVENT_HANDLERS,
+    EventHandler,
+)
+from services.scoring.service_layer.unit_of_work import SqlScoringUnitOfWork
+from services.scoring.settings import ScoringSettings, get_scoring_settings
 
-# The feed is the high-volume topic: bigger batches mean fewer round trips per observation.
-FEED_BATCH_SIZE = 5000
+# scoring.results carries scoring's own RescoringRequested; its other events are not for scoring.
+TOPICS = [topics.UNITS, topics.INDICATOR_LISTS, topics.OBSERVATION_FEED, topics.SCORING_RESULTS]
 
 
-def subscription() -> Subscription:
+def _in_scoring_unit_of_work(handler: EventHandler) -> Handler:
+    async def handle(uow: UnitOfWork, event: Any, envelope: Envelope) -> None:
+        await handler(SqlScoringUnitOfWork.within(uow), event, envelope)
+
+    return handle
+
+
+def subscription(
+    settings: ScoringSettings | None = None,
+    handlers: Mapping[type[EventPayload], EventHandler] = EVENT_HANDLERS,
+) -> Subscription:
+    settings = settings or get_scoring_settings()
     return Subscription(
-        topics=[topics.UNITS, topics.INDICATOR_LISTS, topics.OBSERVATION_FEED],
-        handlers={IndicatorListPublished: list_published},
-        batch_handlers={
-            **RosterHandlers(metadata).batch_handlers(),
-            ObservationReported: ingest_feed,
-        },
-        batch_size=FEED_BATCH_SIZE,
+        topics=list(TOPICS),
+        handlers={event: _in_scoring_unit_of_work(h) for event, h in handlers.items()},
+        batch_handlers={**RosterHandlers(metadata).batch_handlers(), **BATCH_EVENT_HANDLERS},
+        batch_size=settings.scoring_feed_batch_size,
     )

@@ -4,42 +4,34 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
-from schemas.envelope import Envelope, EventPayload
+from schemas.envelope import EventPayload
 from schemas.events import BottomRanked, CapabilityProfileComputed, WeaknessFlagged
 from schemas.events.scoring import WeaknessEvidence
 from services.common.db import driver_connection
-from services.common.log import current_correlation_id
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import announcements
+from services.scoring.adapters import announcement_repository as announcements
 from services.scoring.domain.assessment import POSITION_LEVELS, Assessment
 from services.scoring.domain.capabilities import SEVERITIES
 from services.scoring.domain.settings import AssessmentSettings
 from services.scoring.service_layer.run_context import RunContext
+from services.scoring.service_layer.sessions import session_of
 
 EVIDENCE_ITEMS = 5
 
 
 async def announce(
-    uow: UnitOfWork, events: list[tuple[EventPayload, str, uuid.UUID | None]]
+    uow: UnitOfWork, events: Sequence[tuple[EventPayload, str, uuid.UUID | None]]
 ) -> int:
-    """Writes (payload, key, event id) events to the outbox in one COPY; they go out if the run commits."""
-    correlation_id = current_correlation_id()
-    rows = [
-        (
-            payload.topic,
-            key,
-            Envelope.wrap(
-                payload, producer=uow.producer, correlation_id=correlation_id, event_id=event_id
-            ),
-        )
-        for payload, key, event_id in events
-    ]
-    await announcements.write_outbox(await driver_connection(uow.session), rows)
-    uow.emitted.extend(envelope for _, _, envelope in rows)
-    return len(rows)
+    """Writes (payload, key, event id) events to the outbox in bulk; they go out if the run commits."""
+    envelopes = await uow.emit_many(
+        [(payload, key) for payload, key, _ in events], [event_id for _, _, event_id in events]
+    )
+    return len(envelopes)
 
 
 def _peer_group(context: RunContext, cadre: int) -> tuple[str, str]:
@@ -56,8 +48,12 @@ def _evidence_index(context: RunContext) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _evidence(
-    context: RunContext, result: Assessment, index: tuple, unit: int, capability: int
-) -> tuple:
+    context: RunContext,
+    result: Assessment,
+    index: tuple[np.ndarray, np.ndarray],
+    unit: int,
+    capability: int,
+) -> tuple[Any, ...]:
     """The weakest items behind a unit's capability, with the revision of the observation each cites."""
     keys, tagged = index
     key = unit * max(len(context.capabilities), 1) + capability
@@ -85,7 +81,7 @@ def _evidence(
 async def announce_cadre_results(
     uow: UnitOfWork, context: RunContext, result: Assessment, settings: AssessmentSettings
 ) -> int:
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     period = context.period.text
     events: list[tuple[EventPayload, str, uuid.UUID | None]] = []
 
@@ -99,7 +95,7 @@ async def announce_cadre_results(
     )
     index = _evidence_index(context) if claimed else None
     # Cadres of one unit share its profile, hence the evidence of each of its capabilities.
-    evidence: dict[tuple[int, int], tuple] = {}
+    evidence: dict[tuple[int, int], tuple[Any, ...]] = {}
     for c, k, severity in pairs:
         cadre_id, capability = context.cadre_ids[c], context.capabilities[k]
         event_id = claimed.get((cadre_id, capability))
@@ -108,6 +104,7 @@ async def announce_cadre_results(
         category, level = _peer_group(context, c)
         unit = int(context.inputs.cadres.unit[c])
         if (unit, k) not in evidence:
+            assert index is not None  # built whenever a cause was claimed
             evidence[(unit, k)] = _evidence(context, result, index, unit, k)
         payload = WeaknessFlagged(
             cadre_id=cadre_id,
@@ -133,7 +130,7 @@ async def announce_cadre_results(
         if event_id is None:
             continue
         category, level = _peer_group(context, c)
-        payload = BottomRanked(
+        ranked = BottomRanked(
             cadre_id=cadre_id,
             period=period,
             rank=int(result.cadre_grading.rank[c]),
@@ -142,14 +139,14 @@ async def announce_cadre_results(
             unit_category=category,
             position_level=level,
         )
-        events.append((payload, cadre_id, event_id))
+        events.append((ranked, cadre_id, event_id))
 
     events += await _changed_profiles(conn, context, result)
     return await announce(uow, events)
 
 
 async def _changed_profiles(
-    conn, context: RunContext, result: Assessment
+    conn: Any, context: RunContext, result: Assessment
 ) -> list[tuple[EventPayload, str, None]]:
     """A profile is announced when it differs from the one announced last for the period (its
     digest covers the scores and the cadre's unit, category and level)."""
@@ -168,7 +165,7 @@ async def _changed_profiles(
             header + fingerprint + result.profiles[c, by_name].tobytes()
         ).hexdigest()
     changed = await announcements.changed_profiles(conn, period, digests)
-    events = []
+    events: list[tuple[EventPayload, str, None]] = []
     for c in scored:
         cadre_id = context.cadre_ids[c]
         if cadre_id not in changed:

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from schemas.events import AnomalyDetected
 from services.common.db import driver_connection
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import announcements
+from services.scoring.adapters import announcement_repository as announcements
 from services.scoring.domain.anomalies import contradictions, outliers
 from services.scoring.domain.assessment import Assessment
 from services.scoring.domain.settings import AssessmentSettings
 from services.scoring.service_layer.announcing import announce
 from services.scoring.service_layer.run_context import RunContext
+from services.scoring.service_layer.sessions import session_of
 
 OUTLIER_RULE = "robust_z_score"
 
 
 async def _outlier_rows(
-    conn, context: RunContext, result: Assessment, settings: AssessmentSettings
-) -> list[tuple]:
+    conn: Any, context: RunContext, result: Assessment, settings: AssessmentSettings
+) -> list[tuple[Any, ...]]:
     items, observations = context.inputs.items, context.inputs.observations
     found = outliers(
         items, observations, result.aggregates, settings.outlier_z, settings.outlier_min_units
@@ -60,7 +62,7 @@ async def _outlier_rows(
 
 def _contradiction_rows(
     context: RunContext, result: Assessment, settings: AssessmentSettings
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     items, aggregates = context.inputs.items, result.aggregates
     numbering = context.rows.items.indicators
     rows = []
@@ -102,7 +104,7 @@ async def detect_and_announce(
     run_id: int,
 ) -> tuple[dict[str, list[str]], int]:
     """The contradiction rules broken per unit (for the black list), and how many events went out."""
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     contradicting = _contradiction_rows(context, result, settings)
     found = await _outlier_rows(conn, context, result, settings) + contradicting
     new = await announcements.claim_anomalies(conn, run_id, found)

@@ -1,28 +1,29 @@
 """Appeals: submit, review, decide; an upheld appeal asks for the result to be scored again.
 
 Every step is a ledger leaf holding the appeal as it stands after the step. An upheld decision
-queues a re-scoring request in the same unit of work and then starts a scoring run of the period;
-any run of the period completes the pending requests (a leaf as well).
+queues a re-scoring request and emits `RescoringRequested` in the same unit of work; scoring's own
+consumer takes the event and runs the period again (service_layer/handlers.py), so the re-scoring
+is not lost when the process stops after the decision. Any run of the period completes the pending
+requests (a leaf as well).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from schemas.events import RescoringRequested
 from services.common.auth import Principal, Role
-from services.common.errors import ClientError, Conflict, NotFound
-from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import ledger_appeals as repository
-from services.scoring.domain.ledger.appeals import Appeal, AppealCounts
-from services.scoring.domain.ledger.workflow import Step, Subject, period_problem, require
-from services.scoring.service_layer import ledger
-from services.scoring.service_layer.ledger_subjects import known_subject
-from services.scoring.service_layer.scoring import run_scoring
+from services.common.errors import Conflict, NotFound
+from services.scoring.domain.appeals import Appeal, AppealCounts
+from services.scoring.domain.cases import Step, Subject, period_problem, require
+from services.scoring.service_layer import log_entries
+from services.scoring.service_layer.case_subjects import known_subject
+
+if TYPE_CHECKING:
+    from services.scoring.service_layer.unit_of_work import AppealRepository, ScoringUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,14 @@ def _step(by: Principal, reason: str | None = None) -> Step:
 
 
 async def submit(
-    uow: UnitOfWork,
+    uow: ScoringUnitOfWork,
     subject: Subject,
     period: str,
     reasons: str,
     by: Principal,
     indicator_code: str | None = None,
 ) -> Appeal:
-    subject = await known_subject(uow.session, subject, by)
+    subject = await known_subject(uow.roster, subject, by)
     appeal = Appeal.submit(
         id=f"AP-{uuid.uuid4().hex[:16]}",
         subject=subject,
@@ -48,40 +49,40 @@ async def submit(
         submitted=_step(by),
         indicator_code=indicator_code,
     )
-    existing = await repository.open_for(uow.session, appeal)
+    existing = await uow.appeals.open_for(appeal)
     if existing is not None:
         raise Conflict(f"appeal {existing.id} against the same result is still {existing.status}")
-    await repository.add(uow.session, appeal)
-    await ledger.record(uow, ledger.APPEAL, appeal.id, appeal.as_record())
+    await uow.appeals.add(appeal)
+    await uow.log.record(log_entries.APPEAL, appeal.id, appeal.as_record())
     return appeal
 
 
-async def _open(uow: UnitOfWork, appeal_id: str, by: Principal) -> Appeal:
+async def _open(uow: ScoringUnitOfWork, appeal_id: str, by: Principal) -> Appeal:
     by.require_role(Role.ASSESSOR, Role.ADMIN)
-    appeal = await repository.get(uow.session, appeal_id, for_update=True)
+    appeal = await uow.appeals.get(appeal_id, for_update=True)
     if appeal is None:
         raise NotFound(f"no appeal {appeal_id!r}")
     return appeal
 
 
-async def start_review(uow: UnitOfWork, appeal_id: str, by: Principal) -> Appeal:
+async def start_review(uow: ScoringUnitOfWork, appeal_id: str, by: Principal) -> Appeal:
     reviewed = (await _open(uow, appeal_id, by)).start_review(_step(by))
-    await repository.update(uow.session, reviewed)
-    await ledger.record(uow, ledger.APPEAL, reviewed.id, reviewed.as_record())
+    await uow.appeals.update(reviewed)
+    await uow.log.record(log_entries.APPEAL, reviewed.id, reviewed.as_record())
     return reviewed
 
 
 async def decide(
-    uow: UnitOfWork, appeal_id: str, upheld: bool, reason: str, by: Principal
+    uow: ScoringUnitOfWork, appeal_id: str, upheld: bool, reason: str, by: Principal
 ) -> Appeal:
     decided = (await _open(uow, appeal_id, by)).decide(upheld, _step(by, reason))
-    await repository.update(uow.session, decided)
-    await ledger.record(uow, ledger.APPEAL, decided.id, decided.as_record())
+    await uow.appeals.update(decided)
+    await uow.log.record(log_entries.APPEAL, decided.id, decided.as_record())
     if decided.upheld:
-        request_id = await repository.request_rescoring(uow.session, decided, decided.decision.at)
-        await ledger.record(
-            uow,
-            ledger.RESCORING,
+        assert decided.decision is not None  # a decided appeal carries its decision
+        request_id = await uow.appeals.request_rescoring(decided, decided.decision.at)
+        await uow.log.record(
+            log_entries.RESCORING,
             f"RS-{request_id}",
             {
                 "event": "requested",
@@ -93,39 +94,24 @@ async def decide(
                 "at": decided.decision.at,
             },
         )
+        await uow.emit(
+            RescoringRequested(
+                request_id=request_id,
+                cause="appeal",
+                cause_id=decided.id,
+                period=decided.period,
+                unit_id=decided.subject.unit_id,
+                cadre_id=decided.subject.cadre_id,
+            ),
+            key=decided.subject.cadre_id or decided.subject.unit_id or decided.id,
+        )
     return decided
 
 
-async def counts(session: AsyncSession, period: str) -> AppealCounts:
+async def counts(appeals: AppealRepository, period: str) -> AppealCounts:
     require(period_problem(period))
     return AppealCounts(
         period=period,
-        by_status=await repository.counts_by_status(session, period),
-        assessed=await repository.assessed_count(session),
+        by_status=await appeals.counts_by_status(period),
+        assessed=await appeals.assessed_count(),
     )
-
-
-async def rescore_after_upheld(
-    unit_of_work: Callable[[], UnitOfWork], appeal: Appeal
-) -> int | None:
-    """Scores the appeal's period again in a unit of work of its own (after the decision committed).
-
-    The run completes the appeal's re-scoring request. When the period cannot be scored as things
-    stand (no list in force, or it is locked and the parties have not authorised a new run), the
-    request stays pending for the next run, and the reason is logged.
-    """
-    try:
-        async with unit_of_work() as uow:
-            summary = await run_scoring(uow, appeal.period, f"appeal {appeal.id}")
-    except ClientError as refused:
-        log.info(
-            "re-scoring after appeal stays pending",
-            extra={"appeal": appeal.id, "reason": str(refused)},
-        )
-        return None
-    except Exception:
-        log.exception(
-            "re-scoring after appeal failed; the request stays pending", extra={"appeal": appeal.id}
-        )
-        return None
-    return summary.run_id

@@ -10,17 +10,20 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, Role
 from services.common.errors import Conflict, NotFound
-from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import ledger_exemptions as repository
-from services.scoring.domain.ledger.exemptions import EvidenceItem, Exemption, ExemptionCategory
-from services.scoring.domain.ledger.workflow import Step, Subject
-from services.scoring.service_layer import ledger
-from services.scoring.service_layer.ledger_subjects import known_subject
+from services.scoring.adapters import exemption_repository as repository
+from services.scoring.domain.cases import Step, Subject
+from services.scoring.domain.exemptions import EvidenceItem, Exemption, ExemptionCategory
+from services.scoring.service_layer import log_entries
+from services.scoring.service_layer.case_subjects import known_subject
+
+if TYPE_CHECKING:
+    from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
 
 CATEGORY = "exemption_category"
 
@@ -30,13 +33,12 @@ def _step(by: Principal, reason: str | None = None) -> Step:
 
 
 async def save_category(
-    uow: UnitOfWork, category: ExemptionCategory, by: Principal
+    uow: ScoringUnitOfWork, category: ExemptionCategory, by: Principal
 ) -> ExemptionCategory:
     """Adds or edits one of the published categories; the edit itself is a ledger record."""
     step = _step(by)
-    await repository.save_category(uow.session, category, step.by, step.at)
-    await ledger.record(
-        uow,
+    await uow.exemptions.save_category(category, step.by, step.at)
+    await uow.log.record(
         CATEGORY,
         category.code,
         {
@@ -54,7 +56,7 @@ async def save_category(
 
 
 async def apply(
-    uow: UnitOfWork,
+    uow: ScoringUnitOfWork,
     subject: Subject,
     period: str,
     category_code: str,
@@ -63,8 +65,8 @@ async def apply(
     evidence: Iterable[EvidenceItem],
     by: Principal,
 ) -> Exemption:
-    subject = await known_subject(uow.session, subject, by)
-    category = await repository.category(uow.session, category_code)
+    subject = await known_subject(uow.roster, subject, by)
+    category = await uow.exemptions.category(category_code)
     exemption = Exemption.apply(
         id=f"EX-{uuid.uuid4().hex[:16]}",
         subject=subject,
@@ -76,29 +78,29 @@ async def apply(
         evidence=evidence,
         applied=_step(by),
     )
-    existing = await repository.open_for(
-        uow.session, subject.kind, subject.id, period, exemption.indicator_code
+    existing = await uow.exemptions.open_for(
+        subject.kind, subject.id, period, exemption.indicator_code
     )
     if existing is not None:
         raise Conflict(
             f"exemption {existing.id} for {subject.kind} {subject.id}, {exemption.indicator_code} in {period} "
             f"is already {existing.status}"
         )
-    await repository.add(uow.session, exemption)
-    await ledger.record(uow, ledger.EXEMPTION, exemption.id, exemption.as_record())
+    await uow.exemptions.add(exemption)
+    await uow.log.record(log_entries.EXEMPTION, exemption.id, exemption.as_record())
     return exemption
 
 
 async def decide(
-    uow: UnitOfWork, exemption_id: str, approve: bool, reason: str, by: Principal
+    uow: ScoringUnitOfWork, exemption_id: str, approve: bool, reason: str, by: Principal
 ) -> Exemption:
     by.require_role(Role.ASSESSOR, Role.ADMIN)
-    exemption = await repository.get(uow.session, exemption_id, for_update=True)
+    exemption = await uow.exemptions.get(exemption_id, for_update=True)
     if exemption is None:
         raise NotFound(f"no exemption {exemption_id!r}")
     decided = exemption.decide(approve, _step(by, reason))
-    await repository.update(uow.session, decided)
-    await ledger.record(uow, ledger.EXEMPTION, decided.id, decided.as_record())
+    await uow.exemptions.update(decided)
+    await uow.log.record(log_entries.EXEMPTION, decided.id, decided.as_record())
     return decided
 
 

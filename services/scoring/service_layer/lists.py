@@ -8,9 +8,11 @@ from schemas.events.indicator import ListItem
 from services.common.db import driver_connection
 from services.common.errors import ClientError
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import lists as list_store
+from services.scoring import ledger
+from services.scoring.adapters import list_repository as list_store
 from services.scoring.domain.rules import ItemSpec, RuleError, rule_of
-from services.scoring.service_layer import ledger, ledger_records
+from services.scoring.service_layer import log_entries
+from services.scoring.service_layer.sessions import session_of
 
 
 class UnscorableList(ClientError):
@@ -56,7 +58,7 @@ async def list_published(
             f"list {event.list_id} version {event.version} of unit {event.unit_id}: "
             + "; ".join(problems)
         )
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     await list_store.add_version(
         conn,
         unit_id=event.unit_id,
@@ -72,4 +74,4 @@ async def list_published(
         event_id=envelope.event_id,
         items=items,
     )
-    await ledger.record_many(uow, [ledger_records.commitment(event)])
+    await ledger.record_many(uow, [log_entries.commitment(event)])

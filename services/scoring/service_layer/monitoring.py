@@ -10,12 +10,15 @@ from schemas.events import SupervisoryInterviewRequired
 from services.common.db import driver_connection
 from services.common.errors import invalid
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import announcements, results, run_inputs
+from services.scoring.adapters import announcement_repository as announcements
+from services.scoring.adapters import result_repository as results
+from services.scoring.adapters import run_input_repository as run_inputs
 from services.scoring.domain.engine import aggregate
 from services.scoring.domain.monitoring import check_month
 from services.scoring.service_layer.announcing import announce
 from services.scoring.service_layer.records import current_settings
 from services.scoring.service_layer.scoring import period_of
+from services.scoring.service_layer.sessions import session_of
 
 _COLUMNS = (
     "period",
@@ -48,9 +51,9 @@ async def run_monitoring(uow: UnitOfWork, period_text: str) -> MonitoringSummary
             "monitoring runs month by month: use a period like 2025-03",
             period.text,
         )
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     await results.lock_period(conn, period)
-    settings = await current_settings(uow.session)
+    settings = await current_settings(session_of(uow))
     units, builder, observations = await run_inputs.load_lists(
         conn, period, settings.cumulative_indicators
     )

@@ -10,17 +10,20 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
 from schemas.envelope import Envelope
 from schemas.events import ObservationReported
 from services.common.db import driver_connection
 from services.common.errors import FieldProblem, ValidationFailed
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import lists as list_store
-from services.scoring.adapters import observations as observation_store
+from services.scoring import ledger
+from services.scoring.adapters import list_repository as list_store
+from services.scoring.adapters import observation_repository as observation_store
 from services.scoring.domain.observations import FEED, Accepted, ObservationInput, check_observation
 from services.scoring.domain.periods import parse_period
-from services.scoring.service_layer import ledger, ledger_locks, ledger_records
+from services.scoring.service_layer import log_entries, period_locks
+from services.scoring.service_layer.sessions import session_of
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ async def _check(
             wanted.add((item.unit_id, parse_period(item.period).year, item.indicator_code))
         except ValueError:
             continue
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     listings, years = await list_store.LISTS.lists_for_checks(conn, wanted)
     results = []
     for item, row in zip(inputs, rows):
@@ -52,8 +55,10 @@ async def _check(
             year = parse_period(item.period).year
         except ValueError:
             year = None
-        listing = listings.get((item.unit_id, year))
-        known_years = (year,) if listing else years.get(item.unit_id, ())
+        listing = listings.get((item.unit_id, year)) if year is not None else None
+        known_years: tuple[int, ...] = (
+            (year,) if listing and year is not None else years.get(item.unit_id, ())
+        )
         results.append(check_observation(item, channel, listing, known_years, row))
     return results
 
@@ -72,16 +77,18 @@ async def record_observations(
     problems = [problem for result in checked if isinstance(result, list) for problem in result]
     if problems:
         raise ValidationFailed(problems)
-    await ledger_locks.guard_observations(uow, inputs)
+    # No problems: every checked observation is accepted.
+    accepted = cast(list[Accepted], checked)
+    await period_locks.guard_observations(uow, inputs)
     now = datetime.now(UTC)
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     stored = await observation_store.insert(
-        conn, checked, channel, [reported_by] * len(checked), [now] * len(checked)
+        conn, accepted, channel, [reported_by] * len(accepted), [now] * len(accepted)
     )
     await ledger.record_many(
         uow,
-        ledger_records.observation_revisions(
-            checked, stored, channel, [reported_by] * len(checked), [now] * len(checked)
+        log_entries.observation_revisions(
+            accepted, stored, channel, [reported_by] * len(accepted), [now] * len(accepted)
         ),
     )
     return [
@@ -95,7 +102,7 @@ async def record_observations(
             now,
             s.recorded_at,
         )
-        for a, s in zip(checked, stored)
+        for a, s in zip(accepted, stored)
     ]
 
 
@@ -119,7 +126,9 @@ async def ingest_feed(
         for e, _ in events
     ]
     checked = await _check(uow, inputs, FEED, [None] * len(inputs))
-    locked = await ledger_locks.refusal_reasons(uow.session, {event.period for event, _ in events})
+    locked = await period_locks.refusal_reasons(
+        session_of(uow), {event.period for event, _ in events}
+    )
     refused: dict[uuid.UUID, str] = {}
     accepted: list[Accepted] = []
     kept: list[tuple[ObservationReported, Envelope]] = []
@@ -132,7 +141,7 @@ async def ingest_feed(
             accepted.append(result)
             kept.append((event, envelope))
     if accepted:
-        conn = await driver_connection(uow.session)
+        conn = await driver_connection(session_of(uow))
         producers, reported_at = (
             [envelope.producer for _, envelope in kept],
             [event.reported_at for event, _ in kept],
@@ -147,6 +156,6 @@ async def ingest_feed(
         )
         await ledger.record_many(
             uow,
-            ledger_records.observation_revisions(accepted, stored, FEED, producers, reported_at),
+            log_entries.observation_revisions(accepted, stored, FEED, producers, reported_at),
         )
     return refused

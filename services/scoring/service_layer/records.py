@@ -13,10 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.common.errors import ClientError, Conflict, FieldProblem, ValidationFailed, invalid
 from services.common.roster import roster_entry
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import records
+from services.scoring.adapters import record_repository as records
 from services.scoring.adapters.tables import metadata, unit_roster
 from services.scoring.domain.periods import parse_period
 from services.scoring.domain.settings import AssessmentSettings
+from services.scoring.service_layer.sessions import session_of
 
 DAILY_RECORD_KINDS = (
     "major_project",
@@ -41,9 +42,9 @@ async def configure(
     uow: UnitOfWork, changes: dict[str, Any], updated_by: str
 ) -> AssessmentSettings:
     """Applies the changed settings over the current ones; the whole result must hold together."""
-    current = await current_settings(uow.session)
+    current = await current_settings(session_of(uow))
     settings = AssessmentSettings.from_json({**current.as_json(), **changes})
-    await records.store_settings(uow.session, settings.as_json(), updated_by)
+    await records.store_settings(session_of(uow), settings.as_json(), updated_by)
     return settings
 
 
@@ -90,15 +91,15 @@ async def submit_public_evaluation(
         problems.append(problem)
     if problems:
         raise ValidationFailed(problems)
-    await _require_unit(uow.session, unit_id)
-    settings = await current_settings(uow.session)
+    await _require_unit(session_of(uow), unit_id)
+    settings = await current_settings(session_of(uow))
     # One submitter's requests are counted one at a time, so a burst cannot slip past the limit.
-    await uow.session.execute(
+    await session_of(uow).execute(
         sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(f"evaluations:{submitted_by}")))
     )
     since = datetime.now(UTC) - timedelta(minutes=1)
     if (
-        await records.submissions_since(uow.session, submitted_by, since)
+        await records.submissions_since(session_of(uow), submitted_by, since)
         >= settings.evaluations_per_minute
     ):
         raise RateLimited(
@@ -106,7 +107,7 @@ async def submit_public_evaluation(
         )
     digest = hashlib.sha256(respondent_token.strip().encode()).hexdigest()
     evaluation_id = await records.add_public_evaluation(
-        uow.session, unit_id, period, digest, satisfaction, submitted_by
+        session_of(uow), unit_id, period, digest, satisfaction, submitted_by
     )
     if evaluation_id is None:
         raise Conflict(f"this respondent has already evaluated unit {unit_id!r} for {period}")
@@ -133,9 +134,9 @@ async def record_daily(
         problems.append(FieldProblem("description", "required", "say what happened", description))
     if problems:
         raise ValidationFailed(problems)
-    await _require_cadre(uow.session, cadre_id)
+    await _require_cadre(session_of(uow), cadre_id)
     return await records.add_daily_record(
-        uow.session, cadre_id, occurred_on, kind, points, description.strip(), recorded_by
+        session_of(uow), cadre_id, occurred_on, kind, points, description.strip(), recorded_by
     )
 
 
@@ -153,8 +154,8 @@ async def evaluate_cadre(
         problems.append(FieldProblem("year", "range", "must be between 2000 and 2100", year))
     if problems:
         raise ValidationFailed(problems)
-    await _require_cadre(uow.session, cadre_id)
-    await records.set_evaluation(uow.session, cadre_id, year, kind, score, evaluated_by)
+    await _require_cadre(session_of(uow), cadre_id)
+    await records.set_evaluation(session_of(uow), cadre_id, year, kind, score, evaluated_by)
 
 
 async def assign_areas(
@@ -165,5 +166,5 @@ async def assign_areas(
         raise invalid(
             "dimensions", "distinct", "dimensions must be distinct and not blank", dimensions
         )
-    await _require_cadre(uow.session, cadre_id)
-    await records.set_areas(uow.session, cadre_id, year, cleaned, assigned_by)
+    await _require_cadre(session_of(uow), cadre_id)
+    await records.set_areas(session_of(uow), cadre_id, year, cleaned, assigned_by)

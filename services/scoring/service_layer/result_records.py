@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 
@@ -16,21 +17,23 @@ from services.scoring.service_layer.run_context import RunContext
 GRADE_CAPS = ("none", "competent (veto of excellence)", "basically competent (full veto)")
 
 
-def _optional(values: np.ndarray) -> list:
+def _optional(values: np.ndarray) -> list[Any]:
     """Floats with None where NaN (SQL NULL)."""
     out = values.astype(object)
     out[np.isnan(values)] = None
-    return out.tolist()
+    plain: list[Any] = out.tolist()
+    return plain
 
 
-def _cited(column: np.ndarray, cited: np.ndarray) -> list:
+def _cited(column: np.ndarray, cited: np.ndarray) -> list[Any]:
     """The column's value at each cited observation (0 where none is cited)."""
     if not len(column):
         return [0] * len(cited)
-    return np.where(cited >= 0, column[np.maximum(cited, 0)], 0).tolist()
+    values: list[Any] = np.where(cited >= 0, column[np.maximum(cited, 0)], 0).tolist()
+    return values
 
 
-def unit_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple]:
+def unit_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple[Any, ...]]:
     units, grading = result.units, result.unit_grading
     rows = []
     satisfaction = _optional(units.satisfaction)
@@ -65,14 +68,16 @@ def unit_rows(context: RunContext, result: Assessment, run_id: int) -> list[tupl
     return [tuple(float(v) if isinstance(v, np.floating) else v for v in row) for row in rows]
 
 
-def contribution_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple]:
+def contribution_rows(
+    context: RunContext, result: Assessment, run_id: int
+) -> list[tuple[Any, ...]]:
     items, scores, aggregates = context.inputs.items, result.item_scores, result.aggregates
     observations = context.inputs.observations
     builder = context.rows.items
     has_cited = aggregates.cited >= 0
     cited_id = _cited(observations.observation_id, aggregates.cited)
     cited_revision = _cited(observations.revision, aggregates.cited)
-    descriptions: dict[tuple, str] = {}
+    descriptions: dict[tuple[Any, ...], str] = {}
     weight, target = items.weight.tolist(), _optional(items.target)
     value = _optional(aggregates.value)
     kinds = items.take("kind").tolist()
@@ -156,7 +161,7 @@ def contribution_rows(context: RunContext, result: Assessment, run_id: int) -> l
     return rows
 
 
-def cadre_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple]:
+def cadre_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple[Any, ...]]:
     scores, grading, cadres = result.cadres, result.cadre_grading, context.inputs.cadres
     scored = np.flatnonzero(~np.isnan(scores.total)).tolist()
     own, term = _optional(scores.own), _optional(scores.term)
@@ -198,7 +203,7 @@ def cadre_rows(context: RunContext, result: Assessment, run_id: int) -> list[tup
     return rows
 
 
-def profile_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple]:
+def profile_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple[Any, ...]]:
     """One row per scored cadre with a profile: capabilities in name order, aligned with their figures."""
     by_name = sorted(range(len(context.capabilities)), key=context.capabilities.__getitem__)
     names = [context.capabilities[k] for k in by_name]
@@ -225,5 +230,5 @@ def profile_rows(context: RunContext, result: Assessment, run_id: int) -> list[t
     return rows
 
 
-def list_rows(context: RunContext, entries: list[ListEntry], run_id: int) -> list[tuple]:
+def list_rows(context: RunContext, entries: list[ListEntry], run_id: int) -> list[tuple[Any, ...]]:
     return [(context.period.text, e.list_name, e.unit_id, list(e.reasons), run_id) for e in entries]

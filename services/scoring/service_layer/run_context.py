@@ -8,12 +8,12 @@ from functools import cached_property
 
 import numpy as np
 
-from services.scoring.adapters.run_inputs import RunRows
+from services.scoring.adapters.run_input_repository import RunRows
 from services.scoring.domain.assessment import POSITION_LEVELS, AssessmentInputs
 from services.scoring.domain.cadres import CadreInputs
 from services.scoring.domain.exempted_items import ExemptedItems, covered_items
+from services.scoring.domain.exemptions import Exemption
 from services.scoring.domain.inputs import Numbering
-from services.scoring.domain.ledger.exemptions import Exemption
 from services.scoring.domain.periods import Period
 from services.scoring.domain.settings import AssessmentSettings
 

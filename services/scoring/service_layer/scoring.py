@@ -12,22 +12,24 @@ import numpy as np
 from services.common.db import driver_connection
 from services.common.errors import invalid
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters import results, run_inputs
+from services.scoring import ledger
+from services.scoring.adapters import result_repository as results
+from services.scoring.adapters import run_input_repository as run_inputs
 from services.scoring.domain.assessment import Assessment, assess
 from services.scoring.domain.period_lists import ListEntry, UnitStanding, place
 from services.scoring.domain.periods import Period, parse_period
 from services.scoring.service_layer import (
     exemptions,
-    ledger,
-    ledger_locks,
-    ledger_records,
-    ledger_rescoring,
+    log_entries,
+    period_locks,
+    rescoring,
     result_records,
 )
 from services.scoring.service_layer.announcing import announce_cadre_results
 from services.scoring.service_layer.anomaly_detection import detect_and_announce
 from services.scoring.service_layer.records import current_settings
 from services.scoring.service_layer.run_context import RunContext, build
+from services.scoring.service_layer.sessions import session_of
 
 log = logging.getLogger(__name__)
 
@@ -98,10 +100,10 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     """Scores the period again from what is stored now; the period's previous results are replaced."""
     phases = _Phases()
     period = period_of(period_text)
-    conn = await driver_connection(uow.session)
+    conn = await driver_connection(session_of(uow))
     await results.lock_period(conn, period)
-    await ledger_locks.guard_rescoring(uow, period.text)
-    settings = await current_settings(uow.session)
+    await period_locks.guard_rescoring(uow, period.text)
+    settings = await current_settings(session_of(uow))
     rows = await run_inputs.load(conn, period, settings.cumulative_indicators)
     if not len(rows.units.ids):
         raise invalid(
@@ -110,7 +112,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
             f"no unit has an indicator list in force for {period.year}",
             period.text,
         )
-    approved = await exemptions.approved_in(uow.session, period.text)
+    approved = await exemptions.approved_in(session_of(uow), period.text)
     phases.done("read")
     context = build(period, rows, settings, approved)
     phases.done("arrays")
@@ -132,7 +134,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     phases.done("rows")
     await results.replace_results(conn, period, records)
     await ledger.record_many(
-        uow, ledger_records.published_scores(period.text, results.RESULT_COLUMNS, records)
+        uow, log_entries.published_scores(period.text, results.RESULT_COLUMNS, records)
     )
     phases.done("write")
     events += await announce_cadre_results(uow, context, result, settings)
@@ -150,7 +152,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     await results.finish_run(
         conn, run_id, summary.seconds, summary.observations, summary.units, summary.cadres, events
     )
-    await ledger_rescoring.complete_for_period(uow, period.text, run_id)
+    await rescoring.complete_for_period(uow, period.text, run_id)
     log.info(
         "period scored",
         extra={"period": period.text, "run_id": run_id, "events": events, **phases.seconds},

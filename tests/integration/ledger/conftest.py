@@ -17,16 +17,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from services.common.db import make_session_factory
 from services.common.settings import PlatformSettings
-from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters.ledger_keys import checkpoint_signer
-from services.scoring.adapters.ledger_schemas import (
+from services.scoring import ledger
+from services.scoring.adapters.database_schemas import (
     create_log_schema,
     drop_log_schema,
     schema_engine,
 )
 from services.scoring.adapters.tables import outbox
-from services.scoring.domain.ledger.signatures import public_key_pem
-from services.scoring.service_layer import ledger
+from services.scoring.ledger.adapters.signing_key import checkpoint_signer
+from services.scoring.ledger.domain.signatures import public_key_pem
+from services.scoring.service_layer.unit_of_work import SqlScoringUnitOfWork
 from tests.support import require_url, unique
 
 
@@ -38,8 +38,8 @@ class ScratchLog:
     sessions: async_sessionmaker
     public_key: Path
 
-    def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.sessions, "scoring", outbox)
+    def unit_of_work(self) -> SqlScoringUnitOfWork:
+        return SqlScoringUnitOfWork(self.sessions, "scoring", outbox)
 
     async def record(self, kind: str, record_id: str, content: dict) -> ledger.LeafRef:
         async with self.unit_of_work() as uow:

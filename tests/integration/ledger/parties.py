@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from schemas.events import CadreRegistered, UnitRegistered
 from services.common.settings import PlatformSettings
-from services.scoring.domain.ledger.signatures import raw_public_key
+from services.scoring.ledger.domain.signatures import raw_public_key
 from tests.support import eventually, publish, unique
 
 APPLY = """mutation($input: ExemptionApplicationInput!) {

@@ -10,9 +10,9 @@ from services.common.db import make_session_factory
 from services.common.errors import Conflict
 from services.common.settings import PlatformSettings
 from services.common.unit_of_work import UnitOfWork
-from services.scoring.adapters.ledger_schemas import schema_engine
+from services.scoring.adapters.database_schemas import schema_engine
 from services.scoring.adapters.tables import outbox
-from services.scoring.service_layer import ledger_approvals
+from services.scoring.service_layer import approvals
 from tests.integration.ledger.parties import Party, registered_unit
 from tests.support import token, unique
 
@@ -108,7 +108,7 @@ async def test_two_of_three_with_the_same_key_twice_is_refused_and_two_parties_a
     sessions = make_session_factory(engine)
     try:
         async with UnitOfWork(sessions, "scoring", outbox) as uow:
-            await ledger_approvals.apply(
+            await approvals.apply(
                 uow,
                 authorisation["id"],
                 "observation",
@@ -117,7 +117,7 @@ async def test_two_of_three_with_the_same_key_twice_is_refused_and_two_parties_a
             )
         with pytest.raises(Conflict, match="already used"):
             async with UnitOfWork(sessions, "scoring", outbox) as uow:
-                await ledger_approvals.apply(
+                await approvals.apply(
                     uow,
                     authorisation["id"],
                     "observation",

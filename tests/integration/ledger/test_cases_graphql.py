@@ -7,7 +7,7 @@ import pytest
 from services.common.auth import Role
 from services.common.db import make_session_factory
 from services.common.settings import PlatformSettings
-from services.scoring.adapters.ledger_schemas import schema_engine
+from services.scoring.adapters.database_schemas import schema_engine
 from services.scoring.service_layer import exemptions
 from tests.integration.ledger.parties import (
     APPLY,

@@ -185,6 +185,17 @@ async def test_an_upheld_appeal_has_the_period_scored_again(stack, subgraph) -> 
         {"id": appeal, "reason": "The daily records were filed in time; score the year again."},
     )
 
+    # The request travels as an event committed with the decision: no process has to outlive it.
+    assert (
+        await scoring_fetchval(
+            stack,
+            "SELECT count(*) FROM outbox WHERE event_type = 'RescoringRequested' "
+            "AND envelope->'payload'->>'cause_id' = $1",
+            appeal,
+        )
+        == 1
+    )
+
     async def rescored() -> list:
         return await scoring_fetch(
             stack, "SELECT run_id FROM scoring_runs WHERE requested_by = $1", f"appeal {appeal}"

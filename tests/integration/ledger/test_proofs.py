@@ -15,10 +15,10 @@ import pytest
 
 from schemas import topics
 from services.common.settings import PlatformSettings
-from services.scoring.adapters.ledger_export import checkpoint_json
-from services.scoring.domain.ledger.checkpoint import Checkpoint, SignedCheckpoint, checkpoint_valid
-from services.scoring.domain.ledger.signatures import key_id, load_public_key
-from services.scoring.service_layer import ledger
+from services.scoring import ledger
+from services.scoring.ledger.adapters.log_files import checkpoint_json
+from services.scoring.ledger.domain.checkpoint import Checkpoint, SignedCheckpoint, checkpoint_valid
+from services.scoring.ledger.domain.signatures import key_id, load_public_key
 from tests.integration.ledger.parties import registered_unit
 from tests.support import TopicReader, unique
 

@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 import pytest
 
 from services.common.auth import Principal, Role
-from services.scoring.domain.ledger.exemptions import EvidenceItem, ExemptionCategory
-from services.scoring.domain.ledger.workflow import Subject
-from services.scoring.service_layer import exemptions, ledger, ledger_approvals, ledger_locks
+from services.scoring import ledger
+from services.scoring.domain.cases import Subject
+from services.scoring.domain.exemptions import EvidenceItem, ExemptionCategory
+from services.scoring.service_layer import approvals, exemptions, period_locks
 from tests.integration.ledger.conftest import ScratchLog
 from tests.integration.ledger.parties import Party
 
@@ -50,10 +51,10 @@ async def a_world(log: ScratchLog) -> dict:
             uow, applied.id, False, "The approval procedure skipped a step.", ASSESSOR
         )
     async with log.unit_of_work() as uow:
-        key = await ledger_approvals.register_key(
+        key = await approvals.register_key(
             uow, "assessor office", "assessor", Party.new("assessor").public_key, None, ADMIN
         )
-        await ledger_locks.lock_period(uow, "2025", "annual evaluation published", ADMIN)
+        await period_locks.lock_period(uow, "2025", "annual evaluation published", ADMIN)
     return {"exemption": rejected.id, "key": key.key_id}
 
 
@@ -95,6 +96,6 @@ async def test_an_authorisation_written_into_the_database_is_not_obeyed(scratch_
         ledger.LedgerIntegrityError, match="LC-rogue does not match its ledger leaf"
     ):
         async with log.unit_of_work() as uow:
-            await ledger_locks.guard(
+            await period_locks.guard(
                 uow, "observation", [("U-INVEST/IND-NEW-INDUSTRY-PROJECTS/2025", "2025", content)]
             )

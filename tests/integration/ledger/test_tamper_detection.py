@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from services.scoring.adapters.ledger_export import checkpoint_json
-from services.scoring.service_layer import ledger
+from services.scoring import ledger
+from services.scoring.ledger.adapters.log_files import checkpoint_json
 from tests.integration.ledger.conftest import ScratchLog
 
 pytestmark = pytest.mark.integration

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from services.scoring.domain.ledger.audit import StoredLog, audit
-from services.scoring.domain.ledger.checkpoint import Checkpoint, CheckpointSigner, SignedCheckpoint
-from services.scoring.domain.ledger.hashing import leaf_hash, leaf_hashes
-from services.scoring.domain.ledger.leaves import leaf_bytes
-from services.scoring.domain.ledger.storage import nodes_to_store
-from services.scoring.domain.ledger.tree import extend
+from services.scoring.ledger.domain.audit import StoredLog, audit
+from services.scoring.ledger.domain.checkpoint import Checkpoint, CheckpointSigner, SignedCheckpoint
+from services.scoring.ledger.domain.hashing import leaf_hash, leaf_hashes
+from services.scoring.ledger.domain.leaves import leaf_bytes
+from services.scoring.ledger.domain.storage import nodes_to_store
+from services.scoring.ledger.domain.tree import extend
 
 SIGNER = CheckpointSigner(Ed25519PrivateKey.generate())
 KEYS = {SIGNER.key_id: SIGNER.public_key}

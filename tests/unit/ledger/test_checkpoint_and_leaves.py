@@ -10,10 +10,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from services.common.errors import ValidationFailed
-from services.scoring.adapters.ledger_export import checkpoint_from_json, checkpoint_json
-from services.scoring.domain.ledger.checkpoint import Checkpoint, CheckpointSigner, checkpoint_valid
-from services.scoring.domain.ledger.leaves import check_reference, leaf_bytes, read_leaf
-from services.scoring.domain.ledger.signatures import (
+from services.scoring.ledger.adapters.log_files import checkpoint_from_json, checkpoint_json
+from services.scoring.ledger.domain.checkpoint import Checkpoint, CheckpointSigner, checkpoint_valid
+from services.scoring.ledger.domain.leaves import check_reference, leaf_bytes, read_leaf
+from services.scoring.ledger.domain.signatures import (
     key_id,
     load_public_key,
     public_key_pem,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from services.scoring.domain.ledger.leaves import leaf_bytes
-from services.scoring.domain.ledger.live_records import LiveSource, check, latest_leaves
+from services.scoring.ledger.domain.leaves import leaf_bytes
+from services.scoring.ledger.domain.live_records import LiveSource, check, latest_leaves
 
 LEAVES = [
     leaf_bytes("appeal", "AP-1", {"status": "submitted", "decision": None}, "t0"),

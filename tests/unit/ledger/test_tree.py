@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from services.scoring.domain.ledger.hashing import leaf_hash, node_hash
-from services.scoring.domain.ledger.storage import nodes_to_store, rebuild, sources_of
-from services.scoring.domain.ledger.tree import (
+from services.scoring.ledger.domain.hashing import leaf_hash, node_hash
+from services.scoring.ledger.domain.storage import nodes_to_store, rebuild, sources_of
+from services.scoring.ledger.domain.tree import (
     EMPTY_ROOT,
     consistency_plan,
     extend,

@@ -261,3 +261,27 @@ def test_binary_copy_rows_become_arrays():
     assert np.array_equal(parsed["value"], [98.63, 89.44])
     with pytest.raises(ValueError, match="not all of the expected width"):
         parse_fixed_rows(header + rows[:-3] + b"\xff\xff", columns)
+
+
+@pytest.mark.parametrize("threshold", [-0.5, 100.5, 150.0, float("nan")])
+def test_a_weakness_threshold_outside_0_to_100_is_refused_by_name(threshold):
+    with pytest.raises(ValidationFailed) as refused:
+        AssessmentSettings.from_json({"weakness_threshold": threshold})
+    [problem] = refused.value.problems
+    assert (problem.field, problem.rule) == ("weaknessThreshold", "range")
+    assert "between 0 and 100" in problem.message
+
+
+@pytest.mark.parametrize("threshold", [0.0, 60.0, 100.0])
+def test_a_weakness_threshold_within_0_to_100_is_kept(threshold):
+    assert AssessmentSettings.from_json({"weakness_threshold": threshold}).weakness_threshold == (
+        threshold
+    )
+
+
+def test_scoring_applies_the_rule_shapes_of_the_list_contract_itself():
+    from schemas.events import indicator as contract
+    from services.scoring.domain import rules
+
+    assert rules.RULES_BY_KIND is contract.RULES_BY_KIND
+    assert set(rules.KINDS) == set(contract.RULES_BY_KIND)

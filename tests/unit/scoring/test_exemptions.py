@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from services.scoring.domain.assessment import Assessment, assess
+from services.scoring.domain.cases import Step, Subject
 from services.scoring.domain.engine import (
     EFFECT_DEDUCT,
     EFFECT_EXEMPTED,
@@ -15,9 +16,8 @@ from services.scoring.domain.engine import (
     EFFECT_VETO_EXCELLENCE,
 )
 from services.scoring.domain.exempted_items import covered_items
+from services.scoring.domain.exemptions import APPROVED, REJECTED, SUBMITTED, Exemption
 from services.scoring.domain.inputs import Numbering
-from services.scoring.domain.ledger.exemptions import APPROVED, REJECTED, SUBMITTED, Exemption
-from services.scoring.domain.ledger.workflow import Step, Subject
 from services.scoring.domain.settings import AssessmentSettings
 from tests.unit.scoring.builders import Cadre, Item, Scenario
 

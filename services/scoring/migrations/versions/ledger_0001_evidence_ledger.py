@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from services.scoring.adapters.ledger_tables import create_ledger_tables_v1
+from services.scoring.migrations.evidence_ledger_tables import create_ledger_tables_v1
 
 revision = "scoring_ledger_0001"
 down_revision = "scoring_0001"

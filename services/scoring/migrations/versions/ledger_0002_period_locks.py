@@ -6,7 +6,7 @@ Revises: scoring_ledger_0001
 
 from alembic import op
 
-from services.scoring.adapters.ledger_tables import create_period_locks_v2
+from services.scoring.migrations.evidence_ledger_tables import create_period_locks_v2
 
 revision = "scoring_ledger_0002"
 down_revision = "scoring_ledger_0001"
