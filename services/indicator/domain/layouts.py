@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem, ValidationFailed
 from services.indicator.domain import tabular
 from services.indicator.domain.indicators import Indicator
@@ -114,7 +115,7 @@ class RowReader:
         value = self.read(field, parse)
         if value is None and not any(p.field == field for p in self.problems):
             self.problems.append(
-                FieldProblem(field, "required", "this cell may not be empty", None, self.row)
+                FieldProblem(field, RuleCode.required, "this cell may not be empty", None, self.row)
             )
         return value
 
@@ -126,7 +127,7 @@ class RowReader:
         if code is None:
             self.problems.append(
                 FieldProblem(
-                    field, "one_of", f"must be one of {words.describe()}", written, self.row
+                    field, RuleCode.one_of, f"must be one of {words.describe()}", written, self.row
                 )
             )
         return code
@@ -332,7 +333,7 @@ def unit_from_row(
         r.problems.append(
             FieldProblem(
                 "category",
-                "one_of",
+                RuleCode.one_of,
                 f"must be one of {', '.join(sorted(set(categories.values())))}",
                 written,
                 row,

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem
 from services.indicator.domain.indicators import Indicator
 from services.indicator.domain.paperwork import Blocklist
@@ -89,14 +90,18 @@ def _item_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[FieldPr
     if not math.isfinite(item.weight) or not 0 <= item.weight <= WEIGHT_TOTAL:
         found.append(
             FieldProblem(
-                "weight", "range", f"{code}: a weight lies between 0 and 100", item.weight, row
+                "weight",
+                RuleCode.range,
+                f"{code}: a weight lies between 0 and 100",
+                item.weight,
+                row,
             )
         )
     elif ind.carries_weight and item.weight <= 0:
         found.append(
             FieldProblem(
                 "weight",
-                "positive_for_scored",
+                RuleCode.positive_for_scored,
                 f"{code}: a scored indicator needs a weight above 0",
                 item.weight,
                 row,
@@ -106,7 +111,7 @@ def _item_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[FieldPr
         found.append(
             FieldProblem(
                 "weight",
-                "no_weight_for_kind",
+                RuleCode.no_weight_for_kind,
                 f"{code}: red lines, deductions and vetoes carry no weight ({ind.kind}); leave it empty or 0",
                 item.weight,
                 row,
@@ -123,7 +128,7 @@ def _target_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[Field
             return [
                 FieldProblem(
                     "target",
-                    "required_for_attainment",
+                    RuleCode.required_for_attainment,
                     f"{code}: target attainment is measured against a target",
                     None,
                     row,
@@ -132,13 +137,15 @@ def _target_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[Field
         return []
     if not math.isfinite(target):
         return [
-            FieldProblem("target", "number", f"{code}: the target is a finite number", target, row)
+            FieldProblem(
+                "target", RuleCode.number, f"{code}: the target is a finite number", target, row
+            )
         ]
     if ind.rule.get("type") == "target_attainment" and target <= 0:
         return [
             FieldProblem(
                 "target",
-                "positive_for_attainment",
+                RuleCode.positive_for_attainment,
                 f"{code}: attainment needs a target above 0",
                 target,
                 row,
@@ -150,7 +157,7 @@ def _target_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[Field
         return [
             FieldProblem(
                 "target",
-                "within_range",
+                RuleCode.within_range,
                 f"{code}: the target lies outside [{ind.min_value}, {ind.max_value}]",
                 target,
                 row,
@@ -161,7 +168,7 @@ def _target_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[Field
         return [
             FieldProblem(
                 "target",
-                "cascaded_target",
+                RuleCode.cascaded_target,
                 f"{code}: the target is this unit's part {cascaded[1]} of the cascaded city target {cascaded[0]}",
                 target,
                 row,
@@ -182,7 +189,7 @@ def _weight_problems(
         found.append(
             FieldProblem(
                 "weight",
-                "sum_100",
+                RuleCode.sum_100,
                 f"unit {ctx.unit.id}: the weights of the scored indicators add up to {total:g}, not exactly 100",
                 round(total, 6),
                 row,
@@ -197,7 +204,7 @@ def _weight_problems(
                 found.append(
                     FieldProblem(
                         "weight",
-                        "dimension_minimum",
+                        RuleCode.dimension_minimum,
                         f"unit {ctx.unit.id}: scheme {ctx.scheme.code} gives {DIMENSIONS.label(dimension)} ({dimension}) at "
                         f"least {least:g}% of the weight; this list gives {share:g}%",
                         share,
@@ -214,7 +221,7 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
         return [
             FieldProblem(
                 "items",
-                "required",
+                RuleCode.required,
                 f"unit {ctx.unit.id}: a list has at least one indicator",
                 None,
                 first_row,
@@ -229,7 +236,7 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
             found.append(
                 FieldProblem(
                     "indicatorCode",
-                    "exists",
+                    RuleCode.exists,
                     f"no indicator {item.indicator_code!r} in the library",
                     item.indicator_code,
                     item.row,
@@ -240,7 +247,7 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
             found.append(
                 FieldProblem(
                     "indicatorCode",
-                    "unique_in_list",
+                    RuleCode.unique_in_list,
                     f"{item.indicator_code} appears twice in the list of unit {ctx.unit.id}",
                     item.indicator_code,
                     item.row,
@@ -255,7 +262,7 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
             found.append(
                 FieldProblem(
                     "indicatorCode",
-                    "common_required",
+                    RuleCode.common_required,
                     f"common indicator {common.indicator_code} of category {ctx.unit.category} cannot be left out",
                     common.indicator_code,
                     first_row,
