@@ -22,6 +22,11 @@ CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 CAPABILITY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
 
 
+def kind_carries_weight(kind: str) -> bool:
+    """Only scored indicators carry weight; red lines, deductions and vetoes do not."""
+    return kind == "scored"
+
+
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -44,8 +49,7 @@ class Indicator:
 
     @property
     def carries_weight(self) -> bool:
-        """Only scored indicators carry weight; red lines, deductions and vetoes do not."""
-        return self.kind == "scored"
+        return kind_carries_weight(self.kind)
 
     def snapshot(self) -> dict[str, Any]:
         """The indicator's part of a published list item (see ListItem)."""

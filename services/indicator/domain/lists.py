@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem
-from services.indicator.domain.indicators import Indicator
+from services.indicator.domain.indicators import Indicator, kind_carries_weight
 from services.indicator.domain.paperwork import Blocklist
 from services.indicator.domain.schemes import Scheme
 from services.indicator.domain.units import Unit
@@ -18,6 +19,16 @@ from services.indicator.domain.vocabulary import DIMENSIONS
 WEIGHT_TOTAL = 100.0
 # Weights are entered with at most a few decimals; a sum within this of 100 is exactly 100.
 _WEIGHT_TOLERANCE = 1e-6
+
+
+def weight_total(weights: Iterable[float]) -> float:
+    """The weights of a list's scored indicators added up: the figure the sum_100 rule checks."""
+    return math.fsum(w for w in weights if math.isfinite(w))
+
+
+def scored_weight_total(items: Iterable[Mapping[str, Any]]) -> float:
+    """weight_total of a version's items as published (snapshot items, which name their kind)."""
+    return round(weight_total(i["weight"] for i in items if kind_carries_weight(i["kind"])), 6)
 
 
 @dataclass(frozen=True)
@@ -183,7 +194,7 @@ def _weight_problems(
     scored = [
         i for i in items if indicators[i.indicator_code].carries_weight and math.isfinite(i.weight)
     ]
-    total = math.fsum(i.weight for i in scored)
+    total = weight_total(i.weight for i in scored)
     found = []
     if abs(total - WEIGHT_TOTAL) > _WEIGHT_TOLERANCE:
         found.append(

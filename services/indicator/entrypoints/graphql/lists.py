@@ -11,7 +11,7 @@ from strawberry.types import Info
 from services.common.graphql import principal_of, roles
 from services.indicator.domain import access
 from services.indicator.domain.diff import ListDiff
-from services.indicator.domain.lists import Item
+from services.indicator.domain.lists import Item, scored_weight_total
 from services.indicator.entrypoints.graphql.context import reads, unit_of_work
 from services.indicator.service_layer import list_commands as commands
 from services.indicator.service_layer import list_views
@@ -83,7 +83,7 @@ class IndicatorList:
 
     @strawberry.field(description="Sum of the scored indicators' weights (100 once publishable).")
     def total_weight(self) -> float:
-        return round(sum(i.weight for i in self.items if i.kind == "scored"), 6)
+        return scored_weight_total({"weight": i.weight, "kind": i.kind} for i in self.items)
 
     @classmethod
     def from_view(cls, view: ListView) -> IndicatorList:
