@@ -16,6 +16,7 @@ from services.indicator.domain.vocabulary import (
     DIRECTIONS,
     FREQUENCIES,
     KINDS,
+    Vocabulary,
 )
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -72,7 +73,7 @@ class Indicator:
         }
 
 
-def _one_of(name: str, value: str, words) -> FieldProblem | None:
+def _one_of(name: str, value: str, words: Vocabulary) -> FieldProblem | None:
     if value in words:
         return None
     return FieldProblem(name, RuleCode.one_of, f"must be one of {words.describe()}", value)

@@ -298,7 +298,7 @@ def list_row_from_cells(
 
 
 def list_rows(
-    header: dict[str, Any], unit_name: str, items: list[dict], language: str
+    header: dict[str, Any], unit_name: str, items: list[dict[str, Any]], language: str
 ) -> list[list[Any]]:
     """A published list as file rows, one per item (the importable columns plus names to read by)."""
     return [
@@ -339,7 +339,7 @@ def unit_from_row(
                 row,
             )
         )
-    if r.problems:
+    if r.problems or category is None:
         return None, r.problems
     try:
         return Unit(

@@ -283,7 +283,9 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
     return found
 
 
-def snapshot_items(items: Sequence[Item], indicators: Mapping[str, Indicator]) -> list[dict]:
+def snapshot_items(
+    items: Sequence[Item], indicators: Mapping[str, Indicator]
+) -> list[dict[str, Any]]:
     """The published form of each item: the indicator's definition as it is now, with weight and target."""
     return [
         {
@@ -296,7 +298,7 @@ def snapshot_items(items: Sequence[Item], indicators: Mapping[str, Indicator]) -
     ]
 
 
-def items_of_snapshot(published: Sequence[dict]) -> list[Item]:
+def items_of_snapshot(published: Sequence[dict[str, Any]]) -> list[Item]:
     """The items of a published version, to start a new draft from."""
     return [
         Item(i["indicator_code"], i["weight"], i["target"], i.get("origin", "individual"))

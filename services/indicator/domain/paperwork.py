@@ -106,7 +106,8 @@ class Blocklist:
             return None
         if text not in self._matched:
             found = self._matcher.search(text)
-            self._matched[text] = self.terms[found.lastindex - 1] if found else None
+            matched = found.lastindex if found else None
+            self._matched[text] = self.terms[matched - 1] if matched else None
         return self._matched[text]
 
     def problem(self, field: str, text: str | None) -> FieldProblem | None:

@@ -131,7 +131,8 @@ def rule_problems(kind: str, direction: str, rule: Any) -> list[FieldProblem]:
                     rule.get("points"),
                 )
             ]
-        if cap is not None and (_number(cap) is None or _number(cap) < points):
+        cap_points = _number(cap)
+        if cap is not None and (cap_points is None or cap_points < points):
             return [
                 _problem(
                     RuleCode.max_points_range,
@@ -142,7 +143,7 @@ def rule_problems(kind: str, direction: str, rule: Any) -> list[FieldProblem]:
     return []
 
 
-def rule_bounds(rule: dict) -> list[float]:
+def rule_bounds(rule: dict[str, Any]) -> list[float]:
     """The values a rule compares observations with (they must lie in the indicator's range)."""
     if rule.get("type") == "pass_fail":
         return [float(rule["threshold"])]

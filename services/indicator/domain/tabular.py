@@ -229,7 +229,7 @@ def word_list(cell: Any) -> tuple[str, ...]:
     return tuple(part for part in re.split(r"[,;，；、|\s]+", value) if part)
 
 
-def bands(cell: Any) -> list[dict[str, float]] | None:
+def bands(cell: Any) -> list[dict[str, float | None]] | None:
     """'95:100; 90:80' (bound:score, best first) as the rule's list of bands."""
     value = text(cell)
     if value is None:

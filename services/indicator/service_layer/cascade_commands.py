@@ -30,7 +30,7 @@ async def cascade_target(uow: IndicatorUnitOfWork, cascade: TargetCascade) -> Ta
             child.parent_unit_id,
         )
         for child in await uow.cascades.find(parent_code=cascade.code)
-        if cascade.part_of(child.parent_unit_id) != child.total
+        if child.parent_unit_id is None or cascade.part_of(child.parent_unit_id) != child.total
     ]
     if stranded:
         raise ValidationFailed(stranded)

@@ -85,8 +85,10 @@ def _plan(
     return planned, problems
 
 
-def _event(list_id: str, plan: Planned, catalogue: Catalogue) -> IndicatorListPublished:
-    request, publication = plan.request, plan.publication
+def _event(
+    list_id: str, plan: Planned, publication: Publication, catalogue: Catalogue
+) -> IndicatorListPublished:
+    request = plan.request
     unit = catalogue.units[request.unit_id]
     return IndicatorListPublished(
         list_id=list_id,
@@ -113,7 +115,7 @@ def _version(
     )
     if plan.publication is None:
         return drafted, None
-    event = _event(list_id, plan, catalogue)
+    event = _event(list_id, plan, plan.publication, catalogue)
     # The snapshot stored is exactly the payload published.
     return drafted.published(plan.publication, event.model_dump(mode="json"), at), event
 
@@ -294,8 +296,8 @@ async def import_lists(
     """Units' lists from a file: every row is checked, then all are written (as drafts, or published) or none."""
     began = time.perf_counter()
     parsed = parse_rows(table, LIST_LAYOUT, list_row_from_cells)
-    if parsed.header_errors or not table.rows:
-        return refused(table, LIST_LAYOUT, parsed)
+    if (parsed.header_errors or not table.rows) and (report := refused(table, LIST_LAYOUT, parsed)):
+        return report
     requests, problems = _requests([row for _, row in parsed.values])
     catalogue = await load_catalogue(uow, [(r.unit_id, r.year) for r in requests])
     planned, found = _plan(

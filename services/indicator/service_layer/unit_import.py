@@ -42,7 +42,8 @@ async def import_units(uow: IndicatorUnitOfWork, table: Table) -> ImportReport:
     ids = {u.id for _, u in rows}
     parents = {u.parent_id for _, u in rows if u.parent_id} - ids
     existing = await uow.units.by_id(ids | parents)
-    problems, first_row = [], {}
+    problems: list[FieldProblem] = []
+    first_row: dict[str, int] = {}
     for row, unit in rows:
         if unit.id in existing:
             problems.append(
