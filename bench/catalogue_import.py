@@ -29,7 +29,7 @@ from common import emit_figures, heading, line, percentile_ms, stack_settings
 
 from schemas import topics
 from services.common.auth import Role, mint_token
-from services.indicator.adapters.files import write_table
+from services.indicator.adapters.spreadsheet_files import write_table
 
 CATEGORIES = (
     "township",

@@ -32,10 +32,10 @@ from common import emit_figures, heading, line, percentile_ms, stack_settings
 from schemas.envelope import Envelope
 from schemas.events import CadreRegistered
 from services.common.db import asyncpg_dsn, make_engine, make_session_factory
-from services.common.unit_of_work import UnitOfWork
 from services.indicator.adapters.tables import outbox
 from services.indicator.domain.units import Unit
 from services.indicator.service_layer.handlers import register_unit
+from services.indicator.service_layer.unit_of_work import SqlIndicatorUnitOfWork
 
 # What register_cadre writes, in one statement (so one round trip and one commit).
 REGISTER_CADRES = """
@@ -78,7 +78,7 @@ class Pipeline:
 
     async def prepare(self) -> None:
         engine = make_engine(self.settings.indicator_database_url, pool_size=1)
-        async with UnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
+        async with SqlIndicatorUnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
             await register_unit(
                 uow, Unit(id=self.unit_id, name="基准测试单位", category="municipal_department")
             )

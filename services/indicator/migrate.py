@@ -1,7 +1,7 @@
 """`python -m services.indicator.migrate`: applies the migrations and exits (a deploy step)."""
 
 from services.common.migrations import upgrade
-from services.common.settings import get_settings
+from services.indicator.settings import get_indicator_settings
 
 if __name__ == "__main__":
-    upgrade("indicator", get_settings().database_url("indicator"))
+    upgrade("indicator", get_indicator_settings().database_url("indicator"))

@@ -12,58 +12,57 @@ from datetime import date
 
 from services.common import migrations
 from services.common.db import make_engine, make_session_factory
-from services.common.settings import get_settings
-from services.common.unit_of_work import UnitOfWork
-from services.indicator.adapters import cascades, library, list_store, repository
-from services.indicator.adapters.tables import outbox
 from services.indicator.demo import city
 from services.indicator.demo.library import INDICATORS
-from services.indicator.service_layer import cascades as cascade_commands
-from services.indicator.service_layer import handlers
-from services.indicator.service_layer import library as library_commands
-from services.indicator.service_layer.catalogue import ListRequest
-from services.indicator.service_layer.lists import publish_lists
+from services.indicator.service_layer import cascade_commands, handlers, library_commands
+from services.indicator.service_layer.list_catalogue import ListRequest
+from services.indicator.service_layer.list_commands import publish_lists
+from services.indicator.service_layer.unit_of_work import (
+    IndicatorUnitOfWork,
+    SqlIndicatorUnitOfWork,
+)
+from services.indicator.settings import get_indicator_settings
 
 _ADJUSTED_FROM = date(2025, 7, 1)
 
 
-async def _library(uow: UnitOfWork) -> int:
-    known = await library.indicators_by_code(uow.session)
+async def _library(uow: IndicatorUnitOfWork) -> int:
+    known = await uow.library.indicators_by_code()
     missing = [ind for ind in INDICATORS if ind.code not in known]
     for ind in missing:
         await library_commands.save_indicator(uow, ind)
-    schemes = await library.all_schemes(uow.session)
+    schemes = await uow.library.schemes()
     for scheme in city.SCHEMES:
         if scheme.code not in schemes:
             await library_commands.save_scheme(uow, scheme)
-    with_commons = await library.commons_by_category(uow.session)
-    for category in await library.categories(uow.session):
+    with_commons = await uow.library.commons_by_category()
+    for category in await uow.library.categories():
         if category not in with_commons:
             await library_commands.set_common_indicators(uow, category, city.commons(category))
     return len(missing)
 
 
-async def _people(uow: UnitOfWork) -> tuple[int, int]:
+async def _people(uow: IndicatorUnitOfWork) -> tuple[int, int]:
     units = [demo.unit for demo in city.UNITS]
-    known = await repository.units_by_id(uow.session, [u.id for u in units])
+    known = await uow.units.by_id([u.id for u in units])
     new_units = [u for u in units if u.id not in known]
     for unit in sorted(new_units, key=lambda u: u.parent_id is not None):
         await handlers.register_unit(uow, unit)
     new_cadres = 0
     for cadre in city.cadres():
-        if await repository.get_cadre(uow.session, cadre.id) is None:
+        if await uow.cadres.get(cadre.id) is None:
             await handlers.register_cadre(uow, cadre)
             new_cadres += 1
     for cascade in city.CASCADES:
-        if await cascades.get_cascade(uow.session, cascade.code) is None:
+        if await uow.cascades.get(cascade.code) is None:
             await cascade_commands.cascade_target(uow, cascade)
     return len(new_units), new_cadres
 
 
-async def _lists(uow: UnitOfWork) -> int:
+async def _lists(uow: IndicatorUnitOfWork) -> int:
     published = 0
     for year in city.YEARS:
-        versions = await list_store.headers_of(uow.session, [(d.unit.id, year) for d in city.UNITS])
+        versions = await uow.lists.headers_of([(d.unit.id, year) for d in city.UNITS])
         fresh = [d for d in city.UNITS if not versions[(d.unit.id, year)]]
         if fresh:
             published += await publish_lists(
@@ -77,7 +76,7 @@ async def _lists(uow: UnitOfWork) -> int:
     return published
 
 
-async def _adjust_townships(uow: UnitOfWork, townships: list) -> int:
+async def _adjust_townships(uow: IndicatorUnitOfWork, townships: list) -> int:
     """The 2025 mid-year adjustment: a second version for each township, in force from July."""
     if not townships:
         return 0
@@ -91,17 +90,17 @@ async def _adjust_townships(uow: UnitOfWork, townships: list) -> int:
 
 
 async def seed() -> dict[str, int]:
-    settings = get_settings()
+    settings = get_indicator_settings()
     url = settings.database_url("indicator")
     await asyncio.to_thread(migrations.upgrade, "indicator", url)
     engine = make_engine(url, pool_size=2)
     sessions = make_session_factory(engine)
     try:
-        async with UnitOfWork(sessions, "indicator", outbox) as uow:
+        async with SqlIndicatorUnitOfWork(sessions) as uow:
             indicators = await _library(uow)
-        async with UnitOfWork(sessions, "indicator", outbox) as uow:
+        async with SqlIndicatorUnitOfWork(sessions) as uow:
             units, cadres = await _people(uow)
-        async with UnitOfWork(sessions, "indicator", outbox) as uow:
+        async with SqlIndicatorUnitOfWork(sessions) as uow:
             lists = await _lists(uow)
     finally:
         await engine.dispose()

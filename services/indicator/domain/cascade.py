@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem, ValidationFailed
 from services.indicator.domain.indicators import Indicator
 from services.indicator.domain.units import Unit
@@ -44,15 +45,19 @@ class TargetCascade:
 def _header_problems(c: TargetCascade, indicator: Indicator | None) -> list[FieldProblem]:
     found = []
     if not _CODE.match(c.code):
-        found.append(FieldProblem("code", "format", "2-64 letters, digits, '_', '.', '-'", c.code))
+        found.append(
+            FieldProblem("code", RuleCode.format, "2-64 letters, digits, '_', '.', '-'", c.code)
+        )
     if not c.name.strip():
-        found.append(FieldProblem("name", "required", "a cascaded target needs a name", c.name))
+        found.append(
+            FieldProblem("name", RuleCode.required, "a cascaded target needs a name", c.name)
+        )
     if problem := year_problem(c.year):
         found.append(problem)
     if not c.total.is_finite() or c.total < 0:
         found.append(
             FieldProblem(
-                "total", "non_negative", "the target is a number of at least 0", str(c.total)
+                "total", RuleCode.non_negative, "the target is a number of at least 0", str(c.total)
             )
         )
     if c.indicator_code is not None:
@@ -60,7 +65,7 @@ def _header_problems(c: TargetCascade, indicator: Indicator | None) -> list[Fiel
             found.append(
                 FieldProblem(
                     "indicatorCode",
-                    "exists",
+                    RuleCode.exists,
                     f"no indicator {c.indicator_code!r} in the library",
                     c.indicator_code,
                 )
@@ -69,7 +74,7 @@ def _header_problems(c: TargetCascade, indicator: Indicator | None) -> list[Fiel
             found.append(
                 FieldProblem(
                     "unitOfMeasure",
-                    "matches_indicator",
+                    RuleCode.matches_indicator,
                     f"indicator {indicator.code} is measured in {indicator.unit_of_measure}",
                     c.unit_of_measure,
                 )
@@ -78,7 +83,7 @@ def _header_problems(c: TargetCascade, indicator: Indicator | None) -> list[Fiel
             found.append(
                 FieldProblem(
                     "indicatorCode",
-                    "attainment_indicator",
+                    RuleCode.attainment_indicator,
                     "a cascaded target feeds a scored target-attainment indicator",
                     c.indicator_code,
                 )
@@ -94,7 +99,10 @@ def _parent_problems(
     if parent is None:
         return [
             FieldProblem(
-                "parentCode", "exists", f"no cascaded target {c.parent_code!r}", c.parent_code
+                "parentCode",
+                RuleCode.exists,
+                f"no cascaded target {c.parent_code!r}",
+                c.parent_code,
             )
         ]
     part = parent.part_of(c.parent_unit_id or "")
@@ -102,7 +110,7 @@ def _parent_problems(
         return [
             FieldProblem(
                 "parentUnitId",
-                "allocated_in_parent",
+                RuleCode.allocated_in_parent,
                 f"cascade {parent.code} allocates nothing to unit {c.parent_unit_id!r}",
                 c.parent_unit_id,
             )
@@ -112,7 +120,7 @@ def _parent_problems(
         found.append(
             FieldProblem(
                 "total",
-                "equals_parent_part",
+                RuleCode.equals_parent_part,
                 f"unit {c.parent_unit_id}'s part of {parent.code} is {part}, so this split totals {part}",
                 str(c.total),
             )
@@ -125,7 +133,7 @@ def _parent_problems(
         found.append(
             FieldProblem(
                 "parentCode",
-                "same_measure",
+                RuleCode.same_measure,
                 "a split keeps its parent's year, unit of measure and indicator",
                 c.parent_code,
             )
@@ -139,7 +147,7 @@ def _parent_problems(
         found.append(
             FieldProblem(
                 "allocations",
-                "sub_units_only",
+                RuleCode.sub_units_only,
                 f"a part of unit {c.parent_unit_id} is split over its own sub-units only",
                 outside,
             )
@@ -150,23 +158,25 @@ def _parent_problems(
 def _allocation_problems(c: TargetCascade, units: dict[str, Unit]) -> list[FieldProblem]:
     if not c.allocations:
         return [
-            FieldProblem("allocations", "required", "allocate the target to at least one unit", [])
+            FieldProblem(
+                "allocations", RuleCode.required, "allocate the target to at least one unit", []
+            )
         ]
     found = []
     ids = [a.unit_id for a in c.allocations]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
         found.append(
-            FieldProblem("allocations", "unique_units", "each unit gets one part", repeated)
+            FieldProblem("allocations", RuleCode.unique_units, "each unit gets one part", repeated)
         )
     unknown = [i for i in ids if i not in units]
     if unknown:
-        found.append(FieldProblem("allocations", "units_exist", "no such units", unknown))
+        found.append(FieldProblem("allocations", RuleCode.units_exist, "no such units", unknown))
     negative = [a.unit_id for a in c.allocations if not a.amount.is_finite() or a.amount < 0]
     if negative:
         found.append(
             FieldProblem(
-                "allocations", "non_negative", "a part is a number of at least 0", negative
+                "allocations", RuleCode.non_negative, "a part is a number of at least 0", negative
             )
         )
     elif c.total.is_finite():
@@ -176,7 +186,7 @@ def _allocation_problems(c: TargetCascade, units: dict[str, Unit]) -> list[Field
             found.append(
                 FieldProblem(
                     "allocations",
-                    "parts_add_up",
+                    RuleCode.parts_add_up,
                     f"the parts add up to {allocated} {c.unit_of_measure}, not the target {c.total} "
                     f"({'short by' if gap > 0 else 'over by'} {abs(gap)})",
                     str(allocated),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem, ValidationFailed
 
 CATEGORY_COUNT = 9
@@ -29,16 +30,20 @@ class UnitCategory:
             found.append(
                 FieldProblem(
                     "code",
-                    "format",
+                    RuleCode.format,
                     "lower-case letters, digits and _ (2-40), starting with a letter",
                     self.code,
                 )
             )
         if not self.name.strip():
-            found.append(FieldProblem("name", "required", "a category needs a name", self.name))
+            found.append(
+                FieldProblem("name", RuleCode.required, "a category needs a name", self.name)
+            )
         if not self.name_en.strip():
             found.append(
-                FieldProblem("nameEn", "required", "a category needs an English name", self.name_en)
+                FieldProblem(
+                    "nameEn", RuleCode.required, "a category needs an English name", self.name_en
+                )
             )
         return found
 
@@ -64,7 +69,7 @@ def check_configuration(wanted: UnitCategory, existing: dict[str, UnitCategory])
         problems.append(
             FieldProblem(
                 "code",
-                "fixed",
+                RuleCode.fixed,
                 "this category is fixed by the reform and cannot be changed",
                 wanted.code,
             )
@@ -74,7 +79,7 @@ def check_configuration(wanted: UnitCategory, existing: dict[str, UnitCategory])
         problems.append(
             FieldProblem(
                 "code",
-                "max_configurable",
+                RuleCode.max_configurable,
                 f"only {CONFIGURABLE_COUNT} categories are configurable ({CATEGORY_COUNT} in all); "
                 "rename or remove an unused configurable one first",
                 wanted.code,

@@ -22,8 +22,8 @@ class ItemChange:
 
 @dataclass(frozen=True)
 class ListDiff:
-    added: tuple[dict, ...]
-    removed: tuple[dict, ...]
+    added: tuple[dict[str, Any], ...]
+    removed: tuple[dict[str, Any], ...]
     changed: tuple[ItemChange, ...]
     header: tuple[FieldChange, ...] = ()
 
@@ -33,10 +33,10 @@ class ListDiff:
 
 
 def diff_items(
-    before: Sequence[dict],
-    after: Sequence[dict],
-    header_before: dict | None = None,
-    header_after: dict | None = None,
+    before: Sequence[dict[str, Any]],
+    after: Sequence[dict[str, Any]],
+    header_before: dict[str, Any] | None = None,
+    header_after: dict[str, Any] | None = None,
 ) -> ListDiff:
     """Items added, removed and changed (field by field), in the newer version's order."""
     old = {item["indicator_code"]: item for item in before}

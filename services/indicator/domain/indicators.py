@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem, ValidationFailed
 from services.indicator.domain.paperwork import Blocklist
 from services.indicator.domain.rules import rule_bounds, rule_problems
@@ -15,10 +16,16 @@ from services.indicator.domain.vocabulary import (
     DIRECTIONS,
     FREQUENCIES,
     KINDS,
+    Vocabulary,
 )
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 CAPABILITY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
+
+
+def kind_carries_weight(kind: str) -> bool:
+    """Only scored indicators carry weight; red lines, deductions and vetoes do not."""
+    return kind == "scored"
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,7 @@ class Indicator:
 
     @property
     def carries_weight(self) -> bool:
-        """Only scored indicators carry weight; red lines, deductions and vetoes do not."""
-        return self.kind == "scored"
+        return kind_carries_weight(self.kind)
 
     def snapshot(self) -> dict[str, Any]:
         """The indicator's part of a published list item (see ListItem)."""
@@ -67,10 +73,10 @@ class Indicator:
         }
 
 
-def _one_of(name: str, value: str, words) -> FieldProblem | None:
+def _one_of(name: str, value: str, words: Vocabulary) -> FieldProblem | None:
     if value in words:
         return None
-    return FieldProblem(name, "one_of", f"must be one of {words.describe()}", value)
+    return FieldProblem(name, RuleCode.one_of, f"must be one of {words.describe()}", value)
 
 
 def _definition_problems(ind: Indicator) -> list[FieldProblem]:
@@ -79,18 +85,18 @@ def _definition_problems(ind: Indicator) -> list[FieldProblem]:
         found.append(
             FieldProblem(
                 "code",
-                "format",
+                RuleCode.format,
                 "1-64 letters, digits, '_', '.', '-', starting with a letter or digit",
                 ind.code,
             )
         )
     if not (ind.name or "").strip():
-        found.append(FieldProblem("name", "required", "an indicator needs a name", ind.name))
+        found.append(FieldProblem("name", RuleCode.required, "an indicator needs a name", ind.name))
     if not (ind.unit_of_measure or "").strip():
         found.append(
             FieldProblem(
                 "unitOfMeasure",
-                "required",
+                RuleCode.required,
                 "say what the value is measured in (%, 人, 万元, 件 ...)",
                 ind.unit_of_measure,
             )
@@ -109,7 +115,7 @@ def _definition_problems(ind: Indicator) -> list[FieldProblem]:
         found.append(
             FieldProblem(
                 "capabilityTags",
-                "format",
+                RuleCode.format,
                 "tags are lower_snake_case (e.g. digital_governance)",
                 bad_tags,
             )
@@ -124,7 +130,7 @@ def _source_problems(ind: Indicator) -> list[FieldProblem]:
             found.append(
                 FieldProblem(
                     "sourceSystem",
-                    "auto_feed_source",
+                    RuleCode.auto_feed_source,
                     "an automatic-feed indicator names the system its data comes from "
                     "(e.g. 12345政务服务便民热线)",
                     ind.source_system,
@@ -134,7 +140,7 @@ def _source_problems(ind: Indicator) -> list[FieldProblem]:
             found.append(
                 FieldProblem(
                     "onSiteCheck",
-                    "auto_feed_no_on_site_check",
+                    RuleCode.auto_feed_no_on_site_check,
                     "data a government system already produces needs no on-site check",
                     ind.on_site_check,
                 )
@@ -143,7 +149,7 @@ def _source_problems(ind: Indicator) -> list[FieldProblem]:
         found.append(
             FieldProblem(
                 "assessedAtYearEnd",
-                "no_double_assessment",
+                RuleCode.no_double_assessment,
                 "an indicator covered by daily monitoring is not assessed a second time at year end",
                 ind.assessed_at_year_end,
             )
@@ -157,7 +163,7 @@ def _range_problems(ind: Indicator) -> list[FieldProblem]:
         return [
             FieldProblem(
                 "minValue",
-                "min_not_above_max",
+                RuleCode.min_not_above_max,
                 f"the minimum {low:g} is above the maximum {high:g}",
                 low,
             )
@@ -171,7 +177,7 @@ def _range_problems(ind: Indicator) -> list[FieldProblem]:
         return [
             FieldProblem(
                 "rule",
-                "within_range",
+                RuleCode.within_range,
                 f"rule bounds {outside} lie outside the indicator's range [{low}, {high}]",
                 ind.rule,
             )

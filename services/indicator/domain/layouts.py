@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem, ValidationFailed
 from services.indicator.domain import tabular
 from services.indicator.domain.indicators import Indicator
@@ -114,7 +115,7 @@ class RowReader:
         value = self.read(field, parse)
         if value is None and not any(p.field == field for p in self.problems):
             self.problems.append(
-                FieldProblem(field, "required", "this cell may not be empty", None, self.row)
+                FieldProblem(field, RuleCode.required, "this cell may not be empty", None, self.row)
             )
         return value
 
@@ -126,7 +127,7 @@ class RowReader:
         if code is None:
             self.problems.append(
                 FieldProblem(
-                    field, "one_of", f"must be one of {words.describe()}", written, self.row
+                    field, RuleCode.one_of, f"must be one of {words.describe()}", written, self.row
                 )
             )
         return code
@@ -297,7 +298,7 @@ def list_row_from_cells(
 
 
 def list_rows(
-    header: dict[str, Any], unit_name: str, items: list[dict], language: str
+    header: dict[str, Any], unit_name: str, items: list[dict[str, Any]], language: str
 ) -> list[list[Any]]:
     """A published list as file rows, one per item (the importable columns plus names to read by)."""
     return [
@@ -332,13 +333,13 @@ def unit_from_row(
         r.problems.append(
             FieldProblem(
                 "category",
-                "one_of",
+                RuleCode.one_of,
                 f"must be one of {', '.join(sorted(set(categories.values())))}",
                 written,
                 row,
             )
         )
-    if r.problems:
+    if r.problems or category is None:
         return None, r.problems
     try:
         return Unit(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem
-from services.indicator.domain.indicators import Indicator
+from services.indicator.domain.indicators import Indicator, kind_carries_weight
 from services.indicator.domain.paperwork import Blocklist
 from services.indicator.domain.schemes import Scheme
 from services.indicator.domain.units import Unit
@@ -17,6 +19,16 @@ from services.indicator.domain.vocabulary import DIMENSIONS
 WEIGHT_TOTAL = 100.0
 # Weights are entered with at most a few decimals; a sum within this of 100 is exactly 100.
 _WEIGHT_TOLERANCE = 1e-6
+
+
+def weight_total(weights: Iterable[float]) -> float:
+    """The weights of a list's scored indicators added up: the figure the sum_100 rule checks."""
+    return math.fsum(w for w in weights if math.isfinite(w))
+
+
+def scored_weight_total(items: Iterable[Mapping[str, Any]]) -> float:
+    """weight_total of a version's items as published (snapshot items, which name their kind)."""
+    return round(weight_total(i["weight"] for i in items if kind_carries_weight(i["kind"])), 6)
 
 
 @dataclass(frozen=True)
@@ -89,14 +101,18 @@ def _item_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[FieldPr
     if not math.isfinite(item.weight) or not 0 <= item.weight <= WEIGHT_TOTAL:
         found.append(
             FieldProblem(
-                "weight", "range", f"{code}: a weight lies between 0 and 100", item.weight, row
+                "weight",
+                RuleCode.range,
+                f"{code}: a weight lies between 0 and 100",
+                item.weight,
+                row,
             )
         )
     elif ind.carries_weight and item.weight <= 0:
         found.append(
             FieldProblem(
                 "weight",
-                "positive_for_scored",
+                RuleCode.positive_for_scored,
                 f"{code}: a scored indicator needs a weight above 0",
                 item.weight,
                 row,
@@ -106,7 +122,7 @@ def _item_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[FieldPr
         found.append(
             FieldProblem(
                 "weight",
-                "no_weight_for_kind",
+                RuleCode.no_weight_for_kind,
                 f"{code}: red lines, deductions and vetoes carry no weight ({ind.kind}); leave it empty or 0",
                 item.weight,
                 row,
@@ -123,7 +139,7 @@ def _target_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[Field
             return [
                 FieldProblem(
                     "target",
-                    "required_for_attainment",
+                    RuleCode.required_for_attainment,
                     f"{code}: target attainment is measured against a target",
                     None,
                     row,
@@ -132,13 +148,15 @@ def _target_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[Field
         return []
     if not math.isfinite(target):
         return [
-            FieldProblem("target", "number", f"{code}: the target is a finite number", target, row)
+            FieldProblem(
+                "target", RuleCode.number, f"{code}: the target is a finite number", target, row
+            )
         ]
     if ind.rule.get("type") == "target_attainment" and target <= 0:
         return [
             FieldProblem(
                 "target",
-                "positive_for_attainment",
+                RuleCode.positive_for_attainment,
                 f"{code}: attainment needs a target above 0",
                 target,
                 row,
@@ -150,7 +168,7 @@ def _target_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[Field
         return [
             FieldProblem(
                 "target",
-                "within_range",
+                RuleCode.within_range,
                 f"{code}: the target lies outside [{ind.min_value}, {ind.max_value}]",
                 target,
                 row,
@@ -161,7 +179,7 @@ def _target_problems(item: Item, ind: Indicator, ctx: ListContext) -> list[Field
         return [
             FieldProblem(
                 "target",
-                "cascaded_target",
+                RuleCode.cascaded_target,
                 f"{code}: the target is this unit's part {cascaded[1]} of the cascaded city target {cascaded[0]}",
                 target,
                 row,
@@ -176,13 +194,13 @@ def _weight_problems(
     scored = [
         i for i in items if indicators[i.indicator_code].carries_weight and math.isfinite(i.weight)
     ]
-    total = math.fsum(i.weight for i in scored)
+    total = weight_total(i.weight for i in scored)
     found = []
     if abs(total - WEIGHT_TOTAL) > _WEIGHT_TOLERANCE:
         found.append(
             FieldProblem(
                 "weight",
-                "sum_100",
+                RuleCode.sum_100,
                 f"unit {ctx.unit.id}: the weights of the scored indicators add up to {total:g}, not exactly 100",
                 round(total, 6),
                 row,
@@ -197,7 +215,7 @@ def _weight_problems(
                 found.append(
                     FieldProblem(
                         "weight",
-                        "dimension_minimum",
+                        RuleCode.dimension_minimum,
                         f"unit {ctx.unit.id}: scheme {ctx.scheme.code} gives {DIMENSIONS.label(dimension)} ({dimension}) at "
                         f"least {least:g}% of the weight; this list gives {share:g}%",
                         share,
@@ -214,7 +232,7 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
         return [
             FieldProblem(
                 "items",
-                "required",
+                RuleCode.required,
                 f"unit {ctx.unit.id}: a list has at least one indicator",
                 None,
                 first_row,
@@ -229,7 +247,7 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
             found.append(
                 FieldProblem(
                     "indicatorCode",
-                    "exists",
+                    RuleCode.exists,
                     f"no indicator {item.indicator_code!r} in the library",
                     item.indicator_code,
                     item.row,
@@ -240,7 +258,7 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
             found.append(
                 FieldProblem(
                     "indicatorCode",
-                    "unique_in_list",
+                    RuleCode.unique_in_list,
                     f"{item.indicator_code} appears twice in the list of unit {ctx.unit.id}",
                     item.indicator_code,
                     item.row,
@@ -255,7 +273,7 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
             found.append(
                 FieldProblem(
                     "indicatorCode",
-                    "common_required",
+                    RuleCode.common_required,
                     f"common indicator {common.indicator_code} of category {ctx.unit.category} cannot be left out",
                     common.indicator_code,
                     first_row,
@@ -265,7 +283,9 @@ def list_problems(items: Sequence[Item], ctx: ListContext) -> list[FieldProblem]
     return found
 
 
-def snapshot_items(items: Sequence[Item], indicators: Mapping[str, Indicator]) -> list[dict]:
+def snapshot_items(
+    items: Sequence[Item], indicators: Mapping[str, Indicator]
+) -> list[dict[str, Any]]:
     """The published form of each item: the indicator's definition as it is now, with weight and target."""
     return [
         {
@@ -278,7 +298,7 @@ def snapshot_items(items: Sequence[Item], indicators: Mapping[str, Indicator]) -
     ]
 
 
-def items_of_snapshot(published: Sequence[dict]) -> list[Item]:
+def items_of_snapshot(published: Sequence[dict[str, Any]]) -> list[Item]:
     """The items of a published version, to start a new draft from."""
     return [
         Item(i["indicator_code"], i["weight"], i["target"], i.get("origin", "individual"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem
 
 OUTCOME_HINT = "measure an outcome instead, e.g. public satisfaction, project completion rate, time to resolve problems"
@@ -25,19 +26,28 @@ class PaperworkTerm:
         if len(self.term.strip()) < 2:
             found.append(
                 FieldProblem(
-                    "term", "min_length", "a blocklist term has at least 2 characters", self.term
+                    "term",
+                    RuleCode.min_length,
+                    "a blocklist term has at least 2 characters",
+                    self.term,
                 )
             )
         if not re.match(r"^[a-z][a-z0-9_]{1,39}$", self.category):
             found.append(
                 FieldProblem(
-                    "category", "format", "lower-case letters, digits and _ (2-40)", self.category
+                    "category",
+                    RuleCode.format,
+                    "lower-case letters, digits and _ (2-40)",
+                    self.category,
                 )
             )
         if not self.reason.strip():
             found.append(
                 FieldProblem(
-                    "reason", "required", "say why this paperwork is not an outcome", self.reason
+                    "reason",
+                    RuleCode.required,
+                    "say why this paperwork is not an outcome",
+                    self.reason,
                 )
             )
         return found
@@ -96,7 +106,8 @@ class Blocklist:
             return None
         if text not in self._matched:
             found = self._matcher.search(text)
-            self._matched[text] = self.terms[found.lastindex - 1] if found else None
+            matched = found.lastindex if found else None
+            self._matched[text] = self.terms[matched - 1] if matched else None
         return self._matched[text]
 
     def problem(self, field: str, text: str | None) -> FieldProblem | None:
@@ -105,7 +116,7 @@ class Blocklist:
             return None
         return FieldProblem(
             field,
-            "no_paperwork",
+            RuleCode.no_paperwork,
             f"measures paperwork ({term.category}, matched {term.term!r}): {term.reason}; {OUTCOME_HINT}",
             text,
         )

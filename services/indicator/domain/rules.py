@@ -9,6 +9,7 @@ import math
 from typing import Any
 
 from schemas.events.indicator import RULES_BY_KIND
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem
 from services.indicator.domain.vocabulary import RULE_TYPES
 
@@ -27,7 +28,7 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _problem(rule: str, message: str, value: Any) -> FieldProblem:
+def _problem(rule: RuleCode, message: str, value: Any) -> FieldProblem:
     return FieldProblem("rule", rule, message, value)
 
 
@@ -35,7 +36,9 @@ def _bands_problems(bands: Any, direction: str) -> list[FieldProblem]:
     if not isinstance(bands, list) or not bands:
         return [
             _problem(
-                "bands_required", "threshold bands need a non-empty list of {bound, score}", bands
+                RuleCode.bands_required,
+                "threshold bands need a non-empty list of {bound, score}",
+                bands,
             )
         ]
     pairs = []
@@ -48,7 +51,9 @@ def _bands_problems(bands: Any, direction: str) -> list[FieldProblem]:
             or not 0 <= score <= 100
             or set(band) != {"bound", "score"}
         ):
-            return [_problem("band_shape", "each band is {bound: number, score: 0-100}", band)]
+            return [
+                _problem(RuleCode.band_shape, "each band is {bound: number, score: 0-100}", band)
+            ]
         pairs.append((bound, score))
     better_first = sorted(pairs, key=lambda p: p[0], reverse=direction == "higher_is_better")
     bounds = [b for b, _ in pairs]
@@ -62,7 +67,7 @@ def _bands_problems(bands: Any, direction: str) -> list[FieldProblem]:
         order = "falling" if direction == "higher_is_better" else "rising"
         return [
             _problem(
-                "bands_order",
+                RuleCode.bands_order,
                 f"bands go best first: bounds {order} and scores falling, none repeated",
                 bands,
             )
@@ -73,13 +78,15 @@ def _bands_problems(bands: Any, direction: str) -> list[FieldProblem]:
 def rule_problems(kind: str, direction: str, rule: Any) -> list[FieldProblem]:
     """What is wrong with a rule for an indicator of this kind and direction (empty: nothing)."""
     if not isinstance(rule, dict) or rule.get("type") not in RULE_TYPES:
-        return [_problem("rule_type", f"rule type must be one of {RULE_TYPES.describe()}", rule)]
+        return [
+            _problem(RuleCode.rule_type, f"rule type must be one of {RULE_TYPES.describe()}", rule)
+        ]
     kind_rules = RULES_BY_KIND.get(kind, ())
     rule_type = rule["type"]
     if rule_type not in kind_rules:
         return [
             _problem(
-                "rule_for_kind",
+                RuleCode.rule_for_kind,
                 f"a {kind} indicator is scored by {' or '.join(kind_rules)}, not {rule_type}",
                 rule_type,
             )
@@ -87,14 +94,18 @@ def rule_problems(kind: str, direction: str, rule: Any) -> list[FieldProblem]:
     extra = set(rule) - _KEYS[rule_type]
     if extra:
         return [
-            _problem("rule_keys", f"unknown keys for {rule_type}: {', '.join(sorted(extra))}", rule)
+            _problem(
+                RuleCode.rule_keys,
+                f"unknown keys for {rule_type}: {', '.join(sorted(extra))}",
+                rule,
+            )
         ]
     if rule_type == "target_attainment":
         cap = _number(rule.get("cap"))
         if cap is None or not 1 <= cap <= MAX_ATTAINMENT_CAP:
             return [
                 _problem(
-                    "cap_range",
+                    RuleCode.cap_range,
                     f"the attainment cap is a number from 1 to {MAX_ATTAINMENT_CAP:g} (1.2 = 120%)",
                     rule.get("cap"),
                 )
@@ -105,7 +116,7 @@ def rule_problems(kind: str, direction: str, rule: Any) -> list[FieldProblem]:
         if _number(rule.get("threshold")) is None:
             return [
                 _problem(
-                    "threshold_required",
+                    RuleCode.threshold_required,
                     "pass/fail needs a numeric threshold",
                     rule.get("threshold"),
                 )
@@ -115,15 +126,16 @@ def rule_problems(kind: str, direction: str, rule: Any) -> list[FieldProblem]:
         if points is None or points <= 0:
             return [
                 _problem(
-                    "points_positive",
+                    RuleCode.points_positive,
                     "a deduction takes a positive number of points per incident",
                     rule.get("points"),
                 )
             ]
-        if cap is not None and (_number(cap) is None or _number(cap) < points):
+        cap_points = _number(cap)
+        if cap is not None and (cap_points is None or cap_points < points):
             return [
                 _problem(
-                    "max_points_range",
+                    RuleCode.max_points_range,
                     "the deduction cap is empty or at least the points per incident",
                     cap,
                 )
@@ -131,7 +143,7 @@ def rule_problems(kind: str, direction: str, rule: Any) -> list[FieldProblem]:
     return []
 
 
-def rule_bounds(rule: dict) -> list[float]:
+def rule_bounds(rule: dict[str, Any]) -> list[float]:
     """The values a rule compares observations with (they must lie in the indicator's range)."""
     if rule.get("type") == "pass_fail":
         return [float(rule["threshold"])]

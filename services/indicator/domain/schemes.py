@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem, ValidationFailed
 from services.indicator.domain.vocabulary import DIMENSIONS
 
@@ -27,19 +28,21 @@ class Scheme:
             found.append(
                 FieldProblem(
                     "code",
-                    "format",
+                    RuleCode.format,
                     "lower-case letters, digits and _ (2-40), starting with a letter",
                     self.code,
                 )
             )
         if not self.name.strip():
-            found.append(FieldProblem("name", "required", "a scheme needs a name", self.name))
+            found.append(
+                FieldProblem("name", RuleCode.required, "a scheme needs a name", self.name)
+            )
         for dimension, share in self.dimension_minimums.items():
             if dimension not in DIMENSIONS:
                 found.append(
                     FieldProblem(
                         "dimensionMinimums",
-                        "one_of",
+                        RuleCode.one_of,
                         f"dimension must be one of {DIMENSIONS.describe()}",
                         dimension,
                     )
@@ -48,7 +51,7 @@ class Scheme:
                 found.append(
                     FieldProblem(
                         "dimensionMinimums",
-                        "range",
+                        RuleCode.range,
                         f"a minimum share is above 0 and at most 100 ({dimension})",
                         share,
                     )
@@ -57,7 +60,7 @@ class Scheme:
             found.append(
                 FieldProblem(
                     "dimensionMinimums",
-                    "sum_at_most_100",
+                    RuleCode.sum_at_most_100,
                     "minimum shares add up to more than 100",
                     sum(self.dimension_minimums.values()),
                 )

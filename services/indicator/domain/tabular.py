@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem
 
 HEADER_ROW = 1
@@ -48,7 +49,7 @@ class RowError:
 class CellError(ValueError):
     """A cell that cannot be read as what its column holds."""
 
-    def __init__(self, rule: str, message: str):
+    def __init__(self, rule: RuleCode, message: str):
         super().__init__(message)
         self.rule = rule
 
@@ -95,7 +96,7 @@ class Layout:
                         HEADER_ROW,
                         str(header),
                         "header",
-                        "known_column",
+                        RuleCode.known_column,
                         f"unknown column {header!r} in a {self.name} file",
                         header,
                     )
@@ -106,7 +107,7 @@ class Layout:
                         HEADER_ROW,
                         str(header),
                         column.field,
-                        "unique_column",
+                        RuleCode.unique_column,
                         f"column {column.zh} / {column.en} appears twice",
                         header,
                     )
@@ -121,7 +122,7 @@ class Layout:
                         HEADER_ROW,
                         column.zh,
                         column.field,
-                        "required_column",
+                        RuleCode.required_column,
                         f"a {self.name} file needs the column {column.zh} / {column.en}",
                         None,
                     )
@@ -158,7 +159,7 @@ def text(cell: Any) -> str | None:
 
 def number(cell: Any) -> float | None:
     if isinstance(cell, bool):
-        raise CellError("number", "expected a number")
+        raise CellError(RuleCode.number, "expected a number")
     if cell is None or isinstance(cell, (int, float)):
         value = None if cell is None else float(cell)
     else:
@@ -168,9 +169,9 @@ def number(cell: Any) -> float | None:
         try:
             value = float(raw)
         except ValueError:
-            raise CellError("number", "expected a number") from None
+            raise CellError(RuleCode.number, "expected a number") from None
     if value is not None and not math.isfinite(value):
-        raise CellError("number", "expected a finite number")
+        raise CellError(RuleCode.number, "expected a finite number")
     return value
 
 
@@ -179,7 +180,7 @@ def integer(cell: Any) -> int | None:
     if value is None:
         return None
     if not value.is_integer():
-        raise CellError("integer", "expected a whole number")
+        raise CellError(RuleCode.integer, "expected a whole number")
     return int(value)
 
 
@@ -198,7 +199,7 @@ def boolean(cell: Any) -> bool | None:
         return True
     if lowered in _FALSE:
         return False
-    raise CellError("boolean", "expected 是/否 or yes/no")
+    raise CellError(RuleCode.boolean, "expected 是/否 or yes/no")
 
 
 _DATE = re.compile(r"^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$")
@@ -216,7 +217,9 @@ def day(cell: Any) -> date | None:
     try:
         return date(*(int(part) for part in found.groups())) if found else date.fromisoformat(value)
     except ValueError:
-        raise CellError("date", "expected a date such as 2025-01-01 or 2025年1月1日") from None
+        raise CellError(
+            RuleCode.date, "expected a date such as 2025-01-01 or 2025年1月1日"
+        ) from None
 
 
 def word_list(cell: Any) -> tuple[str, ...]:
@@ -226,7 +229,7 @@ def word_list(cell: Any) -> tuple[str, ...]:
     return tuple(part for part in re.split(r"[,;，；、|\s]+", value) if part)
 
 
-def bands(cell: Any) -> list[dict[str, float]] | None:
+def bands(cell: Any) -> list[dict[str, float | None]] | None:
     """'95:100; 90:80' (bound:score, best first) as the rule's list of bands."""
     value = text(cell)
     if value is None:
@@ -238,7 +241,7 @@ def bands(cell: Any) -> list[dict[str, float]] | None:
         bound, sep, score = part.replace("=", ":").partition(":")
         if not sep:
             raise CellError(
-                "bands", "write bands as bound:score pairs, best first, e.g. 95:100; 90:80"
+                RuleCode.bands, "write bands as bound:score pairs, best first, e.g. 95:100; 90:80"
             )
         found.append({"bound": number(bound), "score": number(score)})
     return found

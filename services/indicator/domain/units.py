@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem, ValidationFailed
 
 # "Three horizontal, three vertical": unit categories (data, see categories.py) crossed with
@@ -25,17 +26,21 @@ class Unit:
     def __post_init__(self) -> None:
         problems = []
         if not self.id.strip():
-            problems.append(FieldProblem("id", "required", "a unit needs an id", self.id))
+            problems.append(FieldProblem("id", RuleCode.required, "a unit needs an id", self.id))
         if not self.name.strip():
-            problems.append(FieldProblem("name", "required", "a unit needs a name", self.name))
+            problems.append(
+                FieldProblem("name", RuleCode.required, "a unit needs a name", self.name)
+            )
         if not self.category.strip():
             problems.append(
-                FieldProblem("category", "required", "a unit needs a category", self.category)
+                FieldProblem(
+                    "category", RuleCode.required, "a unit needs a category", self.category
+                )
             )
         if self.parent_id == self.id:
             problems.append(
                 FieldProblem(
-                    "parentId", "not_self", "a unit cannot be its own parent", self.parent_id
+                    "parentId", RuleCode.not_self, "a unit cannot be its own parent", self.parent_id
                 )
             )
         if problems:
@@ -48,7 +53,7 @@ def unknown_category(
     if category in known:
         return None
     return FieldProblem(
-        "category", "one_of", f"must be one of {', '.join(sorted(known))}", category
+        "category", RuleCode.one_of, f"must be one of {', '.join(sorted(known))}", category
     )
 
 
@@ -62,14 +67,16 @@ class Cadre:
     def __post_init__(self) -> None:
         problems = []
         if not self.id.strip():
-            problems.append(FieldProblem("id", "required", "a cadre needs an id", self.id))
+            problems.append(FieldProblem("id", RuleCode.required, "a cadre needs an id", self.id))
         if not self.name.strip():
-            problems.append(FieldProblem("name", "required", "a cadre needs a name", self.name))
+            problems.append(
+                FieldProblem("name", RuleCode.required, "a cadre needs a name", self.name)
+            )
         if self.position_level not in POSITION_LEVELS:
             problems.append(
                 FieldProblem(
                     "positionLevel",
-                    "one_of",
+                    RuleCode.one_of,
                     f"must be one of {', '.join(POSITION_LEVELS)}",
                     self.position_level,
                 )

@@ -1,13 +1,25 @@
-"""Commands on units, cadres and unit categories: each runs in one unit of work."""
+"""The event table and the commands on units, cadres and unit categories (one unit of work each).
+
+The indicator service is where the catalogue starts: it consumes no event today, so
+EVENT_HANDLERS is empty, and the service joins no consumer group (entrypoints/consumers.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from schemas.envelope import EventPayload
 from schemas.events import CadreRegistered, UnitRegistered
+from schemas.rule_codes import RuleCode
 from services.common.errors import Conflict, NotFound, ValidationFailed, invalid
-from services.common.unit_of_work import UnitOfWork
-from services.indicator.adapters import library, repository
 from services.indicator.domain.categories import UnitCategory, check_configuration
 from services.indicator.domain.units import Cadre, Unit, unknown_category
+from services.indicator.service_layer.unit_of_work import IndicatorUnitOfWork
+
+EventHandler = Callable[..., Awaitable[Any]]
+
+EVENT_HANDLERS: Mapping[type[EventPayload], EventHandler] = {}
 
 
 def unit_registered(unit: Unit) -> UnitRegistered:
@@ -21,25 +33,25 @@ def unit_registered(unit: Unit) -> UnitRegistered:
     )
 
 
-async def register_unit(uow: UnitOfWork, unit: Unit) -> Unit:
-    if await repository.get_unit(uow.session, unit.id):
+async def register_unit(uow: IndicatorUnitOfWork, unit: Unit) -> Unit:
+    if await uow.units.get(unit.id):
         raise Conflict(f"unit {unit.id!r} already exists")
-    if problem := unknown_category(unit.category, await library.categories(uow.session)):
+    if problem := unknown_category(unit.category, set(await uow.library.categories())):
         raise ValidationFailed(problem)
-    if unit.parent_id and not await repository.get_unit(uow.session, unit.parent_id):
-        raise invalid("parentId", "exists", f"no unit {unit.parent_id!r}", unit.parent_id)
-    await repository.add_units(uow.session, [unit])
+    if unit.parent_id and not await uow.units.get(unit.parent_id):
+        raise invalid("parentId", RuleCode.exists, f"no unit {unit.parent_id!r}", unit.parent_id)
+    await uow.units.add([unit])
     await uow.emit(unit_registered(unit), key=unit.id)
     return unit
 
 
-async def register_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
-    if await repository.get_cadre(uow.session, cadre.id):
+async def register_cadre(uow: IndicatorUnitOfWork, cadre: Cadre) -> Cadre:
+    if await uow.cadres.get(cadre.id):
         raise Conflict(f"cadre {cadre.id!r} already exists")
-    unit = await repository.get_unit(uow.session, cadre.unit_id)
+    unit = await uow.units.get(cadre.unit_id)
     if unit is None:
-        raise invalid("unitId", "exists", f"no unit {cadre.unit_id!r}", cadre.unit_id)
-    await repository.add_cadre(uow.session, cadre)
+        raise invalid("unitId", RuleCode.exists, f"no unit {cadre.unit_id!r}", cadre.unit_id)
+    await uow.cadres.add(cadre)
     await uow.emit(
         CadreRegistered(
             cadre_id=cadre.id,
@@ -53,9 +65,9 @@ async def register_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
     return cadre
 
 
-async def configure_category(uow: UnitOfWork, category: UnitCategory) -> UnitCategory:
+async def configure_category(uow: IndicatorUnitOfWork, category: UnitCategory) -> UnitCategory:
     """Renames or adds one of the department's configurable categories."""
-    existing = await library.categories(uow.session)
+    existing = await uow.library.categories()
     configured = UnitCategory(
         category.code, category.name.strip(), category.name_en.strip(), configurable=True
     )
@@ -63,22 +75,25 @@ async def configure_category(uow: UnitOfWork, category: UnitCategory) -> UnitCat
     if any(c.name == configured.name and c.code != configured.code for c in existing.values()):
         raise invalid(
             "name",
-            "unique",
+            RuleCode.unique,
             f"another category is already called {configured.name}",
             configured.name,
         )
-    await library.save_category(uow.session, configured, position=len(existing))
+    await uow.library.save_category(configured, position=len(existing))
     return configured
 
 
-async def remove_category(uow: UnitOfWork, code: str) -> None:
-    existing = await library.categories(uow.session)
+async def remove_category(uow: IndicatorUnitOfWork, code: str) -> None:
+    existing = await uow.library.categories()
     if code not in existing:
         raise NotFound(f"no unit category {code!r}")
     if not existing[code].configurable:
         raise invalid(
-            "code", "fixed", "this category is fixed by the reform and cannot be removed", code
+            "code",
+            RuleCode.fixed,
+            "this category is fixed by the reform and cannot be removed",
+            code,
         )
-    if await library.category_in_use(uow.session, code):
+    if await uow.units.in_category(code):
         raise Conflict(f"units of category {code!r} exist; move them to another category first")
-    await library.remove_category(uow.session, code)
+    await uow.library.remove_category(code)

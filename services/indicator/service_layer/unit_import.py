@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem
-from services.common.unit_of_work import UnitOfWork
-from services.indicator.adapters import library, repository
 from services.indicator.domain.layouts import UNIT_LAYOUT, unit_from_row
 from services.indicator.domain.tabular import Table
 from services.indicator.domain.units import Unit
 from services.indicator.service_layer.handlers import unit_registered
-from services.indicator.service_layer.imports import ImportReport, applied, parse_rows, refused
+from services.indicator.service_layer.import_reports import (
+    ImportReport,
+    applied,
+    parse_rows,
+    refused,
+)
+from services.indicator.service_layer.unit_of_work import IndicatorUnitOfWork
 
 
 def _above(unit: Unit, by_id: dict[str, Unit]) -> tuple[int, bool]:
@@ -24,8 +29,8 @@ def _above(unit: Unit, by_id: dict[str, Unit]) -> tuple[int, bool]:
     return steps, False
 
 
-async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
-    categories = await library.categories(uow.session)
+async def import_units(uow: IndicatorUnitOfWork, table: Table) -> ImportReport:
+    categories = await uow.library.categories()
     names = {
         **{c.code: c.code for c in categories.values()},
         **{c.name: c.code for c in categories.values()},
@@ -36,20 +41,21 @@ async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
     rows: list[tuple[int, Unit]] = parsed.values
     ids = {u.id for _, u in rows}
     parents = {u.parent_id for _, u in rows if u.parent_id} - ids
-    existing = await repository.units_by_id(uow.session, ids | parents)
-    problems, first_row = [], {}
+    existing = await uow.units.by_id(ids | parents)
+    problems: list[FieldProblem] = []
+    first_row: dict[str, int] = {}
     for row, unit in rows:
         if unit.id in existing:
             problems.append(
                 FieldProblem(
-                    "id", "new_unit", f"unit {unit.id} is already registered", unit.id, row
+                    "id", RuleCode.new_unit, f"unit {unit.id} is already registered", unit.id, row
                 )
             )
         elif unit.id in first_row:
             problems.append(
                 FieldProblem(
                     "id",
-                    "unique_in_file",
+                    RuleCode.unique_in_file,
                     f"unit {unit.id} is already in row {first_row[unit.id]}",
                     unit.id,
                     row,
@@ -60,7 +66,7 @@ async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
             problems.append(
                 FieldProblem(
                     "parentId",
-                    "exists",
+                    RuleCode.exists,
                     f"no unit {unit.parent_id!r}, neither registered nor in the file",
                     unit.parent_id,
                     row,
@@ -69,7 +75,11 @@ async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
     by_id = {u.id: u for _, u in rows}
     problems.extend(
         FieldProblem(
-            "parentId", "no_cycle", f"unit {unit.id}'s parents form a cycle", unit.parent_id, row
+            "parentId",
+            RuleCode.no_cycle,
+            f"unit {unit.id}'s parents form a cycle",
+            unit.parent_id,
+            row,
         )
         for row, unit in rows
         if _above(unit, by_id)[1]
@@ -77,6 +87,6 @@ async def import_units(uow: UnitOfWork, table: Table) -> ImportReport:
     if report := refused(table, UNIT_LAYOUT, parsed, problems):
         return report
     ordered = sorted((u for _, u in rows), key=lambda u: _above(u, by_id)[0])
-    await repository.add_units(uow.session, ordered)
+    await uow.units.add(ordered)
     await uow.emit_many([(unit_registered(u), u.id) for u in ordered])
     return applied(table, written=len(ordered))

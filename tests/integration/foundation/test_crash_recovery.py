@@ -14,10 +14,10 @@ from schemas.events import CadreRegistered, UnitRegistered
 from services.common.consumer import ConsumerRunner
 from services.common.db import make_engine, make_session_factory
 from services.common.kafka import make_producer
-from services.common.unit_of_work import UnitOfWork
 from services.indicator.adapters.tables import metadata as indicator_metadata
 from services.indicator.domain.units import Unit
 from services.indicator.service_layer import handlers as indicator_handlers
+from services.indicator.service_layer.unit_of_work import SqlIndicatorUnitOfWork
 from services.scoring.adapters.tables import metadata as scoring_metadata
 from tests.support import TopicReader, database, eventually, publish, unique
 
@@ -136,14 +136,14 @@ async def test_event_committed_by_a_process_that_dies_before_publishing_is_still
         f"""
         import asyncio, os, signal
         from services.common.db import make_engine, make_session_factory
-        from services.common.unit_of_work import UnitOfWork
+        from services.indicator.service_layer.unit_of_work import SqlIndicatorUnitOfWork
         from services.indicator.adapters.tables import outbox
         from services.indicator.domain.units import Unit
         from services.indicator.service_layer.handlers import register_unit
 
         async def main():
             engine = make_engine({stack.indicator_database_url!r})
-            async with UnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
+            async with SqlIndicatorUnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
                 await register_unit(uow, Unit(id={unit_id!r}, name="死前提交乡", category="township"))
             os.kill(os.getpid(), signal.SIGKILL)  # dies right after the commit, before any publish
 
@@ -171,7 +171,9 @@ async def test_a_rolled_back_change_publishes_nothing(stack):
     try:
         async with TopicReader(stack, topics.UNITS) as reader:
             with pytest.raises(Crash):
-                async with UnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
+                async with SqlIndicatorUnitOfWork(
+                    make_session_factory(engine), "indicator", outbox
+                ) as uow:
                     await indicator_handlers.register_unit(
                         uow, Unit(id=unit_id, name="回滚乡", category="township")
                     )
@@ -179,7 +181,9 @@ async def test_a_rolled_back_change_publishes_nothing(stack):
                     raise Crash
             # A change committed afterwards is published; the rolled-back one must not come before it.
             witness = unique("U")
-            async with UnitOfWork(make_session_factory(engine), "indicator", outbox) as uow:
+            async with SqlIndicatorUnitOfWork(
+                make_session_factory(engine), "indicator", outbox
+            ) as uow:
                 await indicator_handlers.register_unit(
                     uow, Unit(id=witness, name="见证乡", category="township")
                 )

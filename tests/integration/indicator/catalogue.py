@@ -10,7 +10,7 @@ import pytest
 
 from services.common.auth import Role
 from services.common.settings import PlatformSettings
-from services.indicator.adapters.files import write_table
+from services.indicator.adapters.spreadsheet_files import write_table
 from tests.support import GraphQLClient, require_port, require_url, token, unique
 
 REGISTER_UNIT = "mutation($u: UnitInput!) { registerUnit(input: $u) { id } }"

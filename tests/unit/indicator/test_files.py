@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from services.common.errors import ValidationFailed
-from services.indicator.adapters.files import read_table, write_table
+from services.indicator.adapters.spreadsheet_files import read_table, write_table
 from services.indicator.domain.layouts import (
     INDICATOR_LAYOUT,
     LIST_LAYOUT,

@@ -5,7 +5,8 @@ import pytest
 from services.common.auth import Principal, Role
 from services.common.graphql import RequestContext
 from services.common.settings import PlatformSettings
-from services.indicator.entrypoints.graphql import build_schema
+from services.indicator.entrypoints.graphql.schema import build_schema
+from tests.unit.indicator.fakes import fake_service
 
 SETTINGS = PlatformSettings(
     app_env="production", jwt_secret="unit-test-secret", graphql_max_depth=1
@@ -15,7 +16,7 @@ CONTEXT = RequestContext(request=None, principal=Principal("t", Role.ADMIN), pla
 
 @pytest.fixture(scope="module")
 def schema():
-    return build_schema(SETTINGS)
+    return build_schema(SETTINGS, fake_service()[0])
 
 
 async def test_a_valid_text_is_answered_each_time(schema):

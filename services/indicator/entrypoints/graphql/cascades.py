@@ -7,12 +7,11 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from services.common.auth import Role
 from services.common.graphql import roles
-from services.indicator.adapters import cascades as store
+from services.indicator.domain import access
 from services.indicator.domain import cascade as domain
-from services.indicator.entrypoints.graphql.access import READERS, session, unit_of_work
-from services.indicator.service_layer import cascades as commands
+from services.indicator.entrypoints.graphql.context import reads, unit_of_work
+from services.indicator.service_layer import cascade_commands as commands
 
 
 @strawberry.type
@@ -89,13 +88,13 @@ class TargetCascadeInput:
 
 @strawberry.type
 class CascadeQueries:
-    @strawberry.field(extensions=roles(*READERS))
+    @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))
     async def target_cascade(self, info: Info, code: str) -> TargetCascade | None:
-        async with session(info) as s:
-            found = await store.get_cascade(s, code)
+        async with reads(info) as catalogue:
+            found = await catalogue.cascades.get(code)
         return TargetCascade.from_domain(found) if found else None
 
-    @strawberry.field(extensions=roles(*READERS))
+    @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))
     async def target_cascades(
         self,
         info: Info,
@@ -103,15 +102,15 @@ class CascadeQueries:
         indicator_code: str | None = None,
         parent_code: str | None = None,
     ) -> list[TargetCascade]:
-        async with session(info) as s:
-            found = await store.find_cascades(s, year, indicator_code, parent_code)
+        async with reads(info) as catalogue:
+            found = await catalogue.cascades.find(year, indicator_code, parent_code)
         return [TargetCascade.from_domain(c) for c in found]
 
 
 @strawberry.type
 class CascadeMutations:
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN),
+        extensions=roles(*access.EDITORS),
         description=(
             "Splits a target onto units (or a unit's part onto its sub-units); the parts must add up exactly."
         ),

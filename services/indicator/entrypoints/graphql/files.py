@@ -16,17 +16,18 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from services.common.auth import Role
+from schemas.rule_codes import RuleCode
 from services.common.errors import invalid
 from services.common.graphql import roles
-from services.common.unit_of_work import UnitOfWork
-from services.indicator.adapters import files as spreadsheets
+from services.indicator.adapters import spreadsheet_files as spreadsheets
+from services.indicator.domain import access
 from services.indicator.domain.tabular import Table
-from services.indicator.entrypoints.graphql.access import session, unit_of_work
-from services.indicator.service_layer import library, lists, queries, unit_import
-from services.indicator.service_layer.imports import ImportReport
+from services.indicator.entrypoints.graphql.context import reads, service_of, unit_of_work
+from services.indicator.entrypoints.graphql.rule_codes import RuleCodeEnum
+from services.indicator.service_layer import exports, library_commands, list_commands, unit_import
+from services.indicator.service_layer.import_reports import ImportReport
+from services.indicator.service_layer.unit_of_work import IndicatorUnitOfWork
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 LANGUAGES = ("zh", "en")
 
 
@@ -46,7 +47,7 @@ class CatalogueImportError:
     row: int | None
     column: str | None
     field: str
-    rule: str
+    rule: RuleCodeEnum
     reason: str
     value: JSON | None
 
@@ -92,7 +93,7 @@ class CatalogueExport:
     rows: int
 
     @classmethod
-    def from_file(cls, exported: queries.ExportedFile) -> CatalogueExport:
+    def from_file(cls, exported: exports.ExportedFile) -> CatalogueExport:
         return cls(
             filename=exported.filename,
             content_type=exported.content_type,
@@ -109,19 +110,19 @@ def _plain(value: Any) -> Any:
     )
 
 
-async def _table(file: CatalogueFileInput) -> Table:
-    if len(file.content_base64) > MAX_FILE_BYTES * 4 // 3 + 4:
+async def _table(file: CatalogueFileInput, max_bytes: int) -> Table:
+    if len(file.content_base64) > max_bytes * 4 // 3 + 4:
         raise invalid(
             "file.contentBase64",
-            "max_size",
-            f"files up to {MAX_FILE_BYTES // 2**20} MiB",
+            RuleCode.max_size,
+            f"files up to {max_bytes // 2**20} MiB",
             len(file.content_base64),
         )
     try:
         content = base64.b64decode(file.content_base64, validate=True)
     except (binascii.Error, ValueError):
         raise invalid(
-            "file.contentBase64", "base64", "the file content is not valid base64", None
+            "file.contentBase64", RuleCode.base64, "the file content is not valid base64", None
         ) from None
     spreadsheets.file_format(file.filename)
     # Reading a large workbook is CPU work; a thread keeps the service answering meanwhile.
@@ -130,11 +131,11 @@ async def _table(file: CatalogueFileInput) -> Table:
 
 def _export_options(format: str, language: str) -> None:
     if format not in spreadsheets.FORMATS:
-        raise invalid("format", "one_of", "csv or xlsx", format)
+        raise invalid("format", RuleCode.one_of, "csv or xlsx", format)
     if language not in LANGUAGES:
         raise invalid(
             "language",
-            "one_of",
+            RuleCode.one_of,
             "zh (Chinese headers and labels) or en (English headers, codes)",
             language,
         )
@@ -143,17 +144,18 @@ def _export_options(format: str, language: str) -> None:
 @strawberry.type
 class FileQueries:
     @strawberry.field(
-        extensions=roles(Role.ADMIN, Role.ASSESSOR), description="The indicator library as a file."
+        extensions=roles(*access.FILE_EXPORTERS), description="The indicator library as a file."
     )
     async def export_indicators(
         self, info: Info, format: str = "xlsx", language: str = "zh"
     ) -> CatalogueExport:
         _export_options(format, language)
-        async with session(info) as s:
-            return CatalogueExport.from_file(await queries.export_indicators(s, format, language))
+        async with reads(info) as catalogue:
+            exported = await exports.export_indicators(catalogue, format, language)
+        return CatalogueExport.from_file(exported)
 
     @strawberry.field(
-        extensions=roles(Role.ADMIN, Role.ASSESSOR),
+        extensions=roles(*access.FILE_EXPORTERS),
         description="The lists in force for a year, in the layout importIndicatorLists reads.",
     )
     async def export_indicator_lists(
@@ -165,18 +167,17 @@ class FileQueries:
         language: str = "zh",
     ) -> CatalogueExport:
         _export_options(format, language)
-        async with session(info) as s:
-            return CatalogueExport.from_file(
-                await queries.export_lists(s, year, unit_ids, format, language)
-            )
+        async with reads(info) as catalogue:
+            exported = await exports.export_lists(catalogue, year, unit_ids, format, language)
+        return CatalogueExport.from_file(exported)
 
 
 async def _import(
     info: Info,
     file: CatalogueFileInput,
-    command: Callable[[UnitOfWork, Table], Awaitable[ImportReport]],
+    command: Callable[[IndicatorUnitOfWork, Table], Awaitable[ImportReport]],
 ) -> CatalogueImportReport:
-    table = await _table(file)
+    table = await _table(file, service_of(info).settings.indicator_max_file_bytes)
     async with unit_of_work(info) as uow:
         report = await command(uow, table)
     return CatalogueImportReport.from_report(report)
@@ -185,22 +186,22 @@ async def _import(
 @strawberry.type
 class FileMutations:
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN),
+        extensions=roles(*access.EDITORS),
         description="Adds or redefines indicators from a file, all or none.",
     )
     async def import_indicators(
         self, info: Info, file: CatalogueFileInput
     ) -> CatalogueImportReport:
-        return await _import(info, file, library.import_indicators)
+        return await _import(info, file, library_commands.import_indicators)
 
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN), description="Registers units from a file, all or none."
+        extensions=roles(*access.EDITORS), description="Registers units from a file, all or none."
     )
     async def import_units(self, info: Info, file: CatalogueFileInput) -> CatalogueImportReport:
         return await _import(info, file, unit_import.import_units)
 
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN),
+        extensions=roles(*access.EDITORS),
         description=(
             "Units' lists from a file (one row per unit, year and indicator), all or none: as drafts, or published "
             "at once with publish: true (one IndicatorListPublished per list). A unit's draft for that year is "
@@ -210,4 +211,6 @@ class FileMutations:
     async def import_indicator_lists(
         self, info: Info, file: CatalogueFileInput, publish: bool = False
     ) -> CatalogueImportReport:
-        return await _import(info, file, lambda uow, table: lists.import_lists(uow, table, publish))
+        return await _import(
+            info, file, lambda uow, table: list_commands.import_lists(uow, table, publish)
+        )

@@ -6,15 +6,14 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from services.common.auth import Role
 from services.common.graphql import roles
-from services.indicator.adapters import library as store
+from services.indicator.domain import access
 from services.indicator.domain import indicators as domain
 from services.indicator.domain.lists import CommonIndicator as DomainCommon
 from services.indicator.domain.paperwork import PaperworkTerm as DomainTerm
 from services.indicator.domain.schemes import Scheme
-from services.indicator.entrypoints.graphql.access import READERS, session, unit_of_work
-from services.indicator.service_layer import library as commands
+from services.indicator.entrypoints.graphql.context import reads, unit_of_work
+from services.indicator.service_layer import library_commands as commands
 
 
 @strawberry.federation.type(
@@ -67,8 +66,8 @@ class Indicator:
 
     @classmethod
     async def resolve_reference(cls, info: Info, code: strawberry.ID) -> Indicator | None:
-        async with session(info) as s:
-            found = (await store.indicators_by_code(s, [code])).get(code)
+        async with reads(info) as catalogue:
+            found = (await catalogue.library.indicators_by_code([code])).get(code)
         return cls.from_domain(found) if found else None
 
 
@@ -215,11 +214,11 @@ class CommonIndicatorInput:
 
 @strawberry.type
 class LibraryQueries:
-    @strawberry.field(extensions=roles(*READERS))
+    @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))
     async def indicator(self, info: Info, code: strawberry.ID) -> Indicator | None:
         return await Indicator.resolve_reference(info, code)
 
-    @strawberry.field(extensions=roles(*READERS))
+    @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))
     async def indicators(
         self,
         info: Info,
@@ -230,9 +229,8 @@ class LibraryQueries:
         limit: int = 100,
         offset: int = 0,
     ) -> list[Indicator]:
-        async with session(info) as s:
-            found = await store.find_indicators(
-                s,
+        async with reads(info) as catalogue:
+            found = await catalogue.library.find_indicators(
                 dimension=dimension,
                 kind=kind,
                 capability=capability,
@@ -243,28 +241,31 @@ class LibraryQueries:
         return [Indicator.from_domain(i) for i in found]
 
     @strawberry.field(
-        extensions=roles(*READERS), description="Terms that mark an indicator as paperwork."
+        extensions=roles(*access.CATALOGUE_READERS),
+        description="Terms that mark an indicator as paperwork.",
     )
     async def paperwork_blocklist(self, info: Info) -> list[PaperworkTerm]:
-        async with session(info) as s:
-            return [PaperworkTerm.from_domain(t) for t in (await store.blocklist(s)).terms]
+        async with reads(info) as catalogue:
+            blocklist = await catalogue.library.blocklist()
+        return [PaperworkTerm.from_domain(t) for t in blocklist.terms]
 
-    @strawberry.field(extensions=roles(*READERS))
+    @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))
     async def assessment_schemes(self, info: Info) -> list[AssessmentScheme]:
-        async with session(info) as s:
-            return [AssessmentScheme.from_domain(x) for x in (await store.all_schemes(s)).values()]
+        async with reads(info) as catalogue:
+            schemes = await catalogue.library.schemes()
+        return [AssessmentScheme.from_domain(x) for x in schemes.values()]
 
-    @strawberry.field(extensions=roles(*READERS))
+    @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))
     async def common_indicators(self, info: Info, category: str) -> list[CommonIndicator]:
-        async with session(info) as s:
-            found = await store.commons_by_category(s, [category])
+        async with reads(info) as catalogue:
+            found = await catalogue.library.commons_by_category([category])
         return [CommonIndicator.from_domain(c) for c in found.get(category, [])]
 
 
 @strawberry.type
 class LibraryMutations:
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN),
+        extensions=roles(*access.EDITORS),
         description="Adds an indicator or redefines it (published lists keep theirs).",
     )
     async def save_indicator(self, info: Info, input: IndicatorInput) -> Indicator:
@@ -272,7 +273,7 @@ class LibraryMutations:
             saved = await commands.save_indicator(uow, input.to_domain())
         return Indicator.from_domain(saved)
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN))
+    @strawberry.mutation(extensions=roles(*access.EDITORS))
     async def add_paperwork_term(self, info: Info, input: PaperworkTermInput) -> PaperworkTerm:
         async with unit_of_work(info) as uow:
             term = await commands.add_paperwork_term(
@@ -280,13 +281,13 @@ class LibraryMutations:
             )
         return PaperworkTerm.from_domain(term)
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN))
+    @strawberry.mutation(extensions=roles(*access.EDITORS))
     async def remove_paperwork_term(self, info: Info, term: str) -> bool:
         async with unit_of_work(info) as uow:
             await commands.remove_paperwork_term(uow, term)
         return True
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN))
+    @strawberry.mutation(extensions=roles(*access.EDITORS))
     async def save_assessment_scheme(
         self, info: Info, input: AssessmentSchemeInput
     ) -> AssessmentScheme:
@@ -302,7 +303,7 @@ class LibraryMutations:
         return AssessmentScheme.from_domain(saved)
 
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN),
+        extensions=roles(*access.EDITORS),
         description="Replaces the common indicators of a unit category.",
     )
     async def set_common_indicators(

@@ -8,15 +8,15 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from services.common.auth import Role
-from services.common.graphql import roles
-from services.indicator.domain.access import LIST_READERS
+from services.common.graphql import principal_of, roles
+from services.indicator.domain import access
 from services.indicator.domain.diff import ListDiff
-from services.indicator.domain.lists import Item
-from services.indicator.entrypoints.graphql.access import require_list_reader, session, unit_of_work
-from services.indicator.service_layer import lists as commands
-from services.indicator.service_layer import queries
-from services.indicator.service_layer.queries import ListView
+from services.indicator.domain.lists import Item, scored_weight_total
+from services.indicator.entrypoints.graphql.context import reads, unit_of_work
+from services.indicator.service_layer import list_commands as commands
+from services.indicator.service_layer import list_views
+from services.indicator.service_layer.list_views import ListView
+from services.indicator.service_layer.unit_of_work import CatalogueReads
 
 
 @strawberry.type(description="One indicator of a list version, as scoring scores it.")
@@ -83,7 +83,7 @@ class IndicatorList:
 
     @strawberry.field(description="Sum of the scored indicators' weights (100 once publishable).")
     def total_weight(self) -> float:
-        return round(sum(i.weight for i in self.items if i.kind == "scored"), 6)
+        return scored_weight_total({"weight": i.weight, "kind": i.kind} for i in self.items)
 
     @classmethod
     def from_view(cls, view: ListView) -> IndicatorList:
@@ -166,47 +166,54 @@ class IndicatorListItemInput:
         return Item(self.indicator_code, self.weight, self.target)
 
 
+async def _require_list_reader(info: Info, catalogue: CatalogueReads, unit_id: str) -> None:
+    principal = principal_of(info)
+    cadre = None
+    if access.needs_cadre_to_read_lists(principal):
+        cadre = await catalogue.cadres.get(principal.cadre_id)
+    access.require_list_reader(principal, unit_id, cadre)
+
+
 @strawberry.type
 class ListQueries:
     @strawberry.field(
-        extensions=roles(*LIST_READERS),
+        extensions=roles(*access.LIST_READERS),
         description="A unit's list for a year: the version given, or without one the version in force.",
     )
     async def indicator_list(
         self, info: Info, unit_id: strawberry.ID, year: int, version: int | None = None
     ) -> IndicatorList | None:
-        await require_list_reader(info, unit_id)
-        async with session(info) as s:
-            view = await queries.list_version(s, unit_id, year, version)
+        async with reads(info) as catalogue:
+            await _require_list_reader(info, catalogue, unit_id)
+            view = await list_views.list_version(catalogue, unit_id, year, version)
         return IndicatorList.from_view(view) if view else None
 
     @strawberry.field(
-        extensions=roles(*LIST_READERS),
+        extensions=roles(*access.LIST_READERS),
         description="Every version of a unit's lists, newest first.",
     )
     async def indicator_list_versions(
         self, info: Info, unit_id: strawberry.ID, year: int | None = None
     ) -> list[IndicatorList]:
-        await require_list_reader(info, unit_id)
-        async with session(info) as s:
-            return [
-                IndicatorList.from_view(v) for v in await queries.list_versions(s, unit_id, year)
-            ]
+        async with reads(info) as catalogue:
+            await _require_list_reader(info, catalogue, unit_id)
+            found = await list_views.list_versions(catalogue, unit_id, year)
+        return [IndicatorList.from_view(v) for v in found]
 
-    @strawberry.field(extensions=roles(*LIST_READERS))
+    @strawberry.field(extensions=roles(*access.LIST_READERS))
     async def indicator_list_diff(
         self, info: Info, unit_id: strawberry.ID, year: int, from_version: int, to_version: int
     ) -> IndicatorListDiff:
-        await require_list_reader(info, unit_id)
-        async with session(info) as s:
-            diff = await queries.list_diff(s, unit_id, year, from_version, to_version)
+        async with reads(info) as catalogue:
+            await _require_list_reader(info, catalogue, unit_id)
+            diff = await list_views.list_diff(catalogue, unit_id, year, from_version, to_version)
         return IndicatorListDiff.from_domain(unit_id, year, from_version, to_version, diff)
 
 
 @strawberry.type
 class ListMutations:
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN),
+        extensions=roles(*access.EDITORS),
         description=(
             "Opens the next version of a unit's list as a draft: from the items given, else a copy of the version in "
             "force, else the category's common indicators (common ones are always added)."
@@ -228,11 +235,11 @@ class ListMutations:
                 scheme_code,
                 None if items is None else [i.to_domain() for i in items],
             )
-            view = await queries.view_of(uow.session, stored)
+            view = await list_views.view_of(uow, stored)
         return IndicatorList.from_view(view)
 
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN),
+        extensions=roles(*access.EDITORS),
         description="Sets items (weight, target), removes individual ones.",
     )
     async def edit_indicator_list_draft(
@@ -248,10 +255,10 @@ class ListMutations:
             stored = await commands.edit_draft(
                 uow, unit_id, year, [i.to_domain() for i in set or []], remove or [], scheme_code
             )
-            view = await queries.view_of(uow.session, stored)
+            view = await list_views.view_of(uow, stored)
         return IndicatorList.from_view(view)
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN))
+    @strawberry.mutation(extensions=roles(*access.EDITORS))
     async def discard_indicator_list_draft(
         self, info: Info, unit_id: strawberry.ID, year: int
     ) -> bool:
@@ -260,7 +267,7 @@ class ListMutations:
         return True
 
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN),
+        extensions=roles(*access.EDITORS),
         description=(
             "Publishes the unit's draft (immutable from then on), ends the version in force the day before, and "
             "emits IndicatorListPublished. effectiveFrom defaults to the start of the year, or today within it."
@@ -275,5 +282,5 @@ class ListMutations:
     ) -> IndicatorList:
         async with unit_of_work(info) as uow:
             stored = await commands.publish_list(uow, unit_id, year, effective_from)
-            view = await queries.view_of(uow.session, stored)
+            view = await list_views.view_of(uow, stored)
         return IndicatorList.from_view(view)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from services.common.auth import Role
 from services.common.graphql import principal_of, roles
-from services.indicator.adapters import library, repository
+from services.indicator.domain import access
 from services.indicator.domain import units as domain
 from services.indicator.domain.categories import UnitCategory as DomainCategory
-from services.indicator.entrypoints.graphql.access import READERS, session, unit_of_work
+from services.indicator.entrypoints.graphql.context import reads, unit_of_work
 from services.indicator.service_layer import handlers
 
 
@@ -57,9 +56,9 @@ class Unit:
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Unit | None:
-        principal_of(info).require_unit(id)
-        async with session(info) as s:
-            unit = await repository.get_unit(s, id)
+        access.require_unit_reader(principal_of(info), id)
+        async with reads(info) as catalogue:
+            unit = await catalogue.units.get(id)
         return cls.from_domain(unit) if unit else None
 
 
@@ -87,8 +86,8 @@ class Cadre:
 
     @strawberry.field
     async def unit(self, info: Info) -> Unit | None:
-        async with session(info) as s:
-            unit = await repository.get_unit(s, self.unit_id)
+        async with reads(info) as catalogue:
+            unit = await catalogue.units.get(self.unit_id)
         return Unit.from_domain(unit) if unit else None
 
     @strawberry.field(
@@ -100,12 +99,12 @@ class Cadre:
 
 async def _visible_cadre(info: Info, cadre_id: str) -> Cadre | None:
     principal = principal_of(info)
-    principal.require_cadre(cadre_id)
-    async with session(info) as s:
-        cadre = await repository.get_cadre(s, cadre_id)
+    access.require_cadre_reader(principal, cadre_id)
+    async with reads(info) as catalogue:
+        cadre = await catalogue.cadres.get(cadre_id)
     if cadre is None:
         return None
-    principal.require_unit(cadre.unit_id)
+    access.require_unit_reader(principal, cadre.unit_id)
     return Cadre.from_domain(cadre)
 
 
@@ -136,11 +135,11 @@ class UnitCategoryInput:
 
 @strawberry.type
 class UnitQueries:
-    @strawberry.field(extensions=roles(*READERS))
+    @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))
     async def unit(self, info: Info, id: strawberry.ID) -> Unit | None:
         return await Unit.resolve_reference(info, id)
 
-    @strawberry.field(extensions=roles(Role.ADMIN, Role.ASSESSOR, Role.TRAINER))
+    @strawberry.field(extensions=roles(*access.UNIT_LISTERS))
     async def units(
         self,
         info: Info,
@@ -151,9 +150,8 @@ class UnitQueries:
         limit: int = 100,
         offset: int = 0,
     ) -> list[Unit]:
-        async with session(info) as s:
-            found = await repository.find_units(
-                s,
+        async with reads(info) as catalogue:
+            found = await catalogue.units.find(
                 category=category,
                 district=district,
                 temporary=temporary,
@@ -163,30 +161,29 @@ class UnitQueries:
             )
         return [Unit.from_domain(u) for u in found]
 
-    @strawberry.field(extensions=roles(*READERS))
+    @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))
     async def cadre(self, info: Info, id: strawberry.ID) -> Cadre | None:
         return await _visible_cadre(info, id)
 
-    @strawberry.field(extensions=roles(Role.ADMIN, Role.ASSESSOR, Role.TRAINER, Role.UNIT_REPORTER))
+    @strawberry.field(extensions=roles(*access.CADRE_LISTERS))
     async def cadres(
         self, info: Info, unit_id: strawberry.ID | None = None, limit: int = 100, offset: int = 0
     ) -> list[Cadre]:
-        principal = principal_of(info)
-        if principal.role is Role.UNIT_REPORTER:
-            unit_id = principal.unit_id
-        async with session(info) as s:
-            found = await repository.list_cadres(s, unit_id, min(limit, 1000), offset)
+        unit_id = access.cadres_unit_filter(principal_of(info), unit_id)
+        async with reads(info) as catalogue:
+            found = await catalogue.cadres.find(unit_id, min(limit, 1000), offset)
         return [Cadre.from_domain(c) for c in found]
 
-    @strawberry.field(extensions=roles(*READERS))
+    @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))
     async def unit_categories(self, info: Info) -> list[UnitCategory]:
-        async with session(info) as s:
-            return [UnitCategory.from_domain(c) for c in (await library.categories(s)).values()]
+        async with reads(info) as catalogue:
+            found = await catalogue.library.categories()
+        return [UnitCategory.from_domain(c) for c in found.values()]
 
 
 @strawberry.type
 class UnitMutations:
-    @strawberry.mutation(extensions=roles(Role.ADMIN))
+    @strawberry.mutation(extensions=roles(*access.EDITORS))
     async def register_unit(self, info: Info, input: UnitInput) -> Unit:
         unit = domain.Unit(
             id=input.id,
@@ -200,7 +197,7 @@ class UnitMutations:
             await handlers.register_unit(uow, unit)
         return Unit.from_domain(unit)
 
-    @strawberry.mutation(extensions=roles(Role.ADMIN))
+    @strawberry.mutation(extensions=roles(*access.EDITORS))
     async def register_cadre(self, info: Info, input: CadreInput) -> Cadre:
         cadre = domain.Cadre(
             id=input.id, name=input.name, unit_id=input.unit_id, position_level=input.position_level
@@ -210,7 +207,8 @@ class UnitMutations:
         return Cadre.from_domain(cadre)
 
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN), description="Renames or adds a configurable unit category."
+        extensions=roles(*access.EDITORS),
+        description="Renames or adds a configurable unit category.",
     )
     async def configure_unit_category(self, info: Info, input: UnitCategoryInput) -> UnitCategory:
         async with unit_of_work(info) as uow:
@@ -220,7 +218,8 @@ class UnitMutations:
         return UnitCategory.from_domain(configured)
 
     @strawberry.mutation(
-        extensions=roles(Role.ADMIN), description="Removes an unused configurable unit category."
+        extensions=roles(*access.EDITORS),
+        description="Removes an unused configurable unit category.",
     )
     async def remove_unit_category(self, info: Info, code: str) -> bool:
         async with unit_of_work(info) as uow:

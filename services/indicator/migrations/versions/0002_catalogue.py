@@ -7,7 +7,7 @@ Revises: indicator_0001
 import sqlalchemy as sa
 from alembic import op
 
-from services.indicator.adapters import catalogue_schema as schema
+from services.indicator.adapters import tables as schema
 from services.indicator.domain.categories import DEFAULT_CATEGORIES
 from services.indicator.domain.paperwork import DEFAULT_TERMS
 

@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem
-from services.indicator.adapters import cascades, library, list_store, repository
 from services.indicator.domain.indicators import Indicator
 from services.indicator.domain.lists import CommonIndicator, Item, ListContext, list_problems
 from services.indicator.domain.paperwork import Blocklist
 from services.indicator.domain.schemes import Scheme
 from services.indicator.domain.units import Unit
 from services.indicator.domain.versions import DRAFT, PUBLISHED, VersionHeader, year_problem
+from services.indicator.service_layer.unit_of_work import Allocations, IndicatorUnitOfWork
 
 # While a list is a draft its weights may not add up yet; everything else holds from the start.
-RULES_CHECKED_AT_PUBLICATION = frozenset({"sum_100", "dimension_minimum", "common_required"})
+RULES_CHECKED_AT_PUBLICATION = frozenset(
+    {RuleCode.sum_100, RuleCode.dimension_minimum, RuleCode.common_required}
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Catalogue:
     commons: dict[str, list[CommonIndicator]]
     schemes: dict[str, Scheme]
     blocklist: Blocklist
-    allocations: dict[tuple[str, int], dict[str, tuple[str, Decimal]]]
+    allocations: Allocations
     versions: dict[tuple[str, int], list[VersionHeader]]
 
     def _with_status(self, unit_id: str, year: int, status: str) -> VersionHeader | None:
@@ -73,7 +73,11 @@ class Catalogue:
         if unit is None:
             return found + [
                 FieldProblem(
-                    "unitId", "exists", f"no unit {request.unit_id!r}", request.unit_id, request.row
+                    "unitId",
+                    RuleCode.exists,
+                    f"no unit {request.unit_id!r}",
+                    request.unit_id,
+                    request.row,
                 )
             ]
         scheme = None
@@ -83,7 +87,7 @@ class Catalogue:
                 found.append(
                     FieldProblem(
                         "schemeCode",
-                        "exists",
+                        RuleCode.exists,
                         f"no assessment scheme {request.scheme_code!r}",
                         request.scheme_code,
                         request.row,
@@ -103,17 +107,17 @@ class Catalogue:
         return found + problems
 
 
-async def load_catalogue(session: AsyncSession, pairs: Iterable[tuple[str, int]]) -> Catalogue:
+async def load_catalogue(uow: IndicatorUnitOfWork, pairs: Iterable[tuple[str, int]]) -> Catalogue:
     """Locks the units (one change at a time per unit) and loads what their lists are checked against."""
     wanted = set(pairs)
     unit_ids = {unit_id for unit_id, _ in wanted}
-    units = await repository.units_by_id(session, unit_ids, lock=True)
+    units = await uow.units.by_id(unit_ids, lock=True)
     return Catalogue(
         units=units,
-        indicators=await library.indicators_by_code(session),
-        commons=await library.commons_by_category(session, {u.category for u in units.values()}),
-        schemes=await library.all_schemes(session),
-        blocklist=await library.blocklist(session),
-        allocations=await cascades.allocations_for(session, unit_ids, {year for _, year in wanted}),
-        versions=await list_store.headers_of(session, wanted),
+        indicators=await uow.library.indicators_by_code(),
+        commons=await uow.library.commons_by_category({u.category for u in units.values()}),
+        schemes=await uow.library.schemes(),
+        blocklist=await uow.library.blocklist(),
+        allocations=await uow.cascades.allocations_for(unit_ids, {year for _, year in wanted}),
+        versions=await uow.lists.headers_of(wanted),
     )

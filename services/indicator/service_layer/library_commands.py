@@ -5,28 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem, NotFound, ValidationFailed
-from services.common.unit_of_work import UnitOfWork
-from services.indicator.adapters import library
 from services.indicator.domain.indicators import Indicator, check_indicator, indicator_problems
 from services.indicator.domain.layouts import INDICATOR_LAYOUT, indicator_from_row
 from services.indicator.domain.lists import WEIGHT_TOTAL, CommonIndicator
 from services.indicator.domain.paperwork import PaperworkTerm
 from services.indicator.domain.schemes import Scheme
 from services.indicator.domain.tabular import Table
-from services.indicator.service_layer.imports import ImportReport, applied, parse_rows, refused
+from services.indicator.service_layer.import_reports import (
+    ImportReport,
+    applied,
+    parse_rows,
+    refused,
+)
+from services.indicator.service_layer.unit_of_work import IndicatorUnitOfWork
 
 
-async def save_indicator(uow: UnitOfWork, indicator: Indicator) -> Indicator:
+async def save_indicator(uow: IndicatorUnitOfWork, indicator: Indicator) -> Indicator:
     """Adds an indicator, or redefines it: drafts use the new definition, published lists keep theirs."""
-    check_indicator(indicator, await library.blocklist(uow.session))
-    await library.save_indicators(uow.session, [indicator])
+    check_indicator(indicator, await uow.library.blocklist())
+    await uow.library.save_indicators([indicator])
     return indicator
 
 
-async def import_indicators(uow: UnitOfWork, table: Table) -> ImportReport:
+async def import_indicators(uow: IndicatorUnitOfWork, table: Table) -> ImportReport:
     parsed = parse_rows(table, INDICATOR_LAYOUT, indicator_from_row)
-    blocklist = await library.blocklist(uow.session)
+    blocklist = await uow.library.blocklist()
     problems: list[FieldProblem] = []
     first_row: dict[str, int] = {}
     for row, ind in parsed.values:
@@ -34,7 +39,7 @@ async def import_indicators(uow: UnitOfWork, table: Table) -> ImportReport:
             problems.append(
                 FieldProblem(
                     "code",
-                    "unique_in_file",
+                    RuleCode.unique_in_file,
                     f"{ind.code} is already defined in row {first_row[ind.code]}",
                     ind.code,
                     row,
@@ -45,36 +50,36 @@ async def import_indicators(uow: UnitOfWork, table: Table) -> ImportReport:
         problems.extend(replace(p, row=row) for p in indicator_problems(ind, blocklist))
     if report := refused(table, INDICATOR_LAYOUT, parsed, problems):
         return report
-    await library.save_indicators(uow.session, [ind for _, ind in parsed.values])
+    await uow.library.save_indicators([ind for _, ind in parsed.values])
     return applied(table, written=len(parsed.values))
 
 
-async def add_paperwork_term(uow: UnitOfWork, term: PaperworkTerm) -> PaperworkTerm:
+async def add_paperwork_term(uow: IndicatorUnitOfWork, term: PaperworkTerm) -> PaperworkTerm:
     cleaned = PaperworkTerm(term.term.strip(), term.category.strip(), term.reason.strip())
     if problems := cleaned.problems():
         raise ValidationFailed(problems)
-    await library.add_paperwork_term(uow.session, cleaned)
+    await uow.library.add_paperwork_term(cleaned)
     return cleaned
 
 
-async def remove_paperwork_term(uow: UnitOfWork, term: str) -> None:
-    if not await library.remove_paperwork_term(uow.session, term.strip()):
+async def remove_paperwork_term(uow: IndicatorUnitOfWork, term: str) -> None:
+    if not await uow.library.remove_paperwork_term(term.strip()):
         raise NotFound(f"the blocklist has no term {term!r}")
 
 
-async def save_scheme(uow: UnitOfWork, scheme: Scheme) -> Scheme:
+async def save_scheme(uow: IndicatorUnitOfWork, scheme: Scheme) -> Scheme:
     scheme.check()
-    await library.save_scheme(uow.session, scheme)
+    await uow.library.save_scheme(scheme)
     return scheme
 
 
 async def set_common_indicators(
-    uow: UnitOfWork, category: str, commons: Sequence[CommonIndicator]
+    uow: IndicatorUnitOfWork, category: str, commons: Sequence[CommonIndicator]
 ) -> list[CommonIndicator]:
     """Replaces the indicators every unit of the category carries (lists drafted from now on)."""
-    if category not in await library.categories(uow.session):
+    if category not in await uow.library.categories():
         raise NotFound(f"no unit category {category!r}")
-    found = await library.indicators_by_code(uow.session, [c.indicator_code for c in commons])
+    found = await uow.library.indicators_by_code([c.indicator_code for c in commons])
     problems = []
     seen = set()
     for common in commons:
@@ -83,7 +88,7 @@ async def set_common_indicators(
             problems.append(
                 FieldProblem(
                     "indicatorCode",
-                    "exists",
+                    RuleCode.exists,
                     f"no indicator {common.indicator_code!r}",
                     common.indicator_code,
                 )
@@ -92,7 +97,7 @@ async def set_common_indicators(
             problems.append(
                 FieldProblem(
                     "indicatorCode",
-                    "unique",
+                    RuleCode.unique,
                     f"{common.indicator_code} is named twice",
                     common.indicator_code,
                 )
@@ -101,7 +106,7 @@ async def set_common_indicators(
             problems.append(
                 FieldProblem(
                     "weight",
-                    "positive_for_scored",
+                    RuleCode.positive_for_scored,
                     f"{ind.code}: a scored indicator's weight lies in (0, 100]",
                     common.weight,
                 )
@@ -110,7 +115,7 @@ async def set_common_indicators(
             problems.append(
                 FieldProblem(
                     "weight",
-                    "no_weight_for_kind",
+                    RuleCode.no_weight_for_kind,
                     f"{ind.code}: red lines, deductions and vetoes carry no weight",
                     common.weight,
                 )
@@ -125,7 +130,7 @@ async def set_common_indicators(
         problems.append(
             FieldProblem(
                 "weight",
-                "at_most_100",
+                RuleCode.at_most_100,
                 f"common indicators of {category} take {total:g} of the 100 weight",
                 total,
             )
@@ -133,5 +138,5 @@ async def set_common_indicators(
     if problems:
         raise ValidationFailed(problems)
     stored = [CommonIndicator(category, c.indicator_code, c.weight, c.target) for c in commons]
-    await library.replace_commons(uow.session, category, stored)
+    await uow.library.replace_commons(category, stored)
     return stored

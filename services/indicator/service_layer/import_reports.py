@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem
 from services.indicator.domain.tabular import Layout, RowError, Table, row_errors
 
@@ -62,7 +63,9 @@ def refused(
         return None
     if not table.rows and not errors:
         errors = [
-            RowError(None, None, "file", "rows_required", "the file has a header but no data rows")
+            RowError(
+                None, None, "file", RuleCode.rows_required, "the file has a header but no data rows"
+            )
         ]
     ordered = sorted(errors, key=lambda e: (e.row or 0, e.column or ""))
     return ImportReport(

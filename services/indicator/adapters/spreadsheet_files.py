@@ -10,6 +10,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import invalid
 from services.indicator.domain.tabular import HEADER_ROW, Table
 
@@ -23,7 +24,7 @@ CONTENT_TYPES = {
 def file_format(filename: str) -> str:
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if suffix not in FORMATS:
-        raise invalid("file.filename", "format", "upload a .csv or .xlsx file", filename)
+        raise invalid("file.filename", RuleCode.format, "upload a .csv or .xlsx file", filename)
     return suffix
 
 
@@ -33,13 +34,16 @@ def _decode(content: bytes) -> str:
             return content.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise invalid("file.content", "encoding", "a .csv file is UTF-8 or GB18030 text", None)
+    raise invalid("file.content", RuleCode.encoding, "a .csv file is UTF-8 or GB18030 text", None)
 
 
 def _table(rows: list[tuple[int, list[Any]]]) -> Table:
     if not rows:
         raise invalid(
-            "file.content", "header_row", "the file is empty; the first row names the columns", None
+            "file.content",
+            RuleCode.header_row,
+            "the file is empty; the first row names the columns",
+            None,
         )
     (_, headers), data = rows[0], rows[1:]
     width = len(headers)
@@ -63,7 +67,7 @@ def read_table(filename: str, content: bytes) -> Table:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise invalid(
             "file.content",
-            "xlsx",
+            RuleCode.xlsx,
             f"not a readable .xlsx workbook ({type(error).__name__})",
             filename,
         ) from None

@@ -1,4 +1,4 @@
-"""Small SQL helpers the repositories share."""
+"""PostgreSQL idioms the repositories share."""
 
 from __future__ import annotations
 

@@ -2,40 +2,37 @@
 
 from __future__ import annotations
 
+from schemas.rule_codes import RuleCode
 from services.common.errors import FieldProblem, ValidationFailed
-from services.common.unit_of_work import UnitOfWork
-from services.indicator.adapters import cascades, library, repository
 from services.indicator.domain.cascade import TargetCascade, check_cascade
+from services.indicator.service_layer.unit_of_work import IndicatorUnitOfWork
 
 
-async def cascade_target(uow: UnitOfWork, cascade: TargetCascade) -> TargetCascade:
+async def cascade_target(uow: IndicatorUnitOfWork, cascade: TargetCascade) -> TargetCascade:
     """Stores the split (replacing an earlier one of the same code) when the parts add up."""
-    session = uow.session
-    parent = (
-        await cascades.get_cascade(session, cascade.parent_code) if cascade.parent_code else None
-    )
+    parent = await uow.cascades.get(cascade.parent_code) if cascade.parent_code else None
     indicator = None
     if cascade.indicator_code:
-        indicator = (await library.indicators_by_code(session, [cascade.indicator_code])).get(
+        indicator = (await uow.library.indicators_by_code([cascade.indicator_code])).get(
             cascade.indicator_code
         )
     wanted = [a.unit_id for a in cascade.allocations] + (
         [cascade.parent_unit_id] if cascade.parent_unit_id else []
     )
-    units = await repository.units_by_id(session, wanted)
+    units = await uow.units.by_id(wanted)
     check_cascade(cascade, parent, indicator, units)
     # Splits of this target's parts were made to fit them; a changed part must not strand one.
     stranded = [
         FieldProblem(
             "allocations",
-            "keeps_splits",
+            RuleCode.keeps_splits,
             f"split {child.code} divides unit {child.parent_unit_id}'s part of {child.total}; change it first",
             child.parent_unit_id,
         )
-        for child in await cascades.find_cascades(session, parent_code=cascade.code)
-        if cascade.part_of(child.parent_unit_id) != child.total
+        for child in await uow.cascades.find(parent_code=cascade.code)
+        if child.parent_unit_id is None or cascade.part_of(child.parent_unit_id) != child.total
     ]
     if stranded:
         raise ValidationFailed(stranded)
-    await cascades.save_cascade(session, cascade)
+    await uow.cascades.save(cascade)
     return cascade

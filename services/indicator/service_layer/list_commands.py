@@ -15,21 +15,31 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from schemas.events import IndicatorListPublished
+from schemas.rule_codes import RuleCode
 from services.common.errors import Conflict, FieldProblem, NotFound, ValidationFailed
-from services.common.unit_of_work import UnitOfWork
-from services.indicator.adapters import list_store
-from services.indicator.adapters.list_store import NewList, StoredList
 from services.indicator.domain.layouts import LIST_LAYOUT, ListRow, list_row_from_cells
 from services.indicator.domain.lists import Item, items_of_snapshot, snapshot_items, with_commons
 from services.indicator.domain.tabular import Table
-from services.indicator.domain.versions import DRAFT, PUBLISHED, Publication, plan_publication
-from services.indicator.service_layer.catalogue import (
+from services.indicator.domain.versions import (
+    DRAFT,
+    PUBLISHED,
+    ListVersion,
+    Publication,
+    plan_publication,
+)
+from services.indicator.service_layer.import_reports import (
+    ImportReport,
+    applied,
+    parse_rows,
+    refused,
+)
+from services.indicator.service_layer.list_catalogue import (
     RULES_CHECKED_AT_PUBLICATION,
     Catalogue,
     ListRequest,
     load_catalogue,
 )
-from services.indicator.service_layer.imports import ImportReport, applied, parse_rows, refused
+from services.indicator.service_layer.unit_of_work import IndicatorUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +85,10 @@ def _plan(
     return planned, problems
 
 
-def _event(list_id: str, plan: Planned, catalogue: Catalogue) -> IndicatorListPublished:
-    request, publication = plan.request, plan.publication
+def _event(
+    list_id: str, plan: Planned, publication: Publication, catalogue: Catalogue
+) -> IndicatorListPublished:
+    request = plan.request
     unit = catalogue.units[request.unit_id]
     return IndicatorListPublished(
         list_id=list_id,
@@ -93,103 +105,95 @@ def _event(list_id: str, plan: Planned, catalogue: Catalogue) -> IndicatorListPu
     )
 
 
-async def _write(uow: UnitOfWork, catalogue: Catalogue, planned: Sequence[Planned]) -> None:
-    """Replaces the units' drafts with these versions; published ones end the version in force."""
-    session = uow.session
-    pairs = [(p.request.unit_id, p.request.year) for p in planned]
-    await list_store.delete_lists(
-        session, [d.list_id for pair in pairs if (d := catalogue.draft(*pair))]
+def _version(
+    list_id: str, plan: Planned, catalogue: Catalogue, at: datetime
+) -> tuple[ListVersion, IndicatorListPublished | None]:
+    """The version written, with the event that publishes it (None for a draft)."""
+    request = plan.request
+    drafted = ListVersion.drafted(
+        list_id, request.unit_id, request.year, plan.version, request.scheme_code, request.items
     )
-    await list_store.supersede(
-        session,
+    if plan.publication is None:
+        return drafted, None
+    event = _event(list_id, plan, plan.publication, catalogue)
+    # The snapshot stored is exactly the payload published.
+    return drafted.published(plan.publication, event.model_dump(mode="json"), at), event
+
+
+async def _write(
+    uow: IndicatorUnitOfWork, catalogue: Catalogue, planned: Sequence[Planned]
+) -> list[ListVersion]:
+    """Replaces the units' drafts with these versions; published ones end the version in force."""
+    pairs = [(p.request.unit_id, p.request.year) for p in planned]
+    await uow.lists.remove([d.list_id for pair in pairs if (d := catalogue.draft(*pair))])
+    await uow.lists.supersede(
         [
-            (p.publication.supersedes.list_id, p.publication.superseded_until)
+            p.publication.supersedes.superseded(p.publication.superseded_until)
             for p in planned
             if p.publication and p.publication.supersedes
-        ],
+        ]
     )
-    ids = [uuid.uuid4().hex for _ in planned]
-    events = {
-        list_id: _event(list_id, p, catalogue) for list_id, p in zip(ids, planned) if p.publication
-    }
-    await uow.emit_many([(event, event.unit_id) for event in events.values()])
     now = datetime.now(UTC)
-    await list_store.insert_lists(
-        session,
-        [
-            NewList(
-                id=list_id,
-                unit_id=p.request.unit_id,
-                year=p.request.year,
-                version=p.version,
-                status=PUBLISHED if p.publication else DRAFT,
-                scheme_code=p.request.scheme_code,
-                items=p.request.items,
-                effective_from=p.publication.effective_from if p.publication else None,
-                supersedes_version=p.publication.supersedes.version
-                if p.publication and p.publication.supersedes
-                else None,
-                snapshot=events[list_id].model_dump_json() if list_id in events else None,
-                published_at=now if p.publication else None,
-            )
-            for list_id, p in zip(ids, planned)
-        ],
-    )
+    written = [_version(uuid.uuid4().hex, p, catalogue, now) for p in planned]
+    await uow.emit_many([(event, event.unit_id) for _, event in written if event is not None])
+    versions = [version for version, _ in written]
+    await uow.lists.add(versions)
+    return versions
 
 
 async def _apply(
-    uow: UnitOfWork, requests: Sequence[ListRequest], publish: bool, today: date | None
-) -> list[Planned]:
-    catalogue = await load_catalogue(uow.session, [(r.unit_id, r.year) for r in requests])
+    uow: IndicatorUnitOfWork, requests: Sequence[ListRequest], publish: bool, today: date | None
+) -> list[ListVersion]:
+    catalogue = await load_catalogue(uow, [(r.unit_id, r.year) for r in requests])
     completed = [_completed(r, catalogue) for r in requests]
     planned, problems = _plan(
         completed, catalogue, publish, today or date.today(), complete=publish
     )
     if problems:
         raise ValidationFailed(problems)
-    await _write(uow, catalogue, planned)
-    return planned
+    return await _write(uow, catalogue, planned)
 
 
 async def _apply_one(
-    uow: UnitOfWork, request: ListRequest, publish: bool, today: date | None = None
-) -> StoredList:
-    planned = await _apply(uow, [request], publish, today)
-    return await list_store.find_list(
-        uow.session, request.unit_id, request.year, planned[0].version
-    )
+    uow: IndicatorUnitOfWork, request: ListRequest, publish: bool, today: date | None = None
+) -> ListVersion:
+    written = (await _apply(uow, [request], publish, today))[0]
+    # Read back: the stored version carries what the database adds (its creation time).
+    stored = await uow.lists.find(written.unit_id, written.year, written.version)
+    assert stored is not None
+    return stored
 
 
 async def publish_lists(
-    uow: UnitOfWork, requests: Sequence[ListRequest], today: date | None = None
+    uow: IndicatorUnitOfWork, requests: Sequence[ListRequest], today: date | None = None
 ) -> int:
     """Publishes many units' lists at once, all or none, each replacing its unit's draft."""
     return len(await _apply(uow, requests, publish=True, today=today))
 
 
-async def _draft_or_fail(uow: UnitOfWork, unit_id: str, year: int) -> StoredList:
-    draft = await list_store.find_list(uow.session, unit_id, year, status=DRAFT)
+async def _draft_or_fail(uow: IndicatorUnitOfWork, unit_id: str, year: int) -> ListVersion:
+    draft = await uow.lists.find(unit_id, year, status=DRAFT)
     if draft is None:
         raise NotFound(f"unit {unit_id!r} has no draft list for {year}; draft one first")
     return draft
 
 
 async def draft_list(
-    uow: UnitOfWork,
+    uow: IndicatorUnitOfWork,
     unit_id: str,
     year: int,
     scheme_code: str | None = None,
     items: Sequence[Item] | None = None,
-) -> StoredList:
+) -> ListVersion:
     """Opens the next version as a draft: from the items given, else a copy of the version in force,
     else the category's common indicators."""
-    if await list_store.find_list(uow.session, unit_id, year, status=DRAFT):
+    if await uow.lists.find(unit_id, year, status=DRAFT):
         raise Conflict(
             f"unit {unit_id!r} already has a draft list for {year}; edit, publish or discard it"
         )
     if items is None:
-        in_force = await list_store.find_list(uow.session, unit_id, year, status=PUBLISHED)
-        items = items_of_snapshot(in_force.snapshot["items"]) if in_force else []
+        in_force = await uow.lists.find(unit_id, year, status=PUBLISHED)
+        items = items_of_snapshot(in_force.snapshot_items) if in_force else []
         scheme_code = scheme_code or (in_force.scheme_code if in_force else None)
     return await _apply_one(
         uow, ListRequest(unit_id, year, tuple(items), scheme_code), publish=False
@@ -197,23 +201,26 @@ async def draft_list(
 
 
 async def edit_draft(
-    uow: UnitOfWork,
+    uow: IndicatorUnitOfWork,
     unit_id: str,
     year: int,
     set_items: Sequence[Item] = (),
     remove: Sequence[str] = (),
     scheme_code: str | None = None,
-) -> StoredList:
+) -> ListVersion:
     """Sets weights and targets of items (adding new ones), removes individual items, changes the scheme."""
     draft = await _draft_or_fail(uow, unit_id, year)
-    items = {i.indicator_code: i for i in await list_store.items_of(uow.session, draft.id)}
+    items = {i.indicator_code: i for i in draft.items}
     commons = {i.indicator_code for i in items.values() if i.origin == "common"}
     kept_commons = sorted(commons & set(remove))
     if kept_commons:
         raise ValidationFailed(
             [
                 FieldProblem(
-                    "remove", "common_required", f"common indicator {code} cannot be left out", code
+                    "remove",
+                    RuleCode.common_required,
+                    f"common indicator {code} cannot be left out",
+                    code,
                 )
                 for code in kept_commons
             ]
@@ -221,7 +228,7 @@ async def edit_draft(
     for code in remove:
         if items.pop(code, None) is None:
             raise ValidationFailed(
-                FieldProblem("remove", "in_list", f"{code} is not in the draft", code)
+                FieldProblem("remove", RuleCode.in_list, f"{code} is not in the draft", code)
             )
     for item in set_items:
         items[item.indicator_code] = item
@@ -229,22 +236,21 @@ async def edit_draft(
     return await _apply_one(uow, request, publish=False)
 
 
-async def discard_draft(uow: UnitOfWork, unit_id: str, year: int) -> None:
+async def discard_draft(uow: IndicatorUnitOfWork, unit_id: str, year: int) -> None:
     draft = await _draft_or_fail(uow, unit_id, year)
-    await list_store.delete_lists(uow.session, [draft.id])
+    await uow.lists.remove([draft.id])
 
 
 async def publish_list(
-    uow: UnitOfWork,
+    uow: IndicatorUnitOfWork,
     unit_id: str,
     year: int,
     effective_from: date | None = None,
     today: date | None = None,
-) -> StoredList:
+) -> ListVersion:
     """Publishes the unit's draft: from then on it is immutable, and scoring scores against it."""
     draft = await _draft_or_fail(uow, unit_id, year)
-    items = await list_store.items_of(uow.session, draft.id)
-    request = ListRequest(unit_id, year, tuple(items), draft.scheme_code, effective_from)
+    request = ListRequest(unit_id, year, draft.items, draft.scheme_code, effective_from)
     return await _apply_one(uow, request, publish=True, today=today)
 
 
@@ -265,7 +271,7 @@ def _requests(rows: Sequence[ListRow]) -> tuple[list[ListRequest], list[FieldPro
                     problems.append(
                         FieldProblem(
                             field,
-                            "same_in_list",
+                            RuleCode.same_in_list,
                             f"unit {unit_id}'s {year} list states {expected} in row {first.row}",
                             value if not isinstance(value, date) else value.isoformat(),
                             row.row,
@@ -285,15 +291,15 @@ def _requests(rows: Sequence[ListRow]) -> tuple[list[ListRequest], list[FieldPro
 
 
 async def import_lists(
-    uow: UnitOfWork, table: Table, publish: bool, today: date | None = None
+    uow: IndicatorUnitOfWork, table: Table, publish: bool, today: date | None = None
 ) -> ImportReport:
     """Units' lists from a file: every row is checked, then all are written (as drafts, or published) or none."""
     began = time.perf_counter()
     parsed = parse_rows(table, LIST_LAYOUT, list_row_from_cells)
-    if parsed.header_errors or not table.rows:
-        return refused(table, LIST_LAYOUT, parsed)
+    if (parsed.header_errors or not table.rows) and (report := refused(table, LIST_LAYOUT, parsed)):
+        return report
     requests, problems = _requests([row for _, row in parsed.values])
-    catalogue = await load_catalogue(uow.session, [(r.unit_id, r.year) for r in requests])
+    catalogue = await load_catalogue(uow, [(r.unit_id, r.year) for r in requests])
     planned, found = _plan(
         [_completed(r, catalogue) for r in requests], catalogue, publish, today or date.today()
     )
