@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from schemas.envelope import EventPayload
 from schemas.events import EnrolmentCreated, EnrolmentWaitlisted
@@ -143,7 +143,9 @@ async def seat_cadres(
             outcomes.append(Outcome(assignment.result, active.get(request.cadre_id)))
             continue
         cohort = assignment.cohort
-        enrolment = _new_enrolment(programme, cohort, request, assignment.result, now)
+        # One microsecond apart, cadres placed together stand in line in the order they came.
+        placed_at = now + timedelta(microseconds=len(added))
+        enrolment = _new_enrolment(programme, cohort, request, assignment.result, placed_at)
         added.append(enrolment)
         event: EventPayload
         if enrolment.status == WAITLISTED:

@@ -113,3 +113,11 @@ async def test_a_finding_nobody_could_take_is_placed_once_a_programme_and_cohort
     assert store.findings[("C-1", weakness_cause("digital_governance", "2025"))]["outcome"] == (
         ENROLLED
     )
+
+
+async def test_cadres_placed_together_stand_in_line_in_the_order_they_came():
+    development, store = await _with_catalogue(programme("camp"), cohort("camp-1", capacity=1))
+    await development.handle(*(weakness(f"C-{n}") for n in range(1, 6)))
+    promoted = await development.execute(handlers.set_cohort_capacity, "camp-1", 3)
+    seated = [store.enrolments[enrolment_id].cadre_id for enrolment_id in promoted]
+    assert seated == ["C-2", "C-3"]
