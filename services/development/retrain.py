@@ -17,9 +17,9 @@ from services.common.db import make_engine, make_session_factory
 from services.common.errors import ValidationFailed
 from services.common.log import configure_logging
 from services.common.migrations import upgrade
-from services.development.adapters import clustering_repository
+from services.development.adapters import clustering_queries
+from services.development.bootstrap import for_session_factory
 from services.development.domain.periods import check_period
-from services.development.service_layer.clustering_runs import run_clustering
 from services.development.settings import get_development_settings
 
 
@@ -28,9 +28,10 @@ async def retrain(period: str | None) -> sa.Row:
     engine = make_engine(settings.database_url("development"), pool_size=1)
     try:
         factory = make_session_factory(engine)
-        run_id = await run_clustering(factory, settings, period, requested_by="schedule")
+        development = for_session_factory(factory, settings)
+        run_id = await development.retrain_clustering(period, requested_by="schedule")
         async with factory() as session:
-            return await clustering_repository.get_run(session, run_id)
+            return await clustering_queries.get_run(session, run_id)
     finally:
         await engine.dispose()
 

@@ -12,9 +12,7 @@ import asyncio
 from datetime import date, timedelta
 
 from services.common.db import make_engine, make_session_factory
-from services.common.unit_of_work import UnitOfWork
-from services.development.adapters import programme_repository
-from services.development.adapters.tables import outbox
+from services.development.bootstrap import for_session_factory
 from services.development.domain.programmes import (
     Cohort,
     Eligibility,
@@ -22,7 +20,7 @@ from services.development.domain.programmes import (
     check_cohort,
     check_programme,
 )
-from services.development.service_layer.placement_handlers import place_unplaced
+from services.development.service_layer.placement import place_unplaced
 from services.development.settings import get_development_settings
 
 LEADERS = frozenset({"principal", "deputy"})
@@ -107,15 +105,16 @@ async def seed() -> tuple[int, int, int]:
     settings = get_development_settings()
     engine = make_engine(settings.database_url("development"), pool_size=2)
     try:
-        async with UnitOfWork(make_session_factory(engine), "development", outbox) as uow:
+        development = for_session_factory(make_session_factory(engine), settings)
+        async with development.unit_of_work() as uow:
             added_programmes = 0
             for programme in PROGRAMMES:
                 check_programme(programme)
-                added_programmes += await programme_repository.add_programme(uow.session, programme)
+                added_programmes += await uow.programmes.add(programme)
             added_cohorts = 0
             for cohort in seed_cohorts(date.today()):
                 check_cohort(cohort)
-                added_cohorts += await programme_repository.add_cohort(uow.session, cohort)
+                added_cohorts += await uow.programmes.add_cohort(cohort)
             placed = await place_unplaced(uow)
         return added_programmes, added_cohorts, placed
     finally:

@@ -12,86 +12,91 @@ from services.development.domain.effect import ScoreChange
 from services.development.domain.enrolments import COMPLETED, ENROLLED
 
 
-async def record_profile(session: AsyncSession, event: CapabilityProfileComputed) -> None:
-    """The latest computation of a period wins: a re-run of scoring replaces the profile."""
-    values = {
-        "cadre_id": event.cadre_id,
-        "period": event.period,
-        "unit_id": event.unit_id,
-        "unit_category": event.unit_category,
-        "position_level": event.position_level,
-        "scores": dict(event.scores),
-    }
-    statement = insert(capability_profiles).values(values)
-    update = {key: statement.excluded[key] for key in values if key not in ("cadre_id", "period")}
-    update["recorded_at"] = sa.func.now()
-    await session.execute(
-        statement.on_conflict_do_update(index_elements=["cadre_id", "period"], set_=update)
-    )
+class SqlProfileRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
 
-
-async def latest_period(session: AsyncSession) -> str | None:
-    query = (
-        sa.select(capability_profiles.c.period)
-        .group_by(capability_profiles.c.period)
-        .order_by(sa.func.max(capability_profiles.c.recorded_at).desc())
-        .limit(1)
-    )
-    return (await session.execute(query)).scalar()
-
-
-async def period_profiles(
-    session: AsyncSession, period: str
-) -> tuple[list[str], list[str], list[dict]]:
-    """Cadre ids, position levels and score maps of every profile of the period, in cadre order."""
-    query = (
-        sa.select(
-            capability_profiles.c.cadre_id,
-            capability_profiles.c.position_level,
-            capability_profiles.c.scores,
+    async def record(self, event: CapabilityProfileComputed) -> None:
+        """The latest computation of a period wins: a re-run of scoring replaces the profile."""
+        values = {
+            "cadre_id": event.cadre_id,
+            "period": event.period,
+            "unit_id": event.unit_id,
+            "unit_category": event.unit_category,
+            "position_level": event.position_level,
+            "scores": dict(event.scores),
+        }
+        statement = insert(capability_profiles).values(values)
+        update = {
+            key: statement.excluded[key] for key in values if key not in ("cadre_id", "period")
+        }
+        update["recorded_at"] = sa.func.now()
+        await self._session.execute(
+            statement.on_conflict_do_update(index_elements=["cadre_id", "period"], set_=update)
         )
-        .where(capability_profiles.c.period == period)
-        .order_by(capability_profiles.c.cadre_id)
-    )
-    rows = (await session.execute(query)).all()
-    return [r.cadre_id for r in rows], [r.position_level for r in rows], [r.scores for r in rows]
 
+    async def latest_period(self) -> str | None:
+        query = (
+            sa.select(capability_profiles.c.period)
+            .group_by(capability_profiles.c.period)
+            .order_by(sa.func.max(capability_profiles.c.recorded_at).desc())
+            .limit(1)
+        )
+        return (await self._session.execute(query)).scalar()
 
-async def score_changes(
-    session: AsyncSession, programme_id: str, capability: str, before: str, after: str
-) -> list[ScoreChange]:
-    """Each cadre scored on the capability in both periods, marked enrolled when seated in the programme."""
-    earlier = capability_profiles.alias("earlier")
-    later = capability_profiles.alias("later")
-    seated = (
-        sa.select(enrolments.c.cadre_id)
-        .where(
-            enrolments.c.programme_id == programme_id,
-            enrolments.c.status.in_((ENROLLED, COMPLETED)),
+    async def period_profiles(self, period: str) -> tuple[list[str], list[str], list[dict]]:
+        """Cadre ids, position levels and score maps of every profile of the period, in cadre order."""
+        query = (
+            sa.select(
+                capability_profiles.c.cadre_id,
+                capability_profiles.c.position_level,
+                capability_profiles.c.scores,
+            )
+            .where(capability_profiles.c.period == period)
+            .order_by(capability_profiles.c.cadre_id)
         )
-        .distinct()
-        .subquery()
-    )
-    query = (
-        sa.select(
-            earlier.c.cadre_id,
-            earlier.c.unit_category,
-            earlier.c.position_level,
-            earlier.c.scores[capability].as_float().label("before"),
-            later.c.scores[capability].as_float().label("after"),
-            (seated.c.cadre_id.is_not(None)).label("enrolled"),
+        rows = (await self._session.execute(query)).all()
+        return (
+            [r.cadre_id for r in rows],
+            [r.position_level for r in rows],
+            [r.scores for r in rows],
         )
-        .join(later, sa.and_(later.c.cadre_id == earlier.c.cadre_id, later.c.period == after))
-        .outerjoin(seated, seated.c.cadre_id == earlier.c.cadre_id)
-        .where(
-            earlier.c.period == before,
-            earlier.c.scores.has_key(capability),
-            later.c.scores.has_key(capability),
+
+    async def score_changes(
+        self, programme_id: str, capability: str, before: str, after: str
+    ) -> list[ScoreChange]:
+        """Each cadre scored on the capability in both periods, marked enrolled when seated in the programme."""
+        earlier = capability_profiles.alias("earlier")
+        later = capability_profiles.alias("later")
+        seated = (
+            sa.select(enrolments.c.cadre_id)
+            .where(
+                enrolments.c.programme_id == programme_id,
+                enrolments.c.status.in_((ENROLLED, COMPLETED)),
+            )
+            .distinct()
+            .subquery()
         )
-    )
-    return [
-        ScoreChange(
-            r.cadre_id, (r.unit_category, r.position_level), bool(r.enrolled), r.before, r.after
+        query = (
+            sa.select(
+                earlier.c.cadre_id,
+                earlier.c.unit_category,
+                earlier.c.position_level,
+                earlier.c.scores[capability].as_float().label("before"),
+                later.c.scores[capability].as_float().label("after"),
+                (seated.c.cadre_id.is_not(None)).label("enrolled"),
+            )
+            .join(later, sa.and_(later.c.cadre_id == earlier.c.cadre_id, later.c.period == after))
+            .outerjoin(seated, seated.c.cadre_id == earlier.c.cadre_id)
+            .where(
+                earlier.c.period == before,
+                earlier.c.scores.has_key(capability),
+                later.c.scores.has_key(capability),
+            )
         )
-        for r in (await session.execute(query)).all()
-    ]
+        return [
+            ScoreChange(
+                r.cadre_id, (r.unit_category, r.position_level), bool(r.enrolled), r.before, r.after
+            )
+            for r in (await self._session.execute(query)).all()
+        ]

@@ -48,7 +48,8 @@ class ClusterFit:
 
     @property
     def scaled_centres(self) -> np.ndarray:
-        return self.pipeline.named_steps["cluster"].cluster_centers_
+        centres: np.ndarray = self.pipeline.named_steps["cluster"].cluster_centers_
+        return centres
 
 
 def check_clusterable(vectors: np.ndarray, parameters: ClusteringParameters) -> None:
@@ -91,12 +92,13 @@ def silhouette_from_distances(distances: np.ndarray, labels: np.ndarray) -> floa
 
 def _pairwise_distances(points: np.ndarray) -> np.ndarray:
     squared = np.einsum("ij,ij->i", points, points)
-    distances = points @ points.T
+    distances: np.ndarray = points @ points.T
     distances *= -2.0
     distances += squared[:, None]
     distances += squared[None, :]
     np.maximum(distances, 0.0, out=distances)
-    return np.sqrt(distances, out=distances)
+    np.sqrt(distances, out=distances)
+    return distances
 
 
 def fit_clusters(
@@ -130,6 +132,8 @@ def fit_clusters(
                 silhouette_by_k[k] = round(max(score, silhouette_by_k.get(k, -1.0)), 6)
                 if best is None or score > best[0]:
                     best = (score, candidate)
+    # k_max >= k_min, so at least one candidate was fitted.
+    assert best is not None
     chosen = best[1]
     with threadpool_limits(limits=parameters.final_threads):
         scaled = scaler.transform(vectors)

@@ -40,11 +40,18 @@ class GroupEffect:
 
     @property
     def difference_in_differences(self) -> float | None:
-        if not self.comparable:
+        # A comparable group has cadres of both kinds, so then every mean is there.
+        enrolled_before, enrolled_after = self.enrolled_before, self.enrolled_after
+        comparison_before, comparison_after = self.comparison_before, self.comparison_after
+        if (
+            not self.comparable
+            or enrolled_before is None
+            or enrolled_after is None
+            or comparison_before is None
+            or comparison_after is None
+        ):
             return None
-        return (self.enrolled_after - self.enrolled_before) - (
-            self.comparison_after - self.comparison_before
-        )
+        return (enrolled_after - enrolled_before) - (comparison_after - comparison_before)
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,9 @@ class CapabilityEffect:
     @property
     def difference_in_differences(self) -> float | None:
         weighted = [
-            (g.enrolled_count, g.difference_in_differences) for g in self.groups if g.comparable
+            (g.enrolled_count, difference)
+            for g in self.groups
+            if (difference := g.difference_in_differences) is not None
         ]
         total = sum(n for n, _ in weighted)
         return sum(n * d for n, d in weighted) / total if total else None

@@ -1,9 +1,13 @@
-"""An enrolment's life: enrolled or waitlisted, then completed or cancelled; full-time ones end on post."""
+"""An enrolment's life: waitlisted -> enrolled -> completed or cancelled; full-time ones end on post.
+
+Every change of state is a method that checks it is legal and returns the enrolment as it is
+after the change; nothing else changes an enrolment's status.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from services.common.errors import Conflict, invalid
 
@@ -20,6 +24,17 @@ MANUAL = "manual"
 
 
 @dataclass(frozen=True)
+class CompletionReport:
+    """What a trainer reports when a cadre finishes a programme."""
+
+    completed_on: date
+    attendance_rate: float | None
+    result_score: float | None
+    passed: bool
+    trainer_id: str
+
+
+@dataclass(frozen=True)
 class Enrolment:
     id: str
     cadre_id: str
@@ -28,6 +43,23 @@ class Enrolment:
     status: str
     full_time: bool
     returned_to_post_at: datetime | None = None
+    source: str = MANUAL
+    reason: str = ""
+    capability: str | None = None
+    period: str | None = None
+    waitlisted_at: datetime | None = None
+    seated_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    cancel_reason: str | None = None
+    cancelled_by: str | None = None
+    completed_on: date | None = None
+    attendance_rate: float | None = None
+    result_score: float | None = None
+    passed: bool | None = None
+    trainer_id: str | None = None
+    evaluation_score: float | None = None
+    evaluation_passed: bool | None = None
+    evaluated_at: datetime | None = None
 
     @property
     def active(self) -> bool:
@@ -41,6 +73,54 @@ class Enrolment:
             and self.status in (ENROLLED, COMPLETED)
             and self.returned_to_post_at is None
         )
+
+    def seated(self, now: datetime) -> Enrolment:
+        """A freed seat goes to this cadre, who was in line for it."""
+        if self.status != WAITLISTED:
+            raise Conflict(
+                f"enrolment {self.id} is {self.status}; only a cadre in line can be given a seat"
+            )
+        return replace(self, status=ENROLLED, seated_at=now)
+
+    def cancelled(self, reason: str, by: str, now: datetime) -> Enrolment:
+        check_cancellable(self)
+        return replace(
+            self, status=CANCELLED, cancelled_at=now, cancel_reason=reason, cancelled_by=by
+        )
+
+    def moved(self, programme_id: str, cohort_id: str, seat_free: bool, now: datetime) -> Enrolment:
+        """Into another cohort of the programme: seated when it has a free seat, else last in its line."""
+        check_movable(self, programme_id, cohort_id)
+        if seat_free:
+            return replace(
+                self, cohort_id=cohort_id, status=ENROLLED, seated_at=now, waitlisted_at=None
+            )
+        return replace(
+            self, cohort_id=cohort_id, status=WAITLISTED, seated_at=None, waitlisted_at=now
+        )
+
+    def completed(self, report: CompletionReport) -> Enrolment:
+        check_completable(self)
+        return replace(
+            self,
+            status=COMPLETED,
+            completed_on=report.completed_on,
+            attendance_rate=report.attendance_rate,
+            result_score=report.result_score,
+            passed=report.passed,
+            trainer_id=report.trainer_id,
+        )
+
+    def evaluated(self, score: float | None, passed: bool, now: datetime) -> Enrolment:
+        """The return-to-post evaluation: a pass completes the place and returns the cadre to post."""
+        check_evaluation_score(score)
+        check_evaluable(self)
+        evaluated = replace(
+            self, evaluation_score=score, evaluation_passed=passed, evaluated_at=now
+        )
+        if passed:
+            return replace(evaluated, status=COMPLETED, returned_to_post_at=now)
+        return evaluated
 
 
 def weakness_cause(capability: str, period: str) -> str:

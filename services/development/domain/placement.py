@@ -10,7 +10,7 @@ from services.development.domain.enrolments import ENROLLED, WAITLISTED
 from services.development.domain.programmes import Cohort, Programme
 
 
-def _preference(programme: Programme) -> tuple:
+def _preference(programme: Programme) -> tuple[int, bool, bool, str]:
     """Priority first; at equal priority a programme aimed at the cadre's category or level beats a general one."""
     eligibility = programme.eligibility
     return (

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import get_args
 
 from schemas.events.common import PositionLevel
 from schemas.events.development import ProgrammeKind
-from services.common.errors import FieldProblem, ValidationFailed
+from services.common.errors import Conflict, FieldProblem, ValidationFailed, invalid
+from services.development.domain.enrolments import Enrolment
+from services.development.domain.waitlist import first_in_line
 
 PROGRAMME_KINDS: tuple[str, ...] = get_args(ProgrammeKind)
 POSITION_LEVELS: tuple[str, ...] = get_args(PositionLevel)
@@ -70,6 +73,41 @@ class Cohort:
     def open_on(self, today: date) -> bool:
         """A cohort takes cadres until its last day."""
         return self.ends_on >= today
+
+    def seats_given(self, count: int) -> Cohort:
+        if count > self.free_seats:
+            raise Conflict(
+                f"cohort {self.id} has {self.free_seats} free seats; {count} cannot be given"
+            )
+        return replace(self, seats_taken=self.seats_taken + count)
+
+    def seat_freed(self) -> Cohort:
+        if self.seats_taken < 1:
+            raise Conflict(f"cohort {self.id} has no seat taken to free")
+        return replace(self, seats_taken=self.seats_taken - 1)
+
+    def with_capacity(self, capacity: int) -> Cohort:
+        """Capacity never drops below the seats already taken (nor below one seat)."""
+        if capacity < max(self.seats_taken, 1):
+            raise invalid(
+                "capacity",
+                "not_below_seats_taken",
+                f"cohort {self.id} has {self.seats_taken} seats taken; capacity cannot go below that (or below 1)",
+                capacity,
+            )
+        return replace(self, capacity=capacity)
+
+    def promoted(
+        self, waiting: Iterable[Enrolment], now: datetime
+    ) -> tuple[Cohort, list[Enrolment]]:
+        """Every free seat goes to the first in the cohort's line; returns the cohort and those seated."""
+        seated = [
+            enrolment.seated(now)
+            for enrolment in first_in_line(
+                (e for e in waiting if e.cohort_id == self.id), self.free_seats
+            )
+        ]
+        return self.seats_given(len(seated)), seated
 
 
 def check_programme(programme: Programme) -> None:

@@ -1,31 +1,59 @@
-"""The development consumer group: what it reads and which handler takes each event."""
+"""The development consumer group: the topics it reads, wired to the service's handler table."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from schemas import topics
-from schemas.events import (
-    BottomRanked,
-    CapabilityProfileComputed,
-    EnrolmentCompleted,
-    WeaknessFlagged,
-)
+from schemas.envelope import Envelope
 from services.common.app import Subscription
+from services.common.consumer import BatchHandler, Handler
 from services.common.roster import RosterHandlers
+from services.common.unit_of_work import UnitOfWork
 from services.development.adapters.tables import metadata
-from services.development.service_layer.enrolment_commands import enrolment_completed
-from services.development.service_layer.placement_handlers import findings_reported
-from services.development.service_layer.profile_handlers import capability_profile_computed
+from services.development.service_layer.handlers import Batched, EventHandler
+from services.development.service_layer.unit_of_work import DevelopmentUnitOfWork
+
+TOPICS = [topics.UNITS, topics.WEAKNESSES, topics.SCORING_RESULTS, topics.COMPLETIONS]
 
 
-def subscription() -> Subscription:
+def _each(handler: EventHandler, joining: Callable[[UnitOfWork], DevelopmentUnitOfWork]) -> Handler:
+    async def handle(uow: UnitOfWork, event: Any, envelope: Envelope) -> None:
+        await handler(joining(uow), event)
+
+    return handle
+
+
+def _batched(
+    handler: Batched, joining: Callable[[UnitOfWork], DevelopmentUnitOfWork]
+) -> BatchHandler:
+    async def handle(uow: UnitOfWork, items: list[tuple[Any, Envelope]]) -> dict[uuid.UUID, str]:
+        await handler.handle(joining(uow), [event for event, _ in items])
+        return {}
+
+    return handle
+
+
+def subscription(
+    handlers: Mapping[type, EventHandler | Batched],
+    joining: Callable[[UnitOfWork], DevelopmentUnitOfWork],
+) -> Subscription:
+    """Each handler runs in the consumer's transaction for its batch, through the service's unit of work."""
     return Subscription(
-        topics=[topics.UNITS, topics.WEAKNESSES, topics.SCORING_RESULTS, topics.COMPLETIONS],
+        topics=TOPICS,
         handlers={
-            CapabilityProfileComputed: capability_profile_computed,
-            EnrolmentCompleted: enrolment_completed,
+            event_type: _each(handler, joining)
+            for event_type, handler in handlers.items()
+            if not isinstance(handler, Batched)
         },
-        # Findings come in bursts when scoring runs: each consumed batch of them is placed at once.
         batch_handlers={
             **RosterHandlers(metadata).batch_handlers(),
-            WeaknessFlagged: findings_reported,
-            BottomRanked: findings_reported,
+            **{
+                event_type: _batched(handler, joining)
+                for event_type, handler in handlers.items()
+                if isinstance(handler, Batched)
+            },
         },
     )

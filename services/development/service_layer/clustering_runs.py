@@ -6,17 +6,14 @@ import asyncio
 import hashlib
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import sklearn
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.common.errors import invalid
-from services.development.adapters import clustering_repository as runs
-from services.development.adapters import profile_repository as profiles
-from services.development.adapters import programme_repository as programmes
-from services.development.adapters.model_store import ModelStore, dump_model
-from services.development.domain.cluster_report import summarise
+from services.development.domain.cluster_report import ClusterSummary, summarise
 from services.development.domain.clustering import (
     ClusteringParameters,
     NothingToCluster,
@@ -25,10 +22,17 @@ from services.development.domain.clustering import (
 from services.development.domain.gaps import GapVectors, gap_vectors
 from services.development.domain.periods import check_period
 from services.development.service_layer.seating import utc_now
+from services.development.service_layer.unit_of_work import DevelopmentUnitOfWork
 from services.development.settings import DevelopmentSettings
 
 COMPLETED = "completed"
 NOT_RUN = "not_run"
+
+
+class ModelStore(Protocol):
+    """Where fitted models go (adapters.skops_files): bytes for the run's row, or a location."""
+
+    def save_model(self, run_id: str, pipeline: Any) -> tuple[bytes | None, str | None]: ...
 
 
 def clustering_parameters(settings: DevelopmentSettings) -> ClusteringParameters:
@@ -61,8 +65,8 @@ def data_snapshot(vectors: GapVectors) -> str:
 
 @dataclass
 class _Fitted:
-    values: dict
-    summaries: list
+    values: dict[str, Any]
+    summaries: list[ClusterSummary]
 
 
 def _fit(
@@ -83,7 +87,7 @@ def _fit(
         vectors.capabilities,
         offers,
     )
-    model, location = store.save(run_id, dump_model(fit.pipeline))
+    model, location = store.save_model(run_id, fit.pipeline)
     largest = summaries[0]
     values = {
         "status": COMPLETED,
@@ -97,10 +101,10 @@ def _fit(
     return _Fitted(values, summaries)
 
 
-async def _programme_offers(session: AsyncSession) -> dict[str, str]:
+async def _programme_offers(uow: DevelopmentUnitOfWork) -> dict[str, str]:
     """The programme to recommend for each capability: the one a weakness in it would go to first."""
     offers: dict[str, str] = {}
-    for programme in await programmes.list_programmes(session):
+    for programme in await uow.programmes.all():
         if programme.remedial:
             continue
         for capability in programme.capabilities:
@@ -109,25 +113,29 @@ async def _programme_offers(session: AsyncSession) -> dict[str, str]:
 
 
 async def run_clustering(
-    session_factory: async_sessionmaker[AsyncSession],
+    unit_of_work: Callable[[], DevelopmentUnitOfWork],
     settings: DevelopmentSettings,
+    store: ModelStore,
     period: str | None,
     requested_by: str,
 ) -> str:
-    """Runs once and records the run, also when there is nothing to cluster; returns the run id."""
+    """Runs once and records the run, also when there is nothing to cluster; returns the run id.
+
+    The fit runs between two short transactions, so no transaction stays open while it runs.
+    """
     parameters = clustering_parameters(settings)
     if period is not None:
         check_period("period", period)
     run_id = f"run-{uuid.uuid4().hex[:16]}"
     started_at, began = utc_now(), time.perf_counter()
-    async with session_factory() as session:
-        period = period or await profiles.latest_period(session)
+    async with unit_of_work() as uow:
+        period = period or await uow.profiles.latest_period()
         cadre_ids, levels, scores = (
-            await profiles.period_profiles(session, period) if period else ([], [], [])
+            await uow.profiles.period_profiles(period) if period else ([], [], [])
         )
-        offers = await _programme_offers(session)
+        offers = await _programme_offers(uow)
     vectors = gap_vectors(cadre_ids, levels, scores)
-    values = {
+    values: dict[str, Any] = {
         "id": run_id,
         "period": period,
         "requested_by": requested_by,
@@ -137,7 +145,7 @@ async def run_clustering(
         "started_at": started_at,
         "data_snapshot": data_snapshot(vectors),
     }
-    summaries: list = []
+    summaries: list[ClusterSummary] = []
     if period is None:
         values.update(
             status=NOT_RUN,
@@ -151,13 +159,13 @@ async def run_clustering(
                 vectors,
                 parameters,
                 offers,
-                ModelStore(settings.development_model_folder),
+                store,
             )
             values.update(fitted.values)
             summaries = fitted.summaries
         except NothingToCluster as reason:
             values.update(status=NOT_RUN, message=f"{period}: {reason}")
     values["seconds"] = round(time.perf_counter() - began, 3)
-    async with session_factory() as session, session.begin():
-        await runs.add_run(session, values, summaries)
+    async with unit_of_work() as uow:
+        await uow.clustering_runs.add(values, summaries)
     return run_id

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from schemas.events import CapabilityProfileComputed
-from services.development.adapters.model_store import load_model
+from services.development.adapters.skops_files import load_model
 from tests.integration.development.helpers import (
     add_cohort,
     capability,

@@ -5,7 +5,7 @@ import pytest
 import skops.io as sio
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 
-from services.development.adapters.model_store import ModelStore, dump_model, load_model
+from services.development.adapters.skops_files import ModelStore, dump_model, load_model
 from services.development.domain.cluster_report import summarise
 from services.development.domain.clustering import (
     ClusteringParameters,

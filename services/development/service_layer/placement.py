@@ -1,20 +1,13 @@
 """Scoring's findings become enrolments: a weakness goes to a programme, a bottom rank to the remedial class.
 
-Findings are handled in bulk (a consumed batch at once). The same finding (same cadre, same
-capability or rank, same period) places a cadre once, however often it is delivered or re-scored.
-A finding no programme or open cohort can take yet is kept, and placed as soon as one opens
-(`place_unplaced`, called when programmes or cohorts are added).
+The same finding (same cadre, same capability or rank, same period) places a cadre once, however
+often it is delivered or re-scored. A finding no programme or open cohort can take yet is kept,
+and placed as soon as one opens (`place_unplaced`, called when programmes or cohorts are added).
 """
 
 from __future__ import annotations
 
-import uuid
-
-from schemas.envelope import Envelope
 from schemas.events import BottomRanked, WeaknessFlagged
-from services.common.unit_of_work import UnitOfWork
-from services.development.adapters import enrolment_repository as enrolments
-from services.development.adapters import programme_repository as programmes
 from services.development.domain.enrolments import (
     BOTTOM_RANKED,
     WEAKNESS,
@@ -28,8 +21,12 @@ from services.development.domain.placement import (
 )
 from services.development.domain.programmes import Programme
 from services.development.service_layer.seating import Request, seat_cadres, utc_now
+from services.development.service_layer.unit_of_work import (
+    DevelopmentUnitOfWork,
+    Finding,
+    Settlement,
+)
 
-Finding = WeaknessFlagged | BottomRanked
 NO_ELIGIBLE_PROGRAMME = "no_eligible_programme"
 UNPLACED = (NO_ELIGIBLE_PROGRAMME, NO_OPEN_COHORT)
 
@@ -59,20 +56,16 @@ def request_for(finding: Finding) -> Request:
     )
 
 
-async def _programme_choices(uow: UnitOfWork, findings: list[Finding]) -> list[Programme | None]:
+async def _programme_choices(
+    uow: DevelopmentUnitOfWork, findings: list[Finding]
+) -> list[Programme | None]:
     """The programme each finding goes to, judged on the cadre's current post (the roster's, else the event's)."""
-    positions = await programmes.roster_positions(
-        uow.session, sorted({f.cadre_id for f in findings})
-    )
+    positions = await uow.roster.positions(sorted({f.cadre_id for f in findings}))
     capabilities = sorted({f.capability for f in findings if isinstance(f, WeaknessFlagged)})
-    catalogue = (
-        await programmes.programmes_for_capabilities(uow.session, capabilities)
-        if capabilities
-        else []
-    )
+    catalogue = await uow.programmes.for_capabilities(capabilities)
     if any(isinstance(f, BottomRanked) for f in findings):
-        catalogue += await programmes.remedial_programmes(uow.session)
-    choices = []
+        catalogue += await uow.programmes.remedial()
+    choices: list[Programme | None] = []
     for finding in findings:
         level, category = positions.get(
             finding.cadre_id, (finding.position_level, finding.unit_category)
@@ -84,10 +77,10 @@ async def _programme_choices(uow: UnitOfWork, findings: list[Finding]) -> list[P
     return choices
 
 
-async def place(uow: UnitOfWork, findings: list[Finding]) -> list[str]:
+async def place(uow: DevelopmentUnitOfWork, findings: list[Finding]) -> list[str]:
     """Places findings already claimed; records and returns the outcome of each."""
     by_programme: dict[str, tuple[Programme, list[Finding]]] = {}
-    settled: list[tuple[str, str, str, str | None]] = []
+    settled: list[Settlement] = []
     for finding, programme in zip(findings, await _programme_choices(uow, findings)):
         if programme is None:
             settled.append((finding.cadre_id, cause_of(finding), NO_ELIGIBLE_PROGRAMME, None))
@@ -100,36 +93,27 @@ async def place(uow: UnitOfWork, findings: list[Finding]) -> list[str]:
         settled += [
             (f.cadre_id, cause_of(f), o.result, o.enrolment_id) for f, o in zip(placed, outcomes)
         ]
-    await enrolments.settle_causes(uow.session, settled)
+    await uow.findings.settle(settled)
     return [outcome for _, _, outcome, _ in settled]
 
 
-async def findings_reported(
-    uow: UnitOfWork, items: list[tuple[Finding, Envelope]]
-) -> dict[uuid.UUID, str]:
-    """Batch handler of WeaknessFlagged and BottomRanked: new findings are claimed, then placed together."""
-    findings = [finding for finding, _ in items]
-    claimed = await enrolments.claim_causes(
-        uow.session, [(f.cadre_id, cause_of(f), f) for f in findings]
-    )
-    fresh, seen = [], set()
+async def place_new(uow: DevelopmentUnitOfWork, findings: list[Finding]) -> list[str]:
+    """Claims the findings and places those never seen before (each once, even if twice in the list)."""
+    claimed = await uow.findings.claim([(f.cadre_id, cause_of(f), f) for f in findings])
+    fresh: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
     for finding in findings:
         key = (finding.cadre_id, cause_of(finding))
         if key in claimed and key not in seen:
             seen.add(key)
             fresh.append(finding)
-    if fresh:
-        await place(uow, fresh)
-    return {}
+    return await place(uow, fresh) if fresh else []
 
 
-async def place_unplaced(uow: UnitOfWork, limit: int = 5_000) -> int:
+async def place_unplaced(uow: DevelopmentUnitOfWork, limit: int = 5_000) -> int:
     """Tries again the findings that found no programme or cohort; returns how many are placed now."""
-    rows = await enrolments.unplaced_causes(uow.session, UNPLACED, limit)
-    if not rows:
+    waiting = await uow.findings.unplaced(UNPLACED, limit)
+    if not waiting:
         return 0
-    models = {WeaknessFlagged.event_type: WeaknessFlagged, BottomRanked.event_type: BottomRanked}
-    outcomes = await place(
-        uow, [models[row.event_type].model_validate(row.payload) for row in rows]
-    )
+    outcomes = await place(uow, waiting)
     return sum(outcome not in UNPLACED for outcome in outcomes)

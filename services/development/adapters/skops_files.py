@@ -33,6 +33,9 @@ class ModelStore:
     def __init__(self, folder: str | None):
         self.folder = Path(folder) if folder else None
 
+    def save_model(self, run_id: str, pipeline: Pipeline) -> tuple[bytes | None, str | None]:
+        return self.save(run_id, dump_model(pipeline))
+
     def save(self, run_id: str, data: bytes) -> tuple[bytes | None, str | None]:
         if self.folder is None:
             return data, None

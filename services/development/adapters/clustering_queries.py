@@ -1,0 +1,30 @@
+"""Clustering runs and their clusters, read for GraphQL (the fitted model is never read here)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.development.adapters.tables import clustering_runs, clusters
+
+_RUN_COLUMNS = [c for c in clustering_runs.c if c.name != "model"]
+
+
+async def list_runs(session: AsyncSession, limit: int) -> list[sa.Row]:
+    query = sa.select(*_RUN_COLUMNS).order_by(clustering_runs.c.started_at.desc()).limit(limit)
+    return list((await session.execute(query)).all())
+
+
+async def get_run(session: AsyncSession, run_id: str) -> sa.Row | None:
+    return (
+        await session.execute(sa.select(*_RUN_COLUMNS).where(clustering_runs.c.id == run_id))
+    ).first()
+
+
+async def run_clusters(session: AsyncSession, run_id: str) -> list[sa.Row]:
+    query = (
+        sa.select(clusters)
+        .where(clusters.c.run_id == run_id)
+        .order_by(clusters.c.size.desc(), clusters.c.index)
+    )
+    return list((await session.execute(query)).all())

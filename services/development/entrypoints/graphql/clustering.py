@@ -1,0 +1,151 @@
+"""Capability-gap clustering in GraphQL: the runs, their clusters, and retraining on demand."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+import strawberry
+from strawberry.types import Info
+
+from services.common.graphql import principal_of, roles
+from services.development.adapters import clustering_queries
+from services.development.domain import access
+from services.development.entrypoints.graphql.context import development, reading
+
+
+@strawberry.type
+class PositionLevelShare:
+    position_level: str
+    share: float = strawberry.field(
+        description="Share of all cadres of this level that fall in the cluster."
+    )
+
+
+@strawberry.type
+class CapabilityMeanGap:
+    capability: str
+    mean_gap: float = strawberry.field(description="Mean points below full marks in the cluster.")
+
+
+@strawberry.type(description="A group of cadres with similar capability gaps.")
+class GapCluster:
+    index: int
+    size: int
+    share: float = strawberry.field(description="Share of all cadres clustered.")
+    level_shares: list[PositionLevelShare]
+    mean_gaps: list[CapabilityMeanGap]
+    defining_capabilities: list[str] = strawberry.field(
+        description="Gaps well above average, largest first."
+    )
+    recommendation: str
+
+    @classmethod
+    def from_row(cls, row: sa.Row) -> GapCluster:
+        return cls(
+            index=row.index,
+            size=row.size,
+            share=row.share,
+            level_shares=[
+                PositionLevelShare(position_level=k, share=v)
+                for k, v in sorted(row.level_shares.items())
+            ],
+            mean_gaps=[
+                CapabilityMeanGap(capability=k, mean_gap=v)
+                for k, v in sorted(row.mean_gaps.items())
+            ],
+            defining_capabilities=list(row.defining_capabilities),
+            recommendation=row.recommendation,
+        )
+
+
+@strawberry.type
+class SilhouetteOfK:
+    k: int
+    silhouette: float
+
+
+@strawberry.type(description="One clustering of the cadres' capability-gap vectors of a period.")
+class ClusteringRun:
+    id: strawberry.ID
+    period: str | None
+    status: str = strawberry.field(description="completed, or not_run with the reason in message.")
+    message: str
+    requested_by: str
+    cadre_count: int
+    capabilities: list[str]
+    k: int | None
+    silhouette: float | None = strawberry.field(
+        description="Mean silhouette of the final clusters on a sample."
+    )
+    silhouette_by_k: list[SilhouetteOfK]
+    sklearn_version: str
+    data_snapshot: str | None = strawberry.field(
+        description="sha256 of the vectors the model was fitted on."
+    )
+    started_at: datetime
+    seconds: float
+    model_location: str | None = strawberry.field(
+        description="File of the model when kept in a folder."
+    )
+
+    @classmethod
+    def from_row(cls, row: sa.Row) -> ClusteringRun:
+        return cls(
+            id=strawberry.ID(row.id),
+            period=row.period,
+            status=row.status,
+            message=row.message,
+            requested_by=row.requested_by,
+            cadre_count=row.cadre_count,
+            capabilities=list(row.capabilities),
+            k=row.k,
+            silhouette=row.silhouette,
+            silhouette_by_k=[
+                SilhouetteOfK(k=int(k), silhouette=v)
+                for k, v in sorted(row.silhouette_by_k.items(), key=lambda item: int(item[0]))
+            ],
+            sklearn_version=row.sklearn_version,
+            data_snapshot=row.data_snapshot,
+            started_at=row.started_at,
+            seconds=row.seconds,
+            model_location=row.model_location,
+        )
+
+    @strawberry.field
+    async def clusters(self, info: Info) -> list[GapCluster]:
+        async with reading(info) as s:
+            return [
+                GapCluster.from_row(r) for r in await clustering_queries.run_clusters(s, self.id)
+            ]
+
+
+async def run_by_id(info: Info, run_id: str) -> ClusteringRun | None:
+    async with reading(info) as s:
+        row = await clustering_queries.get_run(s, run_id)
+    return ClusteringRun.from_row(row) if row else None
+
+
+@strawberry.type
+class ClusteringQueries:
+    @strawberry.field(extensions=roles(*access.STAFF), description="Clustering runs, newest first.")
+    async def clustering_runs(self, info: Info, limit: int = 20) -> list[ClusteringRun]:
+        async with reading(info) as s:
+            rows = await clustering_queries.list_runs(s, max(1, min(limit, 200)))
+        return [ClusteringRun.from_row(r) for r in rows]
+
+    @strawberry.field(extensions=roles(*access.STAFF))
+    async def clustering_run(self, info: Info, id: strawberry.ID) -> ClusteringRun | None:
+        return await run_by_id(info, id)
+
+
+@strawberry.type
+class ClusteringMutations:
+    @strawberry.mutation(
+        extensions=roles(*access.CLUSTERING_RUNNERS),
+        description="Clusters the capability gaps of a period (default: the latest) now and returns the run; "
+        "a run without enough or with constant data says why in its message.",
+    )
+    async def retrain_clustering(self, info: Info, period: str | None = None) -> ClusteringRun:
+        run_id = await development(info).retrain_clustering(period, principal_of(info).subject)
+        return await run_by_id(info, run_id)

@@ -1,0 +1,79 @@
+"""Capability profiles kept, training effect measured, clustering runs recorded: against the fakes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from services.common.errors import NotFound, ValidationFailed
+from services.development.service_layer import handlers
+from services.development.service_layer.clustering_runs import COMPLETED, NOT_RUN
+from tests.unit.development.builders import cohort, profile, programme, weakness
+from tests.unit.development.fakes import fake_development
+
+
+async def test_the_latest_profile_of_a_period_replaces_the_earlier_one():
+    development, store = fake_development()
+    await development.handle(profile("C-1", "2025", {"digital_governance": 50.0}))
+    await development.handle(profile("C-1", "2025", {"digital_governance": 64.0}))
+    assert store.profiles[("C-1", "2025")].scores == {"digital_governance": 64.0}
+
+
+async def test_training_effect_compares_enrolled_cadres_with_their_peers():
+    development, _ = fake_development()
+    await development.execute(handlers.create_programme, programme("camp"))
+    await development.execute(handlers.add_cohort, cohort("camp-1", capacity=5))
+    await development.handle(weakness("C-1"))
+    for cadre_id, before, after in (("C-1", 40.0, 70.0), ("C-2", 45.0, 50.0)):
+        await development.handle(profile(cadre_id, "2024", {"digital_governance": before}))
+        await development.handle(profile(cadre_id, "2025", {"digital_governance": after}))
+    found, [effect] = await development.execute(
+        handlers.measure_training_effect, "camp", "2024", "2025"
+    )
+    assert found.id == "camp"
+    assert effect.difference_in_differences == pytest.approx(30.0 - 5.0)
+    assert (effect.enrolled_count, effect.comparison_count) == (1, 1)
+    with pytest.raises(ValidationFailed, match="two different periods"):
+        await development.execute(handlers.measure_training_effect, "camp", "2025", "2025")
+    with pytest.raises(NotFound):
+        await development.execute(handlers.measure_training_effect, "none", "2024", "2025")
+
+
+async def test_a_run_without_profiles_is_recorded_as_not_run():
+    development, store = fake_development()
+    run_id = await development.retrain_clustering(None, "admin")
+    [(values, summaries)] = store.runs
+    assert (values["id"], values["status"], values["period"]) == (run_id, NOT_RUN, None)
+    assert "no capability profiles" in values["message"] and summaries == []
+
+
+async def test_a_run_with_too_few_cadres_says_why():
+    development, store = fake_development(development_clustering_min_cadres=30)
+    for n in range(5):
+        await development.handle(profile(f"C-{n}", "2025", {"digital_governance": 50.0 + n}))
+    await development.retrain_clustering("2025", "admin")
+    [(values, _)] = store.runs
+    assert values["status"] == NOT_RUN and values["cadre_count"] == 5
+    assert values["message"].startswith("2025: only 5 cadres")
+
+
+async def test_a_completed_run_keeps_its_clusters_and_model():
+    development, store = fake_development(development_clustering_min_cadres=30)
+    await development.execute(handlers.create_programme, programme("camp"))
+    rng = np.random.default_rng(7)
+    for n in range(60):
+        weak = n % 2 == 0
+        scores = {
+            "digital_governance": float(rng.normal(40 if weak else 85, 3)),
+            "investment_attraction": float(rng.normal(80 if weak else 45, 3)),
+        }
+        await development.handle(profile(f"C-{n:03}", "2025", scores))
+    run_id = await development.retrain_clustering(None, "admin")
+    [(values, summaries)] = store.runs
+    assert (values["status"], values["period"], values["k"]) == (COMPLETED, "2025", 2)
+    assert values["requested_by"] == "admin" and values["data_snapshot"].startswith("sha256:")
+    assert sorted(s.size for s in summaries) == [30, 30]
+    assert any("Camp cohort" in s.recommendation for s in summaries)
+    assert run_id in development.model_store.saved
+    with pytest.raises(ValidationFailed):
+        await development.retrain_clustering("last year", "admin")
