@@ -15,7 +15,7 @@ import {
   type GetSigningKeyFunction,
   type TransportEntryAdditions,
 } from '@graphql-hive/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 
 import { graphqlEndpoint, SUBGRAPHS } from './subgraphs.mjs';
 
@@ -162,6 +162,25 @@ function useJsonPostsOnly(): GatewayPlugin {
   };
 }
 
+// A subgraph that cannot reach its database answers SERVICE_UNAVAILABLE with HTTP 503; the
+// gateway keeps the error and the status, so that clients know to retry rather than report a bug.
+function useRetryableUnavailable(): GatewayPlugin {
+  return {
+    onExecutionResult({ result, setResult }) {
+      if (!result || Symbol.asyncIterator in result) return;
+      const single = result as ExecutionResult;
+      const unavailable = single.errors?.some(
+        (error) => error.extensions?.code === 'SERVICE_UNAVAILABLE',
+      );
+      if (!unavailable) return;
+      setResult({
+        ...single,
+        extensions: { ...single.extensions, http: { status: 503, headers: { 'retry-after': '5' } } },
+      });
+    },
+  };
+}
+
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
@@ -286,6 +305,7 @@ export const gatewayConfig = defineConfig({
 
   plugins: () => [
     useJsonPostsOnly(),
+    useRetryableUnavailable(),
     useCorrelationId(),
     useRequiredClaims(),
     maxAliasesPlugin({ n: maxAliases }),
