@@ -15,7 +15,7 @@ import {
   type GetSigningKeyFunction,
   type TransportEntryAdditions,
 } from '@graphql-hive/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 
 import { graphqlEndpoint, SUBGRAPHS } from './subgraphs.mjs';
 
@@ -31,6 +31,10 @@ const ACCEPTABLE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 // without them is refused here already.
 const REQUIRED_CLAIMS = ['sub', 'role', 'exp'];
 const ROLES = new Set(['admin', 'assessor', 'unit_reporter', 'cadre', 'trainer', 'public_evaluator']);
+// The subgraphs' limit (services/common/limits.py, MAX_BODY_BYTES): a 16 MiB file in base64 and
+// the rest of the request. A body without Content-Length is cut by Hive Gateway itself at
+// 25,000,000 bytes, which this configuration cannot change.
+const MAX_BODY_BYTES = 24_000_000;
 
 type Algorithm = 'HS256' | 'RS256';
 type SigningKeyProviders = [GetSigningKeyFunction, ...GetSigningKeyFunction[]];
@@ -41,6 +45,17 @@ function positiveInteger(variable: string, fallback: number, max = Number.MAX_SA
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > max) {
     throw new Error(`${variable} must be an integer from 1 to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+// JWT_LEEWAY_SECONDS as the subgraphs read it: 0 to 300, default 30.
+function leeway(): number {
+  const raw = env.JWT_LEEWAY_SECONDS;
+  if (!raw) return 30;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 300) {
+    throw new Error(`JWT_LEEWAY_SECONDS must be an integer from 0 to 300, got "${raw}"`);
   }
   return value;
 }
@@ -101,6 +116,71 @@ function subgraphLocations(): TransportEntryAdditions {
   return entries;
 }
 
+// Browser origins allowed to call with credentials (CORS_ALLOWED_ORIGINS, comma-separated); none
+// by default: the console is served from the gateway's own origin.
+function corsOrigins(): string[] {
+  return (env.CORS_ALLOWED_ORIGINS || '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+function refusal(
+  fetchAPI: { Response: typeof Response },
+  status: number,
+  code: string,
+  message: string,
+): Response {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+// Only JSON POSTs (and GET queries, which Hive Gateway already refuses for mutations) reach
+// GraphQL. A cross-site page can send a form or text/plain POST without a CORS preflight, but
+// not application/json; origins outside CORS_ALLOWED_ORIGINS fail that preflight. This is the
+// CSRF defence, the same as every subgraph's (services/common/request_guard.py).
+function useJsonPostsOnly(): GatewayPlugin {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/graphql' || request.method !== 'POST') return;
+      const mediaType = (request.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+      if (mediaType !== 'application/json') {
+        endResponse(
+          refusal(fetchAPI, 415, 'UNSUPPORTED_MEDIA_TYPE', 'GraphQL requests must have Content-Type: application/json.'),
+        );
+        return;
+      }
+      const declared = request.headers.get('content-length');
+      if (declared != null && (!/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES)) {
+        endResponse(
+          refusal(fetchAPI, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+        );
+      }
+    },
+  };
+}
+
+// A subgraph that cannot reach its database answers SERVICE_UNAVAILABLE with HTTP 503; the
+// gateway keeps the error and the status, so that clients know to retry rather than report a bug.
+function useRetryableUnavailable(): GatewayPlugin {
+  return {
+    onExecutionResult({ result, setResult }) {
+      if (!result || Symbol.asyncIterator in result) return;
+      const single = result as ExecutionResult;
+      const unavailable = single.errors?.some(
+        (error) => error.extensions?.code === 'SERVICE_UNAVAILABLE',
+      );
+      if (!unavailable) return;
+      setResult({
+        ...single,
+        extensions: { ...single.extensions, http: { status: 503, headers: { 'retry-after': '5' } } },
+      });
+    },
+  };
+}
+
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
@@ -128,6 +208,15 @@ function useRequiredClaims(): GatewayPlugin {
       }
       if (!ROLES.has(String(payload?.role))) {
         throw unauthenticated("Token carries an unknown role");
+      }
+      // As the subgraphs (services/common/auth.py): a token issued in the future beyond the
+      // allowed clock skew is refused; the JWT library itself does not look at `iat`.
+      const issuedAt = payload?.iat;
+      if (issuedAt != null) {
+        if (typeof issuedAt !== 'number') throw unauthenticated('Token has an invalid iat claim');
+        if (issuedAt > Date.now() / 1000 + leewaySeconds) {
+          throw unauthenticated('Token is not yet valid (iat)');
+        }
       }
     },
   };
@@ -159,12 +248,25 @@ const algorithm = jwtAlgorithm();
 const maxDepth = positiveInteger('GRAPHQL_MAX_DEPTH', 12);
 const maxTokens = positiveInteger('GRAPHQL_MAX_TOKENS', 2000);
 const maxAliases = positiveInteger('GRAPHQL_MAX_ALIASES', 15);
+const leewaySeconds = leeway();
+const allowedOrigins = corsOrigins();
 
 export const gatewayConfig = defineConfig({
   supergraph: env.SUPERGRAPH_PATH || resolve(repoRoot, 'schemas/exported/supergraph.graphql'),
   transportEntries: subgraphLocations(),
   port: positiveInteger('GATEWAY_PORT', 4000, 65535),
   disableWebsockets: true,
+  // Without configured origins no CORS header is sent at all, so browsers keep other sites out;
+  // never the default, which reflects any Origin with credentials.
+  cors:
+    allowedOrigins.length > 0
+      ? {
+          origin: allowedOrigins,
+          credentials: true,
+          methods: ['POST'],
+          allowedHeaders: ['authorization', 'content-type', CORRELATION_HEADER],
+        }
+      : false,
   // Level and format come from LOG_LEVEL and LOG_JSON (see serve.mjs); debug logs of subgraph
   // requests would otherwise print every caller's bearer token.
   logging: new Logger({
@@ -202,6 +304,8 @@ export const gatewayConfig = defineConfig({
   landingPage: development,
 
   plugins: () => [
+    useJsonPostsOnly(),
+    useRetryableUnavailable(),
     useCorrelationId(),
     useRequiredClaims(),
     maxAliasesPlugin({ n: maxAliases }),

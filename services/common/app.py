@@ -13,6 +13,7 @@ import strawberry
 from aiokafka import AIOKafkaProducer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -24,6 +25,7 @@ from services.common.consumer import BatchHandler, ConsumerRunner, Handler
 from services.common.db import make_engine, make_session_factory
 from services.common.graphql import SubgraphEndpoint
 from services.common.kafka import make_producer
+from services.common.limits import MAX_BODY_BYTES
 from services.common.log import configure_logging
 from services.common.middleware import (
     AuthenticationMiddleware,
@@ -31,6 +33,7 @@ from services.common.middleware import (
     MetricsMiddleware,
 )
 from services.common.outbox_relay import OutboxRelay
+from services.common.request_guard import RequestGuardMiddleware
 from services.common.settings import PlatformSettings, get_settings
 from services.common.unit_of_work import UnitOfWork
 
@@ -210,11 +213,24 @@ def create_app(spec: ServiceSpec, settings: PlatformSettings | None = None) -> S
         ],
         lifespan=lifespan,
     )
+    # Starlette runs the middleware added last first: the token is checked before the body is read,
+    # and CORS answers preflights before the token check would refuse them.
+    app.add_middleware(
+        RequestGuardMiddleware, max_body_bytes=MAX_BODY_BYTES, allow_ide=settings.development_mode
+    )
     app.add_middleware(
         AuthenticationMiddleware,
         verifier=TokenVerifier(settings),
         allow_ide=settings.development_mode,
     )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["POST"],
+            allow_headers=["authorization", "content-type", "x-correlation-id"],
+            allow_credentials=True,
+        )
     app.add_middleware(MetricsMiddleware, service=spec.name)
     app.add_middleware(CorrelationMiddleware)
     app.state.platform = platform

@@ -74,8 +74,9 @@ class TokenVerifier:
                 algorithms=[s.jwt_algorithm],
                 audience=s.jwt_audience,
                 issuer=s.jwt_issuer,
-                options={"require": ["exp", "sub", "iss", "aud"]},
+                options={"require": ["exp", "sub", "iss", "aud"], "verify_iat": False},
             )
+            _check_issued_at(claims, s.jwt_leeway_seconds)
         except jwt.PyJWTError as error:
             raise AuthenticationFailed(f"invalid token: {error}") from None
         try:
@@ -102,6 +103,18 @@ class TokenVerifier:
                 "authentication required: the Authorization header must be 'Bearer <token>'"
             )
         return self.verify(token.strip())
+
+
+def _check_issued_at(claims: dict, leeway_seconds: int) -> None:
+    """A token issued in the future (beyond the clock skew allowed) is refused, as at the gateway
+    (gateway/gateway.config.ts, same JWT_LEEWAY_SECONDS); `exp` has no leeway at either."""
+    issued_at = claims.get("iat")
+    if issued_at is None:
+        return
+    if not isinstance(issued_at, (int, float)) or isinstance(issued_at, bool):
+        raise jwt.InvalidIssuedAtError("Issued At claim (iat) must be a number.")
+    if issued_at > time.time() + leeway_seconds:
+        raise jwt.ImmatureSignatureError("The token is not yet valid (iat)")
 
 
 def mint_token(

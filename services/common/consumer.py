@@ -7,6 +7,15 @@ one message at a time, each in its own savepoint with bounded retries, so that o
 holds up no other. Messages that do not match their contract, or still fail after the retries,
 go to the group's dead-letter topic with the reason in the headers, and consumption goes on.
 
+Nothing is dropped without a trace. A message whose event type has no handler here goes to the
+dead letters too, unless its contract names the topic it came on (an event of the topic that this
+group does not react to, counted as `ignored`). Copies of one message in a batch (same event id,
+same bytes, as an at-least-once relay may send) are one event; a message that reuses an event id
+already seen in the batch with other content is a collision and goes to the dead letters, so that
+it can neither hide the first nor be hidden by it. A batch retried after a database error starts
+again from what its messages said, with no outcome kept from the failed attempt. Every dead letter
+is counted in `dead_letters_total` by group and reason and logged once.
+
 High-volume event types can have a batch handler instead: it receives all new events of its type
 in the batch at once (their `processed_events` rows are written in bulk, in the same savepoint)
 and returns the reasons of those it refused, which go to the dead letters. If it fails for any
@@ -32,12 +41,12 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from schemas.envelope import Envelope, EventPayload
-from schemas.registry import UnknownEventType, parse_payload
+from schemas.registry import PAYLOAD_MODELS, UnknownEventType, parse_payload
 from schemas.topics import dead_letter_topic
 from services.common.errors import ClientError
 from services.common.kafka import make_consumer
 from services.common.log import correlation_id_var
-from services.common.metrics import EVENT_HANDLING_SECONDS, EVENTS_HANDLED
+from services.common.metrics import DEAD_LETTERS, EVENT_HANDLING_SECONDS, EVENTS_HANDLED
 from services.common.unit_of_work import UnitOfWork, notify_relay
 
 log = logging.getLogger(__name__)
@@ -61,13 +70,50 @@ class _Refused(ClientError):
     """A batch handler refused the one event it was given."""
 
 
+class DeadLetterReason:
+    """The `reason` label of `dead_letters_total`; the header carries the full text."""
+
+    INVALID = "invalid"
+    UNKNOWN_EVENT_TYPE = "unknown_event_type"
+    ID_COLLISION = "id_collision"
+    REJECTED = "rejected"
+    FAILED = "failed"
+
+
 @dataclass
 class Decoded:
     record: ConsumerRecord
     envelope: Envelope | None = None
     payload: EventPayload | None = None
+    # Known before any handling (the message itself is unusable); kept across retries.
+    refusal: tuple[str, str] | None = None
     failure: str | None = None
+    failure_kind: str | None = None
     emitted: bool = False
+    ignored: bool = False
+
+    def refuse(self, kind: str, reason: str) -> None:
+        self.refusal = (kind, reason)
+        self.failure_kind, self.failure = kind, reason
+
+    def fail(self, reason: str | None) -> None:
+        """The outcome of handling: None when handled, else why it goes to the dead letters
+        (handling's reasons start with "rejected" or "failed")."""
+        self.failure = reason
+        if reason is None:
+            self.failure_kind = None
+        else:
+            failed = reason.startswith("failed")
+            self.failure_kind = DeadLetterReason.FAILED if failed else DeadLetterReason.REJECTED
+
+    def start_over(self) -> None:
+        """Forgets the outcome of an attempt that did not commit."""
+        self.emitted = False
+        self.failure_kind, self.failure = self.refusal or (None, None)
+
+    @property
+    def to_handle(self) -> bool:
+        return self.payload is not None and self.refusal is None
 
 
 class ConsumerRunner:
@@ -139,8 +185,12 @@ class ConsumerRunner:
 
     async def handle_batch(self, records: list[ConsumerRecord]) -> None:
         started = time.perf_counter()
-        items = [self._decode(record) for record in records]
+        items, copies = _without_copies([self._decode(record) for record in records])
+        for copy in copies:
+            EVENTS_HANDLED.labels(self.group, copy.envelope.event_type, "duplicate").inc()
         for attempt in range(self._max_retries + 1):
+            for item in items:
+                item.start_over()
             try:
                 await self._handle_in_one_transaction(items)
                 break
@@ -166,16 +216,32 @@ class ConsumerRunner:
                 or item.envelope.event_type in self.batch_handlers
             ):
                 item.payload = parse_payload(item.envelope)
+            else:
+                self._judge_unhandled(item)
         except (ValueError, TypeError, pydantic.ValidationError, UnknownEventType) as error:
-            item.failure = f"invalid message: {_describe(error)}"
+            item.refuse(DeadLetterReason.INVALID, f"invalid message: {_describe(error)}")
         return item
+
+    def _judge_unhandled(self, item: Decoded) -> None:
+        """An event this group has no handler for: another group's concern, or lost here."""
+        envelope, topic = item.envelope, item.record.topic
+        model = PAYLOAD_MODELS.get((envelope.event_type, envelope.schema_version))
+        if model is not None and model.topic == topic:
+            item.ignored = True
+            EVENTS_HANDLED.labels(self.group, envelope.event_type, "ignored").inc()
+            return
+        item.refuse(
+            DeadLetterReason.UNKNOWN_EVENT_TYPE,
+            f"no handler for event type {envelope.event_type!r} version "
+            f"{envelope.schema_version} on topic {topic} in consumer group {self.group!r}",
+        )
 
     async def _handle_in_one_transaction(self, items: list[Decoded]) -> None:
         async with self._session_factory() as session, session.begin():
             singles: list[Decoded] = []
             grouped: dict[str, list[Decoded]] = {}
             for item in items:
-                if item.payload is None:
+                if not item.to_handle:
                     continue
                 if item.envelope.event_type in self.batch_handlers:
                     grouped.setdefault(item.envelope.event_type, []).append(item)
@@ -207,8 +273,8 @@ class ConsumerRunner:
             )
         emitted = False
         for item in items:
-            item.emitted = False
-            item.failure = await self._handle_one(session, item)
+            item.start_over()
+            item.fail(await self._handle_one(session, item))
             emitted = emitted or item.emitted
         return emitted
 
@@ -314,7 +380,8 @@ class ConsumerRunner:
 
         emitted = False
         for item in group:
-            item.failure = await self._handle_one(session, item, one)
+            item.start_over()
+            item.fail(await self._handle_one(session, item, one))
             emitted = emitted or item.emitted
         return emitted
 
@@ -341,7 +408,7 @@ class ConsumerRunner:
             for item in fresh:
                 reason = refused.get(item.envelope.event_id)
                 if reason is not None:
-                    item.failure = f"rejected: {reason}"
+                    item.fail(f"rejected: {reason}")
         EVENTS_HANDLED.labels(self.group, event_type, "rejected").inc(len(refused))
         EVENTS_HANDLED.labels(self.group, event_type, "handled").inc(len(fresh) - len(refused))
         return bool(uow.emitted)
@@ -363,9 +430,19 @@ class ConsumerRunner:
         deliveries = []
         for item in items:
             record = item.record
+            kind = item.failure_kind or DeadLetterReason.FAILED
+            DEAD_LETTERS.labels(self.group, kind).inc()
             log.warning(
                 "message sent to dead letters",
-                extra={"topic": record.topic, "offset": record.offset, "reason": item.failure},
+                extra={
+                    "group": self.group,
+                    "topic": record.topic,
+                    "partition": record.partition,
+                    "offset": record.offset,
+                    "event_type": item.envelope.event_type if item.envelope else None,
+                    "reason_kind": kind,
+                    "reason": item.failure,
+                },
             )
             headers = list(record.headers or ()) + [
                 ("dlq_reason", item.failure.encode()),
@@ -381,6 +458,38 @@ class ConsumerRunner:
                 )
             )
         await asyncio.gather(*deliveries)
+
+
+def _without_copies(items: list[Decoded]) -> tuple[list[Decoded], list[Decoded]]:
+    """Drops exact copies of a message in the batch and refuses other reuses of its event id.
+
+    Two deliveries of the same bytes are one event (the relay publishes at least once), so the
+    copy adds nothing: the first is handled or dead-lettered for both. Different content under one
+    id is never merged with the first, whatever becomes of the first.
+    """
+    first: dict[uuid.UUID, Decoded] = {}
+    kept: list[Decoded] = []
+    copies: list[Decoded] = []
+    for item in items:
+        if item.envelope is None or item.refusal is not None:
+            kept.append(item)
+            continue
+        event_id = item.envelope.event_id
+        earlier = first.get(event_id)
+        if earlier is None:
+            first[event_id] = item
+        elif earlier.record.value == item.record.value:
+            copies.append(item)
+            continue
+        else:
+            source = earlier.record
+            item.refuse(
+                DeadLetterReason.ID_COLLISION,
+                f"event id collision: event {event_id} came earlier in this batch with other "
+                f"content ({source.topic} partition {source.partition} offset {source.offset})",
+            )
+        kept.append(item)
+    return kept, copies
 
 
 def _describe(error: Exception) -> str:

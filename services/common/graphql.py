@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import strawberry
+from cross_web import HTTPException
+from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError
 from starlette.requests import Request
 from strawberry.asgi import GraphQL
@@ -23,8 +26,10 @@ from strawberry.extensions import (
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.types import Info
 
+from services.common.argument_rules import argument_problems
 from services.common.auth import Principal, Role
-from services.common.errors import ClientError, PermissionDenied
+from services.common.errors import ClientError, PermissionDenied, ValidationFailed
+from services.common.outage import SERVICE_UNAVAILABLE, DependencyOutage, is_unavailable
 from services.common.settings import PlatformSettings
 
 FEDERATION_VERSION = "2.9"
@@ -74,11 +79,28 @@ class RememberValidQueries(SchemaExtension):
                 self._remembered.popitem(last=False)
 
 
+class ArgumentRules(SchemaExtension):
+    """Refuses the operation before execution when an argument breaks a platform-wide rule
+    (services.common.argument_rules); it runs per request, since variables change."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None:
+            problems = argument_problems(context.graphql_document, context.variables)
+            if problems:
+                refused = ValidationFailed(problems)
+                context.result = GraphQLExecutionResult(
+                    data=None, errors=[GraphQLError(str(refused), original_error=refused)]
+                )
+        yield
+
+
 def hardening_extensions(settings: PlatformSettings) -> list:
     remembered: OrderedDict[str, None] = OrderedDict()
     # Factories, so that every request gets fresh extension instances.
     extensions = [
         lambda: RememberValidQueries(remembered, size=512),
+        ArgumentRules,
         lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
@@ -93,15 +115,51 @@ def hardening_extensions(settings: PlatformSettings) -> list:
 
 
 class SubgraphSchema(strawberry.federation.Schema):
-    """Logs client mistakes briefly and only unexpected failures with their traceback."""
+    """Logs client mistakes briefly and only unexpected failures with their traceback.
+
+    A database that cannot be reached is neither: the error becomes a retryable
+    SERVICE_UNAVAILABLE (HTTP 503, see SubgraphEndpoint) and the outage is logged once.
+    In production, "Did you mean ...?" hints are cut from every message: they spell out the schema
+    that introspection is off to hide.
+    """
+
+    hide_suggestions = False
+    outage = DependencyOutage("database")
 
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        if self.hide_suggestions:
+            for error in errors:
+                error.message = _without_suggestion(error.message)
+        unavailable = [error for error in errors if is_unavailable(error.original_error)]
+        for error in unavailable:
+            self.outage.failed(error.original_error)
+            _mark_unavailable(error)
         unexpected = [error for error in errors if not _is_client_error(error)]
         for error in errors:
-            if _is_client_error(error):
+            if _is_client_error(error) and error not in unavailable:
                 log.info("request refused", extra={"error": error.message, "path": error.path})
         if unexpected:
             super().process_errors(unexpected, execution_context)
+
+
+class _Unavailable(ClientError):
+    code = SERVICE_UNAVAILABLE
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {"code": self.code, "retryable": True}
+
+
+def _mark_unavailable(error: GraphQLError) -> None:
+    replacement = _Unavailable("the service cannot reach its database just now; retry later")
+    error.message = str(replacement)
+    error.original_error = replacement
+    error.extensions = replacement.extensions
+
+
+def _without_suggestion(message: str) -> str:
+    head, found, _ = message.partition(" Did you mean")
+    return head if found else message
 
 
 def federation_schema(
@@ -110,13 +168,15 @@ def federation_schema(
     mutation: type | None = None,
     types: Iterable[type] = (),
 ) -> strawberry.federation.Schema:
-    return SubgraphSchema(
+    schema = SubgraphSchema(
         query=query,
         mutation=mutation,
         types=list(types),
         federation_version=FEDERATION_VERSION,
         extensions=hardening_extensions(settings),
     )
+    schema.hide_suggestions = not settings.development_mode
+    return schema
 
 
 class _RolesAllowed(BasePermission):
@@ -156,3 +216,27 @@ class SubgraphEndpoint(GraphQL):
         return RequestContext(
             request=request, principal=request.state.principal, platform=self._platform
         )
+
+    def decode_json(self, data: str | bytes) -> object:
+        # A body that is not a GraphQL request object is the client's mistake, never a 500.
+        try:
+            body = json.loads(data)
+        except RecursionError:
+            raise HTTPException(400, "The request body is JSON nested too deeply.") from None
+        if not isinstance(body, (dict, list)):
+            raise HTTPException(
+                400, "The request body must be a JSON object with `query` and `variables`."
+            )
+        return body
+
+    def create_response(self, response_data: Any, sub_response: Any) -> Any:
+        response = super().create_response(response_data, sub_response)
+        errors = response_data.get("errors") if isinstance(response_data, dict) else None
+        if errors and any(
+            (error.get("extensions") or {}).get("code") == SERVICE_UNAVAILABLE for error in errors
+        ):
+            response.status_code = 503
+            response.headers["retry-after"] = "5"
+        elif isinstance(response_data, dict) and response_data.get("data") is not None:
+            self.schema.outage.succeeded()
+        return response

@@ -27,3 +27,8 @@ OUTBOX_PENDING = Gauge("outbox_pending_rows", "Outbox rows not yet published", [
 OUTBOX_LAG_SECONDS = Gauge(
     "outbox_lag_seconds", "Age of the oldest unpublished outbox row (0 when none)", ["service"]
 )
+DEAD_LETTERS = Counter(
+    "dead_letters_total",
+    "Consumed messages sent to the group's dead-letter topic, by reason",
+    ["group", "reason"],
+)

@@ -47,6 +47,11 @@ class PlatformSettings(BaseSettings):
     graphql_max_depth: int = 12
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000
+    # Browser origins allowed to call with credentials, comma-separated; empty: none (the console
+    # is served from the gateway's own origin and needs no CORS).
+    cors_allowed_origins: str = ""
+    # How far in the future a token's `iat` may lie (clock skew between issuer and platform).
+    jwt_leeway_seconds: int = Field(default=30, ge=0, le=300)
 
     outbox_poll_seconds: float = 1.0
     outbox_batch_size: int = 500
@@ -65,6 +70,10 @@ class PlatformSettings(BaseSettings):
                 "APP_ENV=production with HS256 needs JWT_SECRET: the built-in secret is public"
             )
         return self
+
+    @property
+    def cors_origins(self) -> tuple[str, ...]:
+        return tuple(o.strip() for o in self.cors_allowed_origins.split(",") if o.strip())
 
     @property
     def development_mode(self) -> bool:

@@ -105,3 +105,13 @@ def test_production_refuses_the_public_development_secret():
         ).development_mode
         is False
     )
+
+
+def test_a_token_issued_in_the_future_is_refused_beyond_the_leeway():
+    now = int(time.time())
+    leeway = SETTINGS.jwt_leeway_seconds
+    assert TokenVerifier(SETTINGS).verify(_signed({"iat": now + leeway - 5})).role is Role.ADMIN
+    with pytest.raises(AuthenticationFailed, match=r"not yet valid \(iat\)"):
+        TokenVerifier(SETTINGS).verify(_signed({"iat": now + leeway + 60}))
+    with pytest.raises(AuthenticationFailed, match="iat"):
+        TokenVerifier(SETTINGS).verify(_signed({"iat": "yesterday"}))
