@@ -64,6 +64,10 @@ class RuleCode(StrEnum):
         "common_required",
         "Every common indicator of the unit's category is in its list.",
     )
+    control_character = (
+        "control_character",
+        "No string argument holds a control character (tab, line feed and carriage return excepted).",
+    )
     date = "date", "The cell holds a date (2025-01-01 or 2025年1月1日)."
     descending = "descending", "Grade thresholds descend from excellent down."
     different_cohort = "different_cohort", "A transfer goes to a cohort other than the current one."
@@ -112,6 +116,10 @@ class RuleCode(StrEnum):
         "max_configurable",
         "No more categories are configured than the reform allows.",
     )
+    max_entities = (
+        "max_entities",
+        "One `_entities` call resolves at most the platform's limit of representations.",
+    )
     max_items = "max_items", "At most the allowed number of items at once."
     max_length = "max_length", "The text is at most the allowed length."
     max_points_range = (
@@ -151,6 +159,11 @@ class RuleCode(StrEnum):
     object = "object", "The content is a JSON object."
     one_of = "one_of", "The value is one of the allowed values."
     open_cohort = "open_cohort", "The cohort has not ended."
+    page_size = (
+        "page_size",
+        "A page's size (`limit`, `first`) lies between 1 and the platform's maximum.",
+    )
+    page_start = "page_start", "Where a page starts (`offset`) is 0 or more."
     parts_add_up = "parts_add_up", "A cascade's allocations add up exactly to its total."
     pattern = "pattern", "The value matches the required pattern."
     period = "period", "A period reads like 2025, 2025-Q1 or 2025-03."

@@ -6,12 +6,14 @@ from functools import lru_cache
 
 from pydantic import Field
 
+from services.common.limits import MAX_FILE_BYTES
 from services.common.settings import PlatformSettings
 
 
 class IndicatorSettings(PlatformSettings):
     # Files travel base64-encoded inside a GraphQL request; larger ones are refused before decoding.
-    indicator_max_file_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    # The platform's edge limit (services.common.limits) is the ceiling: a larger file never arrives.
+    indicator_max_file_bytes: int = Field(default=MAX_FILE_BYTES, ge=1024, le=MAX_FILE_BYTES)
 
 
 @lru_cache

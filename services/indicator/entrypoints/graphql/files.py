@@ -33,7 +33,7 @@ LANGUAGES = ("zh", "en")
 
 @strawberry.input(
     description=(
-        "A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 64 MiB); the first row names the "
+        "A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 16 MiB); the first row names the "
         "columns, in Chinese or English; the file name's ending says the format."
     )
 )

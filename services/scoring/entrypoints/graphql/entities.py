@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from services.common.federation import CadreEntity
 from services.common.graphql import principal_of
 from services.common.roster import roster_entry
 from services.scoring.adapters import score_queries as queries
@@ -25,14 +26,7 @@ OBSERVATIONS_SHOWN = 500
 
 
 @strawberry.federation.type(keys=["id"], description="A cadre, as scoring sees them.")
-class Cadre:
-    id: strawberry.ID
-
-    @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Cadre:
-        principal_of(info).require_cadre(id)
-        return cls(id=id)
-
+class Cadre(CadreEntity):
     @strawberry.field(
         description="Unit category x position level: the group a cadre is ranked within."
     )
