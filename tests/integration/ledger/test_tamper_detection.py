@@ -10,8 +10,6 @@ from services.scoring.adapters.ledger_export import checkpoint_json
 from services.scoring.service_layer import ledger
 from tests.integration.ledger.conftest import ScratchLog
 
-pytestmark = pytest.mark.integration
-
 
 async def fill(log: ScratchLog, count: int = 12) -> None:
     for i in range(count):
