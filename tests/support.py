@@ -1,4 +1,5 @@
-"""What the tests share: the stack's settings, clients for GraphQL and Kafka, and waiting.
+"""What the tests share: the stack's settings, clients for GraphQL and Kafka, waiting, and the
+lock that keeps scoring's assessment settings still while a test depends on them.
 
 Tests talk to the real components of a running stack (`make test` starts the `test` stack and
 exports its environment). A component that is not reachable fails the test with its name.
@@ -301,8 +302,8 @@ class AssessmentSettingsChange:
 
     async def __call__(self, changes: dict) -> dict:
         """Applies `changes` (GraphQL names); returns the settings as they were before."""
-        fresh = [name for name in changes if name not in self.before]
-        self.before.update(await read_assessment_settings(self.client, fresh))
+        if fresh := [name for name in changes if name not in self.before]:
+            self.before.update(await read_assessment_settings(self.client, fresh))
         await self.client.execute(CONFIGURE_ASSESSMENT, {"c": changes})
         return {name: self.before[name] for name in changes}
 

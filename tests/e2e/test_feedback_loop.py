@@ -65,12 +65,15 @@ async def enrolled_from_the_run(gateway: GraphQLClient, cadre: str, period: str,
         if any(e["capability"] == tag for e in found["enrolments"]):
             return found
         await asyncio.sleep(0.25)
-    flagged = found and any(c["capability"] == tag for c in found["capabilityProfile"])
+    scored = found and any(c["capability"] == tag for c in found["capabilityProfile"])
+    stage = (
+        "scoring profiled the capability, so WeaknessFlagged -> EnrolmentCreated did not complete"
+        if scored
+        else "scoring has no profile of the capability for the period: the run did not score it"
+    )
     raise AssertionError(
         f"no enrolment of cadre {cadre} for the {tag} weakness of {period} arrived through the "
-        f"gateway within {ENROLMENT_WAIT:g}s (scoring's profile "
-        f"{'has' if flagged else 'lacks'} the capability: WeaknessFlagged -> EnrolmentCreated "
-        f"did not complete); last read: {found!r}"
+        f"gateway within {ENROLMENT_WAIT:g}s ({stage}); last read: {found!r}"
     )
 
 
