@@ -1,4 +1,5 @@
-"""What the tests share: the stack's settings, clients for GraphQL and Kafka, and waiting.
+"""What the tests share: the stack's settings, clients for GraphQL and Kafka, waiting, and the
+lock that keeps scoring's assessment settings still while a test depends on them.
 
 Tests talk to the real components of a running stack (`make test` starts the `test` stack and
 exports its environment). A component that is not reachable fails the test with its name.
@@ -11,7 +12,8 @@ import json
 import socket
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlparse
 
@@ -242,3 +244,72 @@ async def database(settings: PlatformSettings, service: str):
     from services.common.db import asyncpg_dsn
 
     return await asyncpg.connect(asyncpg_dsn(settings.database_url(service)))
+
+
+# Any fixed number will do; it names the advisory lock the tests take on scoring's one settings row.
+ASSESSMENT_SETTINGS_LOCK = 7_302_118
+_SETTINGS_LOCK_WAIT = "120s"
+_NESTED_SETTINGS = {
+    "weights": "{ work area own daily annual term }",
+    "schemeWeights": "{ schemeCode weights { work area own daily annual term } }",
+    "contradictions": "{ name spendingIndicator satisfactionIndicator }",
+}
+CONFIGURE_ASSESSMENT = (
+    "mutation($c: AssessmentSettingsChanges!) { configureAssessment(changes: $c) { __typename } }"
+)
+
+
+@asynccontextmanager
+async def assessment_settings_lock(
+    settings: PlatformSettings, *, exclusive: bool
+) -> AsyncIterator[None]:
+    """Holds the tests' advisory lock on the settings row: shared to read, exclusive to change.
+
+    The lock belongs to its own connection, so a test process that dies releases it.
+    """
+    import asyncpg
+
+    conn = await database(settings, "scoring")
+    try:
+        await conn.execute(f"SET lock_timeout = '{_SETTINGS_LOCK_WAIT}'")
+        take = "pg_advisory_lock" if exclusive else "pg_advisory_lock_shared"
+        try:
+            await conn.execute(f"SELECT {take}($1)", ASSESSMENT_SETTINGS_LOCK)
+        except asyncpg.exceptions.LockNotAvailableError as error:
+            raise AssertionError(
+                f"the assessment settings lock ({'exclusive' if exclusive else 'shared'}) was not "
+                f"granted within {_SETTINGS_LOCK_WAIT}: another test process holds it ({error})"
+            ) from None
+        yield
+    finally:
+        await conn.close()
+
+
+async def read_assessment_settings(client: GraphQLClient, names: list[str]) -> dict:
+    """The named settings (GraphQL names) as `configureAssessment` takes them back."""
+    selection = " ".join(f"{name} {_NESTED_SETTINGS.get(name, '')}" for name in names)
+    return (await client.execute(f"{{ assessmentSettings {{ {selection} }} }}"))[
+        "assessmentSettings"
+    ]
+
+
+class AssessmentSettingsChange:
+    """Changes settings for one test and puts back what it changed (see the fixture)."""
+
+    def __init__(self, client: GraphQLClient):
+        self.client = client
+        self.before: dict = {}
+
+    async def __call__(self, changes: dict) -> dict:
+        """Applies `changes` (GraphQL names); returns the settings as they were before."""
+        if fresh := [name for name in changes if name not in self.before]:
+            self.before.update(await read_assessment_settings(self.client, fresh))
+        await self.client.execute(CONFIGURE_ASSESSMENT, {"c": changes})
+        return {name: self.before[name] for name in changes}
+
+    async def restore(self) -> None:
+        if not self.before:
+            return
+        await self.client.execute(CONFIGURE_ASSESSMENT, {"c": self.before})
+        after = await read_assessment_settings(self.client, list(self.before))
+        assert after == self.before, f"settings not restored: {after} instead of {self.before}"

@@ -23,6 +23,8 @@ UNIT_SCORE = (
     "query($unit: ID!, $period: String!) { unitScore(unitId: $unit, period: $period) { score } }"
 )
 
+pytestmark = pytest.mark.usefixtures("assessment_settings_read")
+
 
 @pytest.fixture
 async def scored_township(stack, gateway):

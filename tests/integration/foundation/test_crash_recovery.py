@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from schemas import topics
+from schemas.envelope import Envelope
 from schemas.events import CadreRegistered, UnitRegistered
 from services.common.consumer import ConsumerRunner
 from services.common.db import make_engine, make_session_factory
@@ -211,5 +212,21 @@ async def test_a_rolled_back_change_publishes_nothing(stack):
         await engine.dispose()
 
 
-def test_unit_registered_contract_is_what_the_indicator_service_emits():
-    assert UnitRegistered.topic == topics.UNITS
+async def test_unit_registered_contract_is_what_the_indicator_service_emits(stack, subgraph):
+    unit_id = unique("U")
+    registered = {"id": unit_id, "name": "契约乡", "category": "township", "district": "吉首市"}
+    # Read where the contract says the event goes: a service publishing elsewhere fails here.
+    async with TopicReader(stack, UnitRegistered.topic) as reader:
+        await subgraph("indicator").execute(
+            "mutation($u: UnitInput!) { registerUnit(input: $u) { id } }", {"u": registered}
+        )
+        envelope, headers = await reader.wait_for(
+            lambda e, h: e.get("payload", {}).get("unit_id") == unit_id, timeout=20
+        )
+    emitted = Envelope.model_validate(envelope)
+    assert (emitted.event_type, emitted.producer) == ("UnitRegistered", "indicator")
+    assert headers["event_type"] == emitted.event_type
+    assert headers["schema_version"] == str(emitted.schema_version)
+    assert UnitRegistered.model_validate(emitted.payload) == UnitRegistered(
+        unit_id=unit_id, name="契约乡", category="township", district="吉首市"
+    )

@@ -1,7 +1,8 @@
 """A log of its own per test: a fresh schema in the stack's scoring database, dropped afterwards.
 
 Tampering happens in these schemas only, so the service's own log stays intact for every other
-test; their outbox is their own, so their checkpoints never reach Kafka.
+test; their outbox is their own, so their checkpoints never reach Kafka. The tests that go through
+the scoring service read its settings (runs, rescoring), so every test here holds them still.
 """
 
 from __future__ import annotations
@@ -65,6 +66,11 @@ class ScratchLog:
             self.schema,
             *extra,
         )
+
+
+@pytest.fixture(autouse=True)
+def _settings_held_still(assessment_settings_read: None) -> None:
+    """See `assessment_settings_read` in tests/conftest.py."""
 
 
 @pytest.fixture

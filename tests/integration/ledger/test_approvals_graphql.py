@@ -16,8 +16,6 @@ from services.scoring.service_layer import approvals
 from tests.integration.ledger.parties import Party, registered_unit
 from tests.support import token, unique
 
-pytestmark = pytest.mark.integration
-
 REGISTER = """mutation($input: ApprovalKeyInput!) { registerApprovalKey(input: $input) { keyId role unitId active } }"""
 MESSAGE = """query($change: LockedChangeInput!) { lockedChangeMessage(change: $change) { message digest policy { required roles } } }"""
 AUTHORISE = """mutation($change: LockedChangeInput!, $signatures: [ApprovalSignatureInput!]!) {

@@ -18,8 +18,6 @@ from tests.integration.ledger.parties import (
 )
 from tests.support import token
 
-pytestmark = pytest.mark.integration
-
 SUBMIT = """mutation($input: AppealInput!) { submitAppeal(input: $input) { id status subject { cadreId unitId } } }"""
 REVIEW = """mutation($id: ID!) { startAppealReview(id: $id) { status review { by } } }"""
 DECIDE_APPEAL = """mutation($id: ID!, $upheld: Boolean!, $reason: String!) {

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from services.common.auth import Role
 from tests.integration.ledger.parties import Party
 from tests.integration.scoring.world import scoring_fetch, scoring_fetchval, set_up, township
 from tests.support import eventually, token
-
-pytestmark = pytest.mark.integration
 
 LOCK = """mutation($period: String!, $reason: String!) { lockPeriod(period: $period, reason: $reason) { period leafIndex } }"""
 REPORT = """mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { observationId revision } }"""

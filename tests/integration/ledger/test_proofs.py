@@ -11,8 +11,6 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from schemas import topics
 from services.common.settings import PlatformSettings
 from services.scoring import ledger
@@ -21,8 +19,6 @@ from services.scoring.ledger.domain.checkpoint import Checkpoint, SignedCheckpoi
 from services.scoring.ledger.domain.signatures import key_id, load_public_key
 from tests.integration.ledger.parties import registered_unit
 from tests.support import TopicReader, unique
-
-pytestmark = pytest.mark.integration
 
 EVIDENCE = """mutation($input: EvidenceRecordInput!) { recordEvidence(input: $input) { leafIndex recordId } }"""
 CHECKPOINT_FIELDS = "treeSize rootHash signedAt keyId signature"

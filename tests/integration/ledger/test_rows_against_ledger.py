@@ -16,8 +16,6 @@ from services.scoring.service_layer import approvals, exemptions, period_locks
 from tests.integration.ledger.conftest import ScratchLog
 from tests.integration.ledger.parties import Party
 
-pytestmark = pytest.mark.integration
-
 ADMIN = Principal(subject="organisation-department", role=Role.ADMIN)
 ASSESSOR = Principal(subject="assessor-zhao", role=Role.ASSESSOR)
 REPORTER = Principal(subject="reporter-1", role=Role.UNIT_REPORTER, unit_id="U-INVEST")

@@ -10,8 +10,6 @@ from services.scoring import ledger
 from services.scoring.ledger.adapters.log_files import checkpoint_json
 from tests.integration.ledger.conftest import ScratchLog
 
-pytestmark = pytest.mark.integration
-
 
 async def fill(log: ScratchLog, count: int = 12) -> None:
     for i in range(count):

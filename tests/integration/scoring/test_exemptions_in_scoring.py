@@ -3,15 +3,11 @@ its deduction and the breakdown names it; a rejected one changes nothing."""
 
 from __future__ import annotations
 
-import pytest
-
 from services.common.auth import Role
 from services.common.settings import PlatformSettings
 from tests.integration.ledger.parties import APPLY, DECIDE, document
 from tests.integration.scoring.world import Unit, item, set_up, unique_year
 from tests.support import GraphQLClient, token, unique
-
-pytestmark = pytest.mark.integration
 
 REPORT = "mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { observationId } }"
 RUN = "mutation($period: String!) { runScoring(period: $period) { runId units } }"

@@ -26,7 +26,6 @@ STATUS = """query($unit: ID!, $period: String!) {
 }"""
 RUN = "mutation($period: String!) { runScoring(period: $period) { events } }"
 UNIT_GROUP = "query($unit: ID!, $period: String!) { unitScore(unitId: $unit, period: $period) { unitCategory peerGroupSize rank } }"
-CONFIGURE = "mutation($c: AssessmentSettingsChanges!) { configureAssessment(changes: $c) { cumulativeIndicators } }"
 ANOMALIES = """query($unit: ID!) { _entities(representations: [{__typename: "Unit", id: $unit}]) {
   ... on Unit { anomalies { kind rule indicatorCodes detail } } } }"""
 
@@ -94,18 +93,15 @@ async def test_a_list_scoring_cannot_apply_goes_to_the_dead_letters(stack):
 
 
 @pytest.fixture
-async def cumulative_progress(subgraph):
+async def cumulative_progress(subgraph, change_assessment_settings):
     """MON-PROGRESS is reported as progress to date; the settings are put back afterwards."""
     admin = subgraph("scoring")
     before = (await admin.execute("{ assessmentSettings { cumulativeIndicators } }"))[
         "assessmentSettings"
     ]
-    await admin.execute(
-        CONFIGURE,
-        {"c": {"cumulativeIndicators": before["cumulativeIndicators"] + ["MON-PROGRESS"]}},
+    await change_assessment_settings(
+        {"cumulativeIndicators": before["cumulativeIndicators"] + ["MON-PROGRESS"]}
     )
-    yield
-    await admin.execute(CONFIGURE, {"c": {"cumulativeIndicators": before["cumulativeIndicators"]}})
 
 
 async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behind_plan(

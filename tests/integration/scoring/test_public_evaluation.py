@@ -7,7 +7,6 @@ from tests.integration.scoring.world import set_up, township, unique_year
 from tests.support import token, unique
 
 SUBMIT = """mutation($input: PublicEvaluationInput!) { submitPublicEvaluation(input: $input) { evaluationId } }"""
-CONFIGURE = "mutation($c: AssessmentSettingsChanges!) { configureAssessment(changes: $c) { evaluationsPerMinute publicWeight } }"
 REPORT = (
     "mutation($inputs: [ObservationReport!]!) { reportObservations(inputs: $inputs) { revision } }"
 )
@@ -78,14 +77,8 @@ async def test_one_evaluation_per_respondent_and_the_mean_is_blended_with_its_we
 
 
 @pytest.fixture
-async def one_a_minute(subgraph):
-    admin = subgraph("scoring")
-    before = (await admin.execute("{ assessmentSettings { evaluationsPerMinute } }"))[
-        "assessmentSettings"
-    ]
-    await admin.execute(CONFIGURE, {"c": {"evaluationsPerMinute": 1}})
-    yield
-    await admin.execute(CONFIGURE, {"c": {"evaluationsPerMinute": before["evaluationsPerMinute"]}})
+async def one_a_minute(change_assessment_settings):
+    await change_assessment_settings({"evaluationsPerMinute": 1})
 
 
 async def test_a_submitter_is_limited_per_minute(stack, subgraph, one_a_minute):

@@ -46,7 +46,7 @@ VALUES = [
 
 
 @pytest.fixture(scope="module")
-async def scored(stack, admin_token):
+async def scored(stack, admin_token, assessment_settings_read_by_module):
     from tests.support import GraphQLClient
 
     year = unique_year()

@@ -1,0 +1,15 @@
+"""Every test under tests/e2e goes through the real gateway of a running stack, so every one is marked
+`e2e` here rather than file by file (a new file cannot forget it)."""
+
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A conftest's hook sees the whole session's items, not only this folder's.
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
