@@ -6,7 +6,7 @@ STACK_PY := $(PYTHON) scripts/stack.py
 VENV_PYTHON := .cache/venv/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap up down reset status logs test token contracts bench k8s-check
+.PHONY: help bootstrap up down reset status logs lint test token contracts bench k8s-check
 
 help: ## list the targets
 	@awk -F':.*## ' '/^[a-z0-9-]+:.*## / { printf "  make %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -29,7 +29,13 @@ status: ## show which components run, with their pids and addresses
 logs: ## show the stack's logs (C=component to pick one, FOLLOW=1 to follow)
 	@$(STACK_PY) logs $(C) $(if $(FOLLOW),--follow)
 
-test: ## run pytest against the test stack, starting what it lacks (ARGS="-k name" for pytest)
+lint: ## ruff check, ruff format --check and mypy, as pyproject.toml configures them
+	@scripts/bootstrap.sh
+	@scripts/lint.sh
+
+# The lint runs first and stops the tests when it finds something; LINT=0 skips it, and says so.
+test: ## lint, then pytest against the test stack, starting what it lacks (ARGS="-k name" for pytest)
+	@$(if $(filter 0,$(LINT)),echo "lint: skipped (LINT=0)",$(MAKE) --no-print-directory lint)
 	@$(STACK_PY) test $(if $(ONLY),--only $(ONLY)) -- $(ARGS)
 
 token: ## print a JWT for the stack (ROLE=admin, and UNIT=... or CADRE=... where the role needs one)

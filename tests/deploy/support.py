@@ -1,14 +1,13 @@
-"""Shared by the deployment tests: the check module and one run of scripts/k8s_check.sh."""
+"""Shared by the deployment tests: the checks package and one run of scripts/k8s_check.sh."""
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from types import ModuleType
+
+from deploy.k8s import checks as check
 
 ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "k8s"
@@ -18,18 +17,6 @@ CRDS = ROOT / ".cache" / "k8s-tools" / "crds"
 OVERLAYS = sorted(
     path.name for path in (K8S / "overlays").iterdir() if (path / "kustomization.yaml").is_file()
 )
-
-
-def load_check_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("deploy_k8s_check", K8S / "check.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-check = load_check_module()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+import yaml
 
 from tests.deploy.support import CRDS, OVERLAYS, check, rendered_overlay, run_k8s_check
 
@@ -76,7 +77,7 @@ def test_topics_file_is_generated_from_schemas() -> None:
 def test_no_secret_values_in_the_manifests(overlay: str) -> None:
     docs = rendered_overlay(overlay)
     assert not [d for d in docs if d["kind"] == "Secret"]
-    text = check.yaml.safe_dump_all(docs)
+    text = yaml.safe_dump_all(docs)
     for marker in ("BEGIN PRIVATE KEY", "BEGIN RSA PRIVATE KEY", "password:"):
         assert marker not in text
 
