@@ -1,6 +1,6 @@
 """Reading spreadsheet cells into values, with Chinese or English headers, and row-level errors.
 
-A table is what a .csv or .xlsx file holds once read (adapters/files.py does the reading); these
+A table is what a .csv or .xlsx file holds once read (adapters/spreadsheet_files.py does the reading); these
 functions only interpret cells, so every rule is checked the same way for both formats.
 """
 
