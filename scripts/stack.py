@@ -37,6 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import stack_web
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache"
 VENV_PYTHON = CACHE / "venv" / "bin" / "python"
@@ -50,13 +52,14 @@ HIVE_GATEWAY = GATEWAY_DIR / "node_modules" / "@graphql-hive" / "gateway"
 
 SERVICES = ("indicator", "scoring", "development")
 INFRA = ("postgres", "kafka")
-COMPONENTS = INFRA + SERVICES + ("gateway",)
+COMPONENTS = INFRA + SERVICES + ("gateway", "web")
 GROUPS = {"infra": INFRA, "services": SERVICES, "all": COMPONENTS}
 PORT_OFFSETS = {
     "gateway": 0,
     "indicator": 1,
     "scoring": 2,
     "development": 3,
+    "web": stack_web.PORT_OFFSET,
     "postgres": 32,
     "kafka": 92,
     "kafka-controller": 93,
@@ -189,6 +192,7 @@ def stack_env(stack: Stack) -> dict[str, str]:
             f"postgresql+asyncpg://{name}:{name}@127.0.0.1:{pg_port}/{name}"
         )
         env[f"{name.upper()}_URL"] = f"http://127.0.0.1:{stack.port(name)}"
+    env["WEB_URL"] = stack_web.web_url(stack.base)
     return env
 
 
@@ -892,10 +896,15 @@ class Gateway(Component):
         return http_ok(f"http://127.0.0.1:{self.port}/readiness")
 
 
+WebConsole = stack_web.web_component(sys.modules[__name__])
+
+
 def component(stack: Stack, name: str) -> Component:
     if name in SERVICES:
         return Service(stack, name)
-    return {"postgres": Postgres, "kafka": Kafka, "gateway": Gateway}[name](stack)
+    return {"postgres": Postgres, "kafka": Kafka, "gateway": Gateway, "web": WebConsole}[name](
+        stack
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -921,7 +930,7 @@ def select(only: str | None) -> tuple[str, ...]:
 
 def start_phases(names: tuple[str, ...]) -> list[list[str]]:
     """Components of one phase start side by side; each phase needs the one before it."""
-    phases = [INFRA, SERVICES, ("gateway",)]
+    phases = [INFRA, SERVICES, ("gateway",), ("web",)]
     return [[n for n in phase if n in names] for phase in phases if any(n in names for n in phase)]
 
 
@@ -1061,6 +1070,8 @@ def print_welcome(stack: Stack, names: tuple[str, ...]) -> None:
         print(
             "Token for requests: make token ROLE=admin   (or ROLE=cadre CADRE=..., ROLE=unit_reporter UNIT=...)"
         )
+    if "web" in names:
+        print(f"Web console:     {env['WEB_URL']}  (sign in with a demo identity)")
     print(
         f'Environment for tools and tests: eval "$(python3 scripts/stack.py env --stack {stack.name})"'
     )
