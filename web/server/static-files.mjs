@@ -1,6 +1,7 @@
 // The built console (dist/): hashed assets cached for a year, everything else revalidated; text
-// gzipped once and kept in memory (the whole build is a few hundred kilobytes).
-import { readFile } from 'node:fs/promises';
+// gzipped once and kept in memory (the whole build is a few hundred kilobytes) until the file
+// changes, so a rebuild under a running server is served at once.
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -20,10 +21,13 @@ export function staticFiles(dist) {
   const cache = new Map();
 
   async function load(path) {
-    if (!cache.has(path)) {
-      const body = await readFile(join(dist, path));
+    const file = join(dist, path);
+    const { mtimeMs } = await stat(file);
+    if (cache.get(path)?.mtimeMs !== mtimeMs) {
+      const body = await readFile(file);
       const ext = extname(path);
       cache.set(path, {
+        mtimeMs,
         body,
         gzipped: COMPRESSIBLE.has(ext) ? gzipSync(body, { level: 9 }) : null,
         type: TYPES[ext] || 'application/octet-stream',

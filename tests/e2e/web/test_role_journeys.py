@@ -122,7 +122,7 @@ async def test_citizen_submits_once_and_is_refused_a_second_time(
     await sign_in(phone, console, "public_evaluator")
     await phone.get_by_label("被评价单位").fill(REPORTER_UNIT)
     await phone.get_by_label("邀请码").fill(unique("invite"))
-    await phone.get_by_label("满意度", exact=False).fill("92")
+    await phone.get_by_role("slider", name="满意度（0–100）").fill("92")
     await screenshot(phone, "citizen-form-phone")
     assert not await serious_violations(phone)
     await phone.get_by_role("button", name="提交").click()

@@ -32,10 +32,20 @@ export function Citizen({ initialUnit, period }: { initialUnit: string; period: 
           {t('citizen.code')}
           <input name="code" value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" />
         </label>
-        <label>
-          {t('citizen.satisfaction')}: <output>{satisfaction}</output>
-          <input type="range" name="satisfaction" min={0} max={100} step={1} value={satisfaction} onChange={(e) => setSatisfaction(Number(e.target.value))} />
+        <label htmlFor="satisfaction">
+          {t('citizen.satisfaction')}: <span aria-hidden="true">{satisfaction}</span>
         </label>
+        <input
+          id="satisfaction"
+          type="range"
+          name="satisfaction"
+          min={0}
+          max={100}
+          step={1}
+          value={satisfaction}
+          aria-label={t('citizen.satisfaction')}
+          onChange={(e) => setSatisfaction(Number(e.target.value))}
+        />
         <button type="submit" disabled={result.fetching}>
           {t('common.submit')}
         </button>
