@@ -6,7 +6,8 @@ const config: CodegenConfig = {
   documents: ['src/api/operations.ts'],
   ignoreNoDocuments: false,
   generates: {
-    'src/gql/': {
+    // CODEGEN_OUT: the drift test generates elsewhere and compares with src/gql/.
+    [process.env.CODEGEN_OUT || 'src/gql/']: {
       preset: 'client',
       config: {
         useTypeImports: true,
