@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The console's server: the built pages, POST /graphql passed on to the gateway (one origin, so
 // no CORS), the client's settings, and in development only a token endpoint for the sign-in page.
+import { access } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { join } from 'node:path';
 
 import { mintToken } from './dev-token.mjs';
 import { securityHeaders } from './security-headers.mjs';
@@ -80,6 +82,13 @@ const server = createServer((request, response) => {
     return proxyGraphql(request, response);
   }
   if (path === '/healthz') return json(response, 200, { status: 'ok' });
+  // Ready once the built pages can be read: a pod without them would answer every page with 500.
+  if (path === '/readyz') {
+    return access(join(settings.dist, 'index.html')).then(
+      () => json(response, 200, { status: 'ready' }),
+      () => json(response, 503, { status: 'the built console (dist/index.html) is missing' }),
+    );
+  }
   if (path === '/config.json') return json(response, 200, clientConfig());
   if (path === '/dev/token' && settings.appEnv === 'development') {
     if (request.method !== 'POST') return json(response, 405, { error: 'POST only' });
