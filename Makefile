@@ -43,9 +43,10 @@ token: ## print a JWT for the stack (ROLE=admin, and UNIT=... or CADRE=... where
 	@eval "$$($(STACK_PY) env)" && $(VENV_PYTHON) -m services.common.token --role $(ROLE) \
 		$(if $(UNIT),--unit $(UNIT)) $(if $(CADRE),--cadre $(CADRE))
 
-contracts: ## regenerate schemas/exported/ (SDL, supergraph, JSON Schema, AsyncAPI)
+contracts: ## regenerate schemas/exported/ (SDL, supergraph, JSON Schema, AsyncAPI) and the console's typed operations
 	@scripts/bootstrap.sh
 	@$(VENV_PYTHON) -m schemas.export
+	@npm --prefix web run --silent codegen
 
 bench: ## run every bench/*.py against the dev stack, starting it if needed
 	@$(STACK_PY) bench

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the local stack runs on into .cache/: the Python virtualenv, the Kafka jars and the
-# gateway's node modules (and the PostgreSQL package when the machine lacks it).
+# Installs what the local stack runs on into .cache/: the Python virtualenv, the Kafka jars, the
+# gateway's and the web console's node modules and the console's build (and the PostgreSQL,
+# Chromium and CJK font packages when the machine lacks them).
 # Every step is skipped when its inputs have not changed, so a second run is quick and offline.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ UV="$UV_DIR/bin/uv"
 KAFKA_LIBS="$CACHE/kafka-libs"
 KAFKA_POM="$ROOT/scripts/kafka/pom.xml"
 GATEWAY="$ROOT/gateway"
+WEB="$ROOT/web"
 
 export UV_CACHE_DIR="$CACHE/uv"
 export UV_PYTHON_DOWNLOADS=never
@@ -135,6 +137,41 @@ ensure_postgresql() {
   say "PostgreSQL installed ($(since "$started"))"
 }
 
+ensure_web_console() {
+  [[ -f "$WEB/package-lock.json" ]] || return 0
+  local stamp="$WEB/node_modules/.bootstrap-stamp" wanted
+  wanted="$(fingerprint "$WEB/package-lock.json")"
+  if ! stamp_matches "$stamp" "$wanted"; then
+    command -v npm >/dev/null || fail "npm is not on PATH (Node 20 builds the web console)"
+    local started; started="$(now)"
+    npm ci --prefix "$WEB" --cache "$CACHE/npm" --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null \
+      || fail "npm ci in web/ failed"
+    echo "$wanted" > "$stamp"
+    say "web console node modules installed ($(since "$started"))"
+  fi
+  # Skipped inside when web/dist was built from the same sources.
+  (cd "$ROOT" && python3 -m scripts.local_stack.web_build) >/dev/null || fail "building the web console failed (npm --prefix web run build)"
+}
+
+# The browser tests drive Debian's Chromium; without the CJK fonts Chinese renders as boxes.
+ensure_browser_packages() {
+  local missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  [[ -d /usr/share/fonts/opentype/noto ]] && compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK*' >/dev/null || missing+=(fonts-noto-cjk)
+  (( ${#missing[@]} )) || return 0
+  if [[ "$(id -u)" != 0 ]]; then
+    say "warning: ${missing[*]} missing (the browser tests need them); run: sudo apt-get install -y ${missing[*]}"
+    return 0
+  fi
+  local started; started="$(now)"
+  say "installing ${missing[*]} with apt-get"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || fail "apt-get install ${missing[*]} failed"
+  fi
+  say "${missing[*]} installed ($(since "$started"))"
+}
+
 main() {
   local started; started="$(now)"
   mkdir -p "$CACHE"
@@ -146,7 +183,9 @@ main() {
   sync_python_packages
   ensure_kafka_jars
   ensure_gateway_modules
+  ensure_web_console
   ensure_postgresql
+  ensure_browser_packages
   say "ready ($(since "$started"))"
 }
 

@@ -34,6 +34,8 @@ def print_welcome(stack: Stack, names: tuple[str, ...]) -> None:
         print(
             "Token for requests: make token ROLE=admin   (or ROLE=cadre CADRE=..., ROLE=unit_reporter UNIT=...)"
         )
+    if "web" in names:
+        print(f"Web console:     {env['WEB_URL']}  (sign in with a demo identity)")
     print(
         f'Environment for tools and tests: eval "$(python3 scripts/stack.py env --stack {stack.name})"'
     )

@@ -64,7 +64,11 @@ def _start_script(package_json: Path) -> list[str]:
     return scripts.get("start", "").split()
 
 
-def _check_node_command(where: str, container: dict, report: CommandReport) -> None:
+# Node images and the repository folder whose package.json names their start script.
+NODE_IMAGES = {"cadre-platform/gateway": "gateway", "cadre-platform/web": "web"}
+
+
+def _check_node_command(where: str, container: dict, folder: str, report: CommandReport) -> None:
     command = container.get("command") or []
     workdir = container.get("workingDir", "")
     if len(command) < 2 or command[0] != "node" or not workdir.startswith("/app"):
@@ -72,21 +76,21 @@ def _check_node_command(where: str, container: dict, report: CommandReport) -> N
             f"{where}: expected `node SCRIPT ...` run under /app, got {command} in {workdir!r}"
         )
         return
-    # The gateway image holds the repository's files at the same paths under /app.
+    # A Node image holds the repository's files at the same paths under /app.
     script = Path(workdir.removeprefix("/app").lstrip("/")) / command[1]
     report.checked.append(f"node {script} {' '.join(command[2:])}")
-    package_json = ROOT / "gateway" / "package.json"
+    package_json = ROOT / folder / "package.json"
     if not package_json.is_file():
-        report.pending.append(f"{where}: node {script} (gateway/package.json does not exist yet)")
+        report.pending.append(f"{where}: node {script} ({folder}/package.json does not exist yet)")
         return
     if not (ROOT / script).is_file():
         report.missing.append(f"{where}: runs {script}, which does not exist")
     start = _start_script(package_json)
     if len(start) < 2 or start[0] != "node":
         return
-    if Path("gateway") / start[1] != script or command[2 : len(start)] != start[2:]:
+    if Path(folder) / start[1] != script or command[2 : len(start)] != start[2:]:
         report.missing.append(
-            f"{where}: `{' '.join(command)}` is not gateway/package.json's start script `{' '.join(start)}`"
+            f"{where}: `{' '.join(command)}` is not {folder}/package.json's start script `{' '.join(start)}`"
         )
 
 
@@ -98,8 +102,8 @@ def check_commands(docs: list[dict]) -> CommandReport:
             image = container.get("image", "")
             if "cadre-platform/services" in image:
                 _check_python_module(where, container, report)
-            elif "cadre-platform/gateway" in image:
-                _check_node_command(where, container, report)
+            elif folder := next((f for name, f in NODE_IMAGES.items() if name in image), None):
+                _check_node_command(where, container, folder, report)
             else:
                 report.missing.append(f"{where}: image {image} is not one of the platform's images")
     return report

@@ -28,6 +28,7 @@ def test_the_environment_names_every_address_of_the_stack(tmp_path):
         "DEVELOPMENT_URL": "http://127.0.0.1:9003",
         "GATEWAY_URL": "http://127.0.0.1:9000/graphql",
         "SUPERGRAPH_PATH": str(tmp_path / "wt-x" / "supergraph.graphql"),
+        "WEB_URL": "http://127.0.0.1:9005/",
     }
 
 
@@ -38,8 +39,8 @@ def test_the_log_level_is_the_callers(tmp_path):
 
 class Console(Component):
     name = "console"
-    phase = 3
-    port_offset = 5
+    phase = 4
+    port_offset = 6
 
     @classmethod
     def environment(cls, stack: Stack) -> dict[str, str]:
@@ -49,5 +50,5 @@ class Console(Component):
 def test_a_new_component_adds_its_own_variables(tmp_path):
     registry = Registry([*default_registry().kinds, Console])
     env = stack_env(Stack("dev", 4000, registry, tmp_path), {})
-    assert env["CONSOLE_URL"] == "http://127.0.0.1:4005"
+    assert env["CONSOLE_URL"] == "http://127.0.0.1:4006"
     assert env["GATEWAY_URL"] == "http://127.0.0.1:4000/graphql"

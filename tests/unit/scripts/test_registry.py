@@ -10,7 +10,7 @@ from scripts.local_stack.registry import Registry, default_registry
 from tests.unit.scripts.fakes import World, fake_kind
 
 REGISTRY = default_registry()
-EVERYTHING = ("postgres", "kafka", "indicator", "scoring", "development", "gateway")
+EVERYTHING = ("postgres", "kafka", "indicator", "scoring", "development", "gateway", "web")
 
 
 def test_the_components_modules_declare_the_whole_stack_in_start_order():
@@ -51,7 +51,7 @@ def test_only_names_what_it_does_not_know_and_the_choices():
         REGISTRY.select("infra,kafak")
     assert str(raised.value) == (
         "unknown component 'kafak'; choose from infra, services, all, "
-        "postgres, kafka, indicator, scoring, development, gateway"
+        "postgres, kafka, indicator, scoring, development, gateway, web"
     )
 
 
@@ -60,6 +60,7 @@ def test_phases_start_infrastructure_then_services_then_the_gateway():
         ["postgres", "kafka"],
         ["indicator", "scoring", "development"],
         ["gateway"],
+        ["web"],
     ]
 
 
@@ -70,12 +71,12 @@ def test_phases_without_a_chosen_component_are_left_out():
 
 def test_a_new_component_in_a_later_phase_starts_last_and_stops_first():
     world = World()
-    console = fake_kind(world, "web", GATEWAY + 1, 5)
-    registry = Registry([*REGISTRY.kinds, console])
-    assert registry.names == (*EVERYTHING, "web")
-    assert registry.phases(registry.names)[-1] == ["web"]
-    assert registry.port_offsets["web"] == 5
-    assert registry.select("web,gateway") == ("gateway", "web")
+    reports = fake_kind(world, "reports", GATEWAY + 2, 6)
+    registry = Registry([*REGISTRY.kinds, reports])
+    assert registry.names == (*EVERYTHING, "reports")
+    assert registry.phases(registry.names)[-1] == ["reports"]
+    assert registry.port_offsets["reports"] == 6
+    assert registry.select("reports,gateway") == ("gateway", "reports")
 
 
 def test_order_follows_phase_then_port_whatever_the_declaration_order():

@@ -7,6 +7,7 @@ from deploy.k8s.checks.documents import by_kind, ref
 EXPECTED_PROBES = {
     "subgraph": {"livenessProbe": "/healthz", "readinessProbe": "/readyz"},
     "gateway": {"livenessProbe": "/healthcheck", "readinessProbe": "/readiness"},
+    "web-console": {"livenessProbe": "/healthz", "readinessProbe": "/readyz"},
 }
 
 

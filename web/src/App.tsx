@@ -1,0 +1,140 @@
+// The console's shell: sign-in, the navigation of the signed-in role, and the routes.
+import { useEffect, useMemo, useState } from 'react';
+import { Provider } from 'urql';
+
+import { makeClient } from './api/client';
+import { finishSignIn } from './auth/oidc';
+import { useSession, type Role } from './auth/session';
+import { useI18n } from './i18n';
+import type { MessageKey } from './i18n/messages';
+import { Link, queryParam, useRouter } from './router';
+import { ErrorBox } from './ui/Problems';
+import { CadrePage } from './views/CadrePage';
+import { Catalogue } from './views/Catalogue';
+import { Citizen } from './views/Citizen';
+import { Overview } from './views/Overview';
+import { Reporter } from './views/Reporter';
+import { Scoring } from './views/Scoring';
+import { SignIn, type ClientConfig } from './views/SignIn';
+import { Trainer } from './views/Trainer';
+import { UnitPage } from './views/UnitPage';
+
+const NAVIGATION: Record<Role, [string, MessageKey][]> = {
+  admin: [
+    ['/overview', 'nav.overview'],
+    ['/catalogue', 'nav.catalogue'],
+    ['/scoring', 'nav.scoring'],
+  ],
+  assessor: [
+    ['/overview', 'nav.overview'],
+    ['/catalogue', 'nav.catalogue'],
+    ['/scoring', 'nav.scoring'],
+  ],
+  unit_reporter: [['/reporter', 'nav.reporter']],
+  cadre: [['/cadre', 'nav.cadre']],
+  trainer: [['/trainer', 'nav.trainer']],
+  public_evaluator: [['/citizen', 'nav.citizen']],
+};
+
+function currentQuarter(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
+}
+
+function Routes({ role, unitId, cadreId }: { role: Role; unitId?: string; cadreId?: string }) {
+  const { path } = useRouter();
+  const route = path.split('?')[0];
+  const unit = route.match(/^\/units\/([^/]+)$/);
+  if (unit) return <UnitPage unitId={decodeURIComponent(unit[1])} initialPeriod={queryParam(path, 'period') ?? '2025'} />;
+  const cadre = route.match(/^\/cadres\/([^/]+)$/);
+  if (cadre) return <CadrePage cadreId={decodeURIComponent(cadre[1])} />;
+  switch (route) {
+    case '/overview':
+      return <Overview />;
+    case '/catalogue':
+      return <Catalogue />;
+    case '/scoring':
+      return <Scoring />;
+    case '/reporter':
+      return <Reporter unitId={queryParam(path, 'unit') ?? unitId ?? ''} />;
+    case '/cadre':
+      return <CadrePage cadreId={cadreId ?? queryParam(path, 'id') ?? ''} />;
+    case '/trainer':
+      return <Trainer />;
+    case '/citizen':
+      return <Citizen initialUnit={queryParam(path, 'unit') ?? ''} period={queryParam(path, 'period') ?? currentQuarter()} />;
+    default:
+      return <Home role={role} />;
+  }
+}
+
+function Home({ role }: { role: Role }) {
+  const { navigate } = useRouter();
+  useEffect(() => navigate(NAVIGATION[role][0][0]), [role, navigate]);
+  return null;
+}
+
+export function App() {
+  const { t, locale, setLocale } = useI18n();
+  const { session, signIn, signOut } = useSession();
+  const [config, setConfig] = useState<ClientConfig | null>(null);
+  const [problem, setProblem] = useState<Error | null>(null);
+  useEffect(() => {
+    fetch('/config.json')
+      .then((r) => r.json() as Promise<ClientConfig>)
+      .then(async (loaded) => {
+        setConfig(loaded);
+        if (loaded.oidc) {
+          const token = await finishSignIn(loaded.oidc, window.location);
+          if (token) signIn(token);
+        }
+      })
+      .catch((error: Error) => setProblem(error));
+  }, [signIn]);
+  const client = useMemo(() => (session ? makeClient(session.token) : null), [session]);
+  const role = session?.claims.role;
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <span className="brand">{t('app.title')}</span>
+        {role && (
+          <nav aria-label={t('nav.main')}>
+            {NAVIGATION[role].map(([to, label]) => (
+              <Link key={to} to={to}>
+                {t(label)}
+              </Link>
+            ))}
+          </nav>
+        )}
+        <span className="session">
+          {role && (
+            <span className="who">
+              {t(`role.${role}` as MessageKey)} · {session?.claims.sub}
+            </span>
+          )}
+          <button type="button" className="secondary" lang={locale === 'en' ? 'zh-CN' : 'en'} onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+            {t('nav.language')}
+          </button>
+          {role && (
+            <button type="button" className="secondary" onClick={signOut}>
+              {t('nav.signOut')}
+            </button>
+          )}
+        </span>
+      </header>
+      <main id="main">
+        <ErrorBox error={problem} />
+        {!session && config && <SignIn config={config} />}
+        {session && client && role && (
+          <Provider value={client}>
+            <Routes role={role} unitId={session.claims.unit_id} cadreId={session.claims.cadre_id} />
+          </Provider>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,345 @@
+// Every operation the console sends; GraphQL Code Generator types them from the API schema.
+import { graphql } from '../gql';
+
+export const CityOverview = graphql(`
+  query CityOverview($period: String!, $limit: Int!) {
+    unitScores(period: $period, limit: $limit) {
+      unitId
+      unitCategory
+      score
+      grade
+      rank
+      peerGroupSize
+      excellentPlaces
+      veto
+      vetoExcellence
+      redLinesFailed
+    }
+    periodLists(period: $period) {
+      listName
+      unitId
+      reasons
+    }
+    anomalies(period: $period, limit: 50) {
+      anomalyId
+      unitId
+      kind
+      rule
+      detail
+      detectedAt
+    }
+    units(limit: 500) {
+      id
+      name
+      category
+    }
+    scoringRosterSize
+  }
+`);
+
+export const UnitPage = graphql(`
+  query UnitPage($unitId: ID!, $period: String!, $year: Int!) {
+    unit(id: $unitId) {
+      id
+      name
+      category
+      observations {
+        indicatorCode
+        period
+        value
+        unitOfMeasure
+        revision
+      }
+    }
+    unitScore(unitId: $unitId, period: $period) {
+      unitId
+      score
+      grade
+      rank
+      peerGroupSize
+      listVersion
+      weightedSum
+      deductions
+      satisfaction
+      breakdown {
+        indicatorCode
+        kind
+        rule
+        aggregate
+        weight
+        target
+        value
+        fraction
+        points
+        deducted
+        effect
+        observationId
+        observationRevision
+        observationsUsed
+        listVersion
+        exemptionId
+      }
+    }
+    indicatorList(unitId: $unitId, year: $year) {
+      version
+      items {
+        indicatorCode
+        name
+      }
+    }
+  }
+`);
+
+export const ListVersions = graphql(`
+  query ListVersions($unitId: ID!, $year: Int!) {
+    indicatorListVersions(unitId: $unitId, year: $year) {
+      id
+      version
+      status
+      totalWeight
+      items {
+        indicatorCode
+        name
+        kind
+        weight
+        target
+        unitOfMeasure
+        origin
+      }
+    }
+  }
+`);
+
+export const EditDraft = graphql(`
+  mutation EditDraft($unitId: ID!, $year: Int!, $set: [IndicatorListItemInput!]) {
+    editIndicatorListDraft(unitId: $unitId, year: $year, set: $set) {
+      version
+      status
+      totalWeight
+    }
+  }
+`);
+
+export const DraftList = graphql(`
+  mutation DraftList($unitId: ID!, $year: Int!) {
+    draftIndicatorList(unitId: $unitId, year: $year) {
+      version
+      status
+    }
+  }
+`);
+
+export const PublishList = graphql(`
+  mutation PublishList($unitId: ID!, $year: Int!) {
+    publishIndicatorList(unitId: $unitId, year: $year) {
+      version
+      status
+      publishedAt
+    }
+  }
+`);
+
+export const ImportLists = graphql(`
+  mutation ImportLists($file: CatalogueFileInput!) {
+    importIndicatorLists(file: $file) {
+      rows
+      applied
+      errorCount
+      errors {
+        row
+        column
+        rule
+        reason
+        value
+      }
+    }
+  }
+`);
+
+export const ScoringRuns = graphql(`
+  query ScoringRuns {
+    scoringRuns(limit: 10) {
+      runId
+      period
+      requestedBy
+      startedAt
+      seconds
+      units
+      cadres
+    }
+  }
+`);
+
+export const RunScoring = graphql(`
+  mutation RunScoring($period: String!) {
+    runScoring(period: $period) {
+      runId
+      period
+      units
+      cadres
+      seconds
+    }
+  }
+`);
+
+export const Rankings = graphql(`
+  query Rankings($period: String!) {
+    rankings(period: $period, limit: 100) {
+      cadreId
+      peerGroup
+      total
+      grade
+      rank
+      peerGroupSize
+    }
+  }
+`);
+
+export const ReporterForm = graphql(`
+  query ReporterForm($unitId: ID!, $year: Int!) {
+    indicatorList(unitId: $unitId, year: $year) {
+      version
+      items {
+        indicatorCode
+        name
+        unitOfMeasure
+        dataSource
+        frequency
+        minValue
+        maxValue
+        target
+      }
+    }
+  }
+`);
+
+export const ReportObservations = graphql(`
+  mutation ReportObservations($inputs: [ObservationReport!]!) {
+    reportObservations(inputs: $inputs) {
+      indicatorCode
+      revision
+      value
+    }
+  }
+`);
+
+export const ImportObservations = graphql(`
+  mutation ImportObservations($fileName: String!, $contentBase64: String!) {
+    importObservations(fileName: $fileName, contentBase64: $contentBase64) {
+      accepted
+    }
+  }
+`);
+
+export const CadrePage = graphql(`
+  query CadrePage($cadreId: ID!, $period: String!) {
+    cadreScore(cadreId: $cadreId, period: $period) {
+      cadreId
+      total
+      grade
+      rank
+      peerGroupSize
+      peerGroup
+      components {
+        name
+        score
+        weight
+        weighted
+        source
+      }
+      capabilities {
+        capability
+        score
+        peerPercentile
+        peers
+      }
+      unitScore {
+        unitId
+        score
+        breakdown {
+          indicatorCode
+          rule
+          weight
+          value
+          points
+          deducted
+          effect
+          observationRevision
+          listVersion
+        }
+      }
+    }
+    cadre(id: $cadreId) {
+      id
+      name
+      unitId
+      enrolments {
+        id
+        programmeId
+        status
+        capability
+        waitlistPosition
+      }
+    }
+  }
+`);
+
+export const SubmitAppeal = graphql(`
+  mutation SubmitAppeal($input: AppealInput!) {
+    submitAppeal(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const Programmes = graphql(`
+  query Programmes {
+    programmes {
+      id
+      name
+      kind
+      fullTime
+      cohorts {
+        id
+        name
+        startsOn
+        endsOn
+        capacity
+        seatsTaken
+        freeSeats
+        enrolments {
+          id
+          cadreId
+          status
+          offPost
+          evaluationPassed
+        }
+        waitlist {
+          id
+          cadreId
+          waitlistPosition
+        }
+      }
+    }
+  }
+`);
+
+export const RecordEvaluation = graphql(`
+  mutation RecordEvaluation($enrolmentId: ID!, $passed: Boolean!, $score: Float) {
+    recordEvaluation(enrolmentId: $enrolmentId, passed: $passed, score: $score) {
+      id
+      status
+      evaluationPassed
+      offPost
+    }
+  }
+`);
+
+export const SubmitPublicEvaluation = graphql(`
+  mutation SubmitPublicEvaluation($input: PublicEvaluationInput!) {
+    submitPublicEvaluation(input: $input) {
+      evaluationId
+    }
+  }
+`);
