@@ -157,17 +157,23 @@ async def test_common_indicators_cannot_be_removed_and_red_lines_carry_no_weight
         rule={"type": "pass_fail", "threshold": 100},
     )
     # The category gains a common red line: it carries no weight, so no other unit's list changes.
+    # The category is shared (the demo city's development zones use it): its commons are put back.
     commons = await commons_of(client, "development_zone")
-    await client.execute(
-        SET_COMMONS, {"c": "development_zone", "items": [*commons, {"indicatorCode": red_line}]}
-    )
-    draft = (await client.execute(DRAFT, {"u": unit, "y": 2027, "items": []}))["draftIndicatorList"]
-    assert red_line in [i["indicatorCode"] for i in draft["items"] if i["origin"] == "common"]
-    [error] = await client.errors(EDIT, {"u": unit, "y": 2027, "remove": [red_line]})
-    assert error["extensions"]["problems"][0]["rule"] == "common_required"
-    [error] = await client.errors(
-        EDIT, {"u": unit, "y": 2027, "set": [{"indicatorCode": red_line, "weight": 5}]}
-    )
-    assert [(p["field"], p["rule"], p["value"]) for p in error["extensions"]["problems"]] == [
-        ("weight", "no_weight_for_kind", 5)
-    ]
+    try:
+        await client.execute(
+            SET_COMMONS, {"c": "development_zone", "items": [*commons, {"indicatorCode": red_line}]}
+        )
+        draft = (await client.execute(DRAFT, {"u": unit, "y": 2027, "items": []}))[
+            "draftIndicatorList"
+        ]
+        assert red_line in [i["indicatorCode"] for i in draft["items"] if i["origin"] == "common"]
+        [error] = await client.errors(EDIT, {"u": unit, "y": 2027, "remove": [red_line]})
+        assert error["extensions"]["problems"][0]["rule"] == "common_required"
+        [error] = await client.errors(
+            EDIT, {"u": unit, "y": 2027, "set": [{"indicatorCode": red_line, "weight": 5}]}
+        )
+        assert [(p["field"], p["rule"], p["value"]) for p in error["extensions"]["problems"]] == [
+            ("weight", "no_weight_for_kind", 5)
+        ]
+    finally:
+        await client.execute(SET_COMMONS, {"c": "development_zone", "items": commons})

@@ -12,7 +12,7 @@ export type AppealInput = {
   unitId?: string | number | null | undefined;
 };
 
-/** A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 64 MiB); the first row names the columns, in Chinese or English; the file name's ending says the format. */
+/** A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 16 MiB); the first row names the columns, in Chinese or English; the file name's ending says the format. */
 export type CatalogueFileInput = {
   contentBase64: string;
   filename: string;
@@ -43,6 +43,243 @@ export type PublicEvaluationInput = {
   satisfaction: number;
   unitId: string | number;
 };
+
+/** A rule a value broke: in import reports here, and as `extensions.problems[].rule` of VALIDATION_FAILED errors from every subgraph. */
+export type RuleCode =
+  /** A period ends on or after the day it starts. */
+  | 'after_start'
+  /** A new list version takes effect after the version in force took effect. */
+  | 'after_version_in_force'
+  /** A split divides a part the parent cascade allocated to that unit. */
+  | 'allocated_in_parent'
+  /** The value is at least the stated minimum. */
+  | 'at_least'
+  /** The common indicators of a category take at most the 100 weight points of a list. */
+  | 'at_most_100'
+  /** A cascaded target feeds a scored target-attainment indicator. */
+  | 'attainment_indicator'
+  /** Only an automatic-feed indicator takes observations from the feed. */
+  | 'auto_feed'
+  /** Data an automatic feed delivers needs no on-site check. */
+  | 'auto_feed_no_on_site_check'
+  /** An automatic-feed indicator names the system its data comes from. */
+  | 'auto_feed_source'
+  /** Each threshold band is {bound: number, score: 0-100}. */
+  | 'band_shape'
+  /** A bands cell reads as bound:score pairs, best first. */
+  | 'bands'
+  /** Threshold bands go best first, bounds and scores never repeated. */
+  | 'bands_order'
+  /** A threshold-bands rule has at least one band. */
+  | 'bands_required'
+  /** File content is valid base64. */
+  | 'base64'
+  /** The cell holds yes/no (是/否). */
+  | 'boolean'
+  /** The attainment cap lies in the allowed range (1.2 = 120%). */
+  | 'cap_range'
+  /** A list's target for a cascaded indicator is the unit's allocated part. */
+  | 'cascaded_target'
+  /** A signed ledger checkpoint of that tree size exists. */
+  | 'checkpointed'
+  /** Every common indicator of the unit's category is in its list. */
+  | 'common_required'
+  /** No string argument holds a control character (tab, line feed and carriage return excepted). */
+  | 'control_character'
+  /** The cell holds a date (2025-01-01 or 2025年1月1日). */
+  | 'date'
+  /** Grade thresholds descend from excellent down. */
+  | 'descending'
+  /** A transfer goes to a cohort other than the current one. */
+  | 'different_cohort'
+  /** A comparison is between two different periods. */
+  | 'differs_from_before'
+  /** The scheme's minimum weight share of each dimension is met. */
+  | 'dimension_minimum'
+  /** The values are distinct and not blank. */
+  | 'distinct'
+  /** A signature is 64 Ed25519 bytes in base64 or hex. */
+  | 'ed25519'
+  /** The programme admits the cadre. */
+  | 'eligibility'
+  /** A .csv file is UTF-8 or GB18030 text. */
+  | 'encoding'
+  /** A split totals exactly the part of the parent cascade it divides. */
+  | 'equals_parent_part'
+  /** What the value refers to (unit, indicator, scheme, cascade...) exists. */
+  | 'exists'
+  /** The file is a .csv or an .xlsx file. */
+  | 'file_type'
+  /** The value is a finite number. */
+  | 'finite'
+  /** A category fixed by the reform is neither changed nor removed. */
+  | 'fixed'
+  /** The value has the required format. */
+  | 'format'
+  /** The period matches how often the indicator is reported. */
+  | 'frequency'
+  /** Some unit has a list in force for the period's year. */
+  | 'has_lists'
+  /** The file's first row names the required columns. */
+  | 'header'
+  /** The file is not empty: its first row names the columns. */
+  | 'header_row'
+  /** The indicator named is in the list. */
+  | 'in_list'
+  /** The cell holds a whole number. */
+  | 'integer'
+  /** A changed cascade still gives each split of it the part that split divides. */
+  | 'keeps_splits'
+  /** The setting named exists. */
+  | 'known'
+  /** The cadre is registered. */
+  | 'known_cadre'
+  /** Every column header is one the file's layout knows. */
+  | 'known_column'
+  /** The unit has a list for the period's year. */
+  | 'known_period'
+  /** The unit has a published list. */
+  | 'known_unit'
+  /** The period is not locked against this change. */
+  | 'locked'
+  /** The authorisation covers exactly this change. */
+  | 'matches'
+  /** The enrolment belongs to the cadre named. */
+  | 'matches_enrolment'
+  /** A cascade is measured in its indicator's unit of measure. */
+  | 'matches_indicator'
+  /** The observation comes from the source system the list names. */
+  | 'matches_list'
+  /** No more categories are configured than the reform allows. */
+  | 'max_configurable'
+  /** One `_entities` call resolves at most the platform's limit of representations. */
+  | 'max_entities'
+  /** At most the allowed number of items at once. */
+  | 'max_items'
+  /** The text is at most the allowed length. */
+  | 'max_length'
+  /** A deduction's cap is empty or at least the points per incident. */
+  | 'max_points_range'
+  /** The file has at most the allowed number of rows. */
+  | 'max_rows'
+  /** The file is at most the allowed size. */
+  | 'max_size'
+  /** The text is at least the required length. */
+  | 'min_length'
+  /** An indicator's minimum is not above its maximum. */
+  | 'min_not_above_max'
+  /** The value is at least the minimum allowed. */
+  | 'minimum'
+  /** The period is a month (monitoring runs month by month). */
+  | 'monthly'
+  /** A unit imported is not registered yet. */
+  | 'new_unit'
+  /** Units' parents form no cycle. */
+  | 'no_cycle'
+  /** An indicator monitored daily is not assessed again at year end. */
+  | 'no_double_assessment'
+  /** An indicator measures outcomes, not paperwork (the blocklist). */
+  | 'no_paperwork'
+  /** Red lines, deductions and vetoes carry no weight. */
+  | 'no_weight_for_kind'
+  /** The number is at least 0. */
+  | 'non_negative'
+  /** An indicator fed automatically is not reported by hand. */
+  | 'not_auto_feed'
+  /** The largest cluster count is not below the smallest. */
+  | 'not_below_k_min'
+  /** A cohort's capacity is not below the seats already taken. */
+  | 'not_below_seats_taken'
+  /** The file has data rows under its header. */
+  | 'not_empty'
+  /** A unit is not its own parent. */
+  | 'not_self'
+  /** The value is a finite number. */
+  | 'number'
+  /** The content is a JSON object. */
+  | 'object'
+  /** The value is one of the allowed values. */
+  | 'one_of'
+  /** The cohort has not ended. */
+  | 'open_cohort'
+  /** A page's size (`limit`, `first`) lies between 1 and the platform's maximum. */
+  | 'page_size'
+  /** Where a page starts (`offset`) is 0 or more. */
+  | 'page_start'
+  /** A cascade's allocations add up exactly to its total. */
+  | 'parts_add_up'
+  /** The value matches the required pattern. */
+  | 'pattern'
+  /** A period reads like 2025, 2025-Q1 or 2025-03. */
+  | 'period'
+  /** The period is written in a format that can be read. */
+  | 'period_format'
+  /** A deduction takes a positive number of points per incident. */
+  | 'points_positive'
+  /** The number is above 0. */
+  | 'positive'
+  /** Target attainment is measured against a target above 0. */
+  | 'positive_for_attainment'
+  /** A scored indicator carries a weight above 0. */
+  | 'positive_for_scored'
+  /** A change to a locked period carries enough distinct valid signatures. */
+  | 'quorum'
+  /** The number lies within the allowed range. */
+  | 'range'
+  /** A remedial class takes the cadre off post: it is full-time. */
+  | 'remedial_is_full_time'
+  /** The value is given and not blank. */
+  | 'required'
+  /** The file has every column its layout requires. */
+  | 'required_column'
+  /** A target-attainment indicator has a target. */
+  | 'required_for_attainment'
+  /** The file has data rows under its header. */
+  | 'rows_required'
+  /** The scoring rule type suits the indicator's kind. */
+  | 'rule_for_kind'
+  /** The scoring rule has only the keys its type knows. */
+  | 'rule_keys'
+  /** The scoring rule type is one the platform knows. */
+  | 'rule_type'
+  /** Every row of one unit's list states the same scheme and start date. */
+  | 'same_in_list'
+  /** A split keeps its parent's year, unit of measure and indicator. */
+  | 'same_measure'
+  /** A transfer stays within the enrolment's programme. */
+  | 'same_programme'
+  /** A share lies between 0 and 1. */
+  | 'share'
+  /** A unit's part is split over its own sub-units only. */
+  | 'sub_units_only'
+  /** The weights of a list's scored indicators add up to exactly 100. */
+  | 'sum_100'
+  /** A scheme's minimum dimension shares add up to at most 100. */
+  | 'sum_at_most_100'
+  /** The fusion weights add up to 1. */
+  | 'sum_to_one'
+  /** A pass/fail rule has a numeric threshold. */
+  | 'threshold_required'
+  /** The value is not used twice. */
+  | 'unique'
+  /** No column appears twice in the file. */
+  | 'unique_column'
+  /** An item appears once in the file. */
+  | 'unique_in_file'
+  /** An indicator appears once in a list. */
+  | 'unique_in_list'
+  /** A cascade gives each unit one part. */
+  | 'unique_units'
+  /** Every unit a cascade allocates to is registered. */
+  | 'units_exist'
+  /** A .csv file is UTF-8 text. */
+  | 'utf8'
+  /** The value lies within the indicator's range. */
+  | 'within_range'
+  /** A list takes effect within its year. */
+  | 'within_year'
+  /** The file is a readable .xlsx workbook. */
+  | 'xlsx';
 
 export type CityOverviewQueryVariables = Exact<{
   period: string;
@@ -99,7 +336,7 @@ export type ImportListsMutationVariables = Exact<{
 }>;
 
 
-export type ImportListsMutation = { importIndicatorLists: { rows: number, applied: boolean, errorCount: number, errors: Array<{ row: number | null, column: string | null, rule: string, reason: string, value: unknown }> } };
+export type ImportListsMutation = { importIndicatorLists: { rows: number, applied: boolean, errorCount: number, errors: Array<{ row: number | null, column: string | null, rule: RuleCode, reason: string, value: unknown }> } };
 
 export type ScoringRunsQueryVariables = Exact<{ [key: string]: never; }>;
 
