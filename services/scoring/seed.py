@@ -24,7 +24,6 @@ import sqlalchemy as sa
 from services.common import migrations
 from services.common.db import driver_connection, make_engine, make_session_factory
 from services.common.settings import get_settings
-from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import record_repository as records
 from services.scoring.adapters.list_repository import item_spec
 from services.scoring.adapters.tables import outbox
@@ -36,6 +35,7 @@ from services.scoring.service_layer.imports import UPLOAD
 from services.scoring.service_layer.monitoring import run_monitoring
 from services.scoring.service_layer.observations import record_observations
 from services.scoring.service_layer.scoring import run_scoring
+from services.scoring.service_layer.unit_of_work import SqlScoringUnitOfWork
 
 YEAR = 2025
 MONITORED_MONTH = f"{YEAR + 1}-03"
@@ -144,7 +144,7 @@ async def _wait_for_lists(sessions) -> int:
     return max(seen, 0)
 
 
-async def _items_in_force(uow: UnitOfWork, year: int) -> list[tuple[str, ItemSpec]]:
+async def _items_in_force(uow: SqlScoringUnitOfWork, year: int) -> list[tuple[str, ItemSpec]]:
     conn = await driver_connection(uow.session)
     rows = await conn.fetch(
         """SELECT li.unit_id, li.indicator_code, li.name, li.dimension, li.kind, li.direction, li.unit_of_measure,
@@ -185,7 +185,7 @@ def _observations(
     return reported, fed
 
 
-async def _already_seeded(uow: UnitOfWork, year: int) -> bool:
+async def _already_seeded(uow: SqlScoringUnitOfWork, year: int) -> bool:
     found = await uow.session.execute(
         sa.text(
             "SELECT 1 FROM observations WHERE year = :y AND reported_by IN (:by, :feed) LIMIT 1"
@@ -195,7 +195,7 @@ async def _already_seeded(uow: UnitOfWork, year: int) -> bool:
     return found.first() is not None
 
 
-async def _report(uow: UnitOfWork, year: int, last_month: int) -> int:
+async def _report(uow: SqlScoringUnitOfWork, year: int, last_month: int) -> int:
     if await _already_seeded(uow, year):
         return 0
     reported, fed = _observations(await _items_in_force(uow, year), year, last_month)
@@ -206,7 +206,7 @@ async def _report(uow: UnitOfWork, year: int, last_month: int) -> int:
     return len(reported) + len(fed)
 
 
-async def _people(uow: UnitOfWork) -> int:
+async def _people(uow: SqlScoringUnitOfWork) -> int:
     """Public evaluations of streets and townships, cadre evaluations, and daily records of township heads."""
     session = uow.session
     units = (
@@ -297,19 +297,19 @@ async def seed() -> dict[str, object]:
         lists = await _wait_for_lists(sessions)
         if not lists:
             return {"lists in force": 0}
-        async with UnitOfWork(sessions, "scoring", outbox) as uow:
+        async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
             if not (await record_commands.current_settings(uow.session)).cumulative_indicators:
                 await record_commands.configure(
                     uow, {"cumulative_indicators": list(CUMULATIVE)}, SEEDED_BY
                 )
-        async with UnitOfWork(sessions, "scoring", outbox) as uow:
+        async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
             observations = await _report(uow, YEAR, 12)
             observations += await _report(uow, YEAR + 1, 3)
-        async with UnitOfWork(sessions, "scoring", outbox) as uow:
+        async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
             people = await _people(uow)
-        async with UnitOfWork(sessions, "scoring", outbox) as uow:
+        async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
             run = await run_scoring(uow, str(YEAR), SEEDED_BY)
-        async with UnitOfWork(sessions, "scoring", outbox) as uow:
+        async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
             monitoring = await run_monitoring(uow, MONITORED_MONTH)
     finally:
         await engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -148,3 +149,76 @@ async def unused_authorisations(
         .with_for_update()
     )
     return list(await session.execute(query))
+
+
+@dataclass(frozen=True)
+class StoredAuthorisation:
+    """The row of an authorisation: only a pointer to its ledger leaf, which is what is obeyed."""
+
+    id: str
+    change_kind: str
+    record_id: str
+    content: dict[str, Any]
+    digest: str
+    leaf_index: int
+    authorised_at: datetime
+    applied_at: datetime | None
+
+
+def _authorisation(row: sa.Row) -> StoredAuthorisation:
+    return StoredAuthorisation(
+        id=row.id,
+        change_kind=row.change_kind,
+        record_id=row.record_id,
+        content=row.content,
+        digest=row.digest,
+        leaf_index=row.leaf_index,
+        authorised_at=row.authorised_at,
+        applied_at=row.applied_at,
+    )
+
+
+class SqlApprovalRepository:
+    """The statements above, bound to the session of one unit of work."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def keys(self, key_ids: Iterable[str] | None = None) -> dict[str, ApprovalKey]:
+        return await keys(self._session, key_ids)
+
+    async def key_with_public_key(self, public_key: str) -> ApprovalKey | None:
+        return await key_with_public_key(self._session, public_key)
+
+    async def add_key(self, key: ApprovalKey, registered_by: str, at: datetime) -> None:
+        await add_key(self._session, key, registered_by, at)
+
+    async def revoke_key(self, key_id: str, revoked_by: str, at: datetime) -> ApprovalKey | None:
+        return await revoke_key(self._session, key_id, revoked_by, at)
+
+    async def policy(self, change_kind: str) -> ApprovalPolicy | None:
+        return await policy(self._session, change_kind)
+
+    async def policies(self) -> list[ApprovalPolicy]:
+        return await policies(self._session)
+
+    async def save_policy(self, saved: ApprovalPolicy, updated_by: str, at: datetime) -> None:
+        await save_policy(self._session, saved, updated_by, at)
+
+    async def add_authorisation(self, values: dict[str, Any]) -> None:
+        await add_authorisation(self._session, values)
+
+    async def authorisation(
+        self, authorisation_id: str, for_update: bool = False
+    ) -> StoredAuthorisation | None:
+        row = await authorisation(self._session, authorisation_id, for_update)
+        return _authorisation(row) if row else None
+
+    async def mark_applied(self, authorisation_id: str, at: datetime, leaf_index: int) -> None:
+        await mark_applied(self._session, authorisation_id, at, leaf_index)
+
+    async def unused_authorisations(
+        self, change_kind: str, record_ids: Iterable[str]
+    ) -> list[StoredAuthorisation]:
+        rows = await unused_authorisations(self._session, change_kind, record_ids)
+        return [_authorisation(row) for row in rows]

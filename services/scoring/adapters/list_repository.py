@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from datetime import date
 
 import asyncpg
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.common.db import driver_connection
 from services.scoring.domain.observations import ListInForce
 from services.scoring.domain.rules import ItemSpec
 
@@ -227,3 +229,15 @@ async def _years_with_lists(
 
 # One per process: every unit of work checking observations shares it.
 LISTS = ListCache()
+
+
+class SqlListsInForce:
+    """The process-wide cache of lists in force, read through one unit of work's connection."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def for_checks(
+        self, wanted: Iterable[tuple[str, int, str]]
+    ) -> tuple[dict[tuple[str, int], ListInForce], dict[str, tuple[int, ...]]]:
+        return await LISTS.lists_for_checks(await driver_connection(self._session), wanted)

@@ -9,7 +9,9 @@ from datetime import datetime
 
 import asyncpg
 import numpy as np
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.common.db import driver_connection
 from services.scoring.adapters.binary_copy import read_fixed_rows
 from services.scoring.domain.engine import ObservationTable
 from services.scoring.domain.observations import Accepted
@@ -105,3 +107,21 @@ async def read_year(conn: asyncpg.Connection, year: int, up_to_month: int) -> Ob
         revision=columns["revision"].astype(np.int64),
         observation_id=columns["observation_id"].astype(np.int64),
     )
+
+
+class SqlObservationRepository:
+    """`insert` on the driver connection of one unit of work's session."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def insert(
+        self,
+        accepted: list[Accepted],
+        channel: str,
+        reported_by: list[str],
+        reported_at: list[datetime],
+        event_ids: list[uuid.UUID | None] | None = None,
+    ) -> list[Stored]:
+        conn = await driver_connection(self._session)
+        return await insert(conn, accepted, channel, reported_by, reported_at, event_ids)

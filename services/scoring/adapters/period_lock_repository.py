@@ -60,3 +60,24 @@ async def covering(session: AsyncSession, periods: Iterable[str]) -> dict[str, s
 
 async def remove(session: AsyncSession, period: str) -> None:
     await session.execute(period_locks.delete().where(period_locks.c.period == period))
+
+
+class SqlPeriodLockRepository:
+    """The statements above, bound to the session of one unit of work."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def add(
+        self, period: str, reason: str, by: str, role: str, at: datetime, leaf_index: int
+    ) -> None:
+        await add(self._session, period, reason, by, role, at, leaf_index)
+
+    async def has_own_lock(self, period: str) -> bool:
+        return await get(self._session, period) is not None
+
+    async def covering(self, periods: Iterable[str]) -> dict[str, str]:
+        return await covering(self._session, periods)
+
+    async def remove(self, period: str) -> None:
+        await remove(self._session, period)

@@ -127,3 +127,61 @@ async def set_areas(
                 for d in dimensions
             ],
         )
+
+
+class SqlRecordRepository:
+    """The statements above, bound to the session of one unit of work."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def settings_json(self) -> dict | None:
+        return await settings_json(self._session)
+
+    async def store_settings(self, data: dict, updated_by: str) -> None:
+        await store_settings(self._session, data, updated_by)
+
+    async def one_at_a_time(self, submitted_by: str) -> None:
+        await self._session.execute(
+            sa.select(
+                sa.func.pg_advisory_xact_lock(sa.func.hashtext(f"evaluations:{submitted_by}"))
+            )
+        )
+
+    async def submissions_since(self, submitted_by: str, since: datetime) -> int:
+        return await submissions_since(self._session, submitted_by, since)
+
+    async def add_public_evaluation(
+        self,
+        unit_id: str,
+        period: str,
+        respondent_digest: str,
+        satisfaction: float,
+        submitted_by: str,
+    ) -> int | None:
+        return await add_public_evaluation(
+            self._session, unit_id, period, respondent_digest, satisfaction, submitted_by
+        )
+
+    async def add_daily_record(
+        self,
+        cadre_id: str,
+        occurred_on: date,
+        kind: str,
+        points: float,
+        description: str,
+        recorded_by: str,
+    ) -> int:
+        return await add_daily_record(
+            self._session, cadre_id, occurred_on, kind, points, description, recorded_by
+        )
+
+    async def set_evaluation(
+        self, cadre_id: str, year: int, kind: str, score: float, evaluated_by: str
+    ) -> None:
+        await set_evaluation(self._session, cadre_id, year, kind, score, evaluated_by)
+
+    async def set_areas(
+        self, cadre_id: str, year: int, dimensions: list[str], assigned_by: str
+    ) -> None:
+        await set_areas(self._session, cadre_id, year, dimensions, assigned_by)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.scoring.adapters.tables import cadre_roster, unit_roster
+from services.common.roster import roster_entry
+from services.scoring.adapters.tables import cadre_roster, metadata, unit_roster
 
 
 class SqlRoster:
@@ -19,3 +20,6 @@ class SqlRoster:
     async def has_unit(self, unit_id: str) -> bool:
         query = sa.select(unit_roster.c.unit_id).where(unit_roster.c.unit_id == unit_id)
         return (await self._session.execute(query)).scalar_one_or_none() is not None
+
+    async def has_cadre(self, cadre_id: str) -> bool:
+        return await roster_entry(self._session, metadata, cadre_id) is not None

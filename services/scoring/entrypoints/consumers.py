@@ -6,19 +6,21 @@ view of it (the same transaction, with scoring's repositories).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
 from schemas import topics
 from schemas.envelope import Envelope, EventPayload
 from services.common.app import Subscription
-from services.common.consumer import Handler
+from services.common.consumer import BatchHandler, Handler
 from services.common.roster import RosterHandlers
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters.tables import metadata
 from services.scoring.service_layer.handlers import (
     BATCH_EVENT_HANDLERS,
     EVENT_HANDLERS,
+    BatchEventHandler,
     EventHandler,
 )
 from services.scoring.service_layer.unit_of_work import SqlScoringUnitOfWork
@@ -35,6 +37,13 @@ def _in_scoring_unit_of_work(handler: EventHandler) -> Handler:
     return handle
 
 
+def _batch_in_scoring_unit_of_work(handler: BatchEventHandler) -> BatchHandler:
+    async def handle(uow: UnitOfWork, events: list[tuple[Any, Envelope]]) -> dict[uuid.UUID, str]:
+        return await handler(SqlScoringUnitOfWork.within(uow), events)
+
+    return handle
+
+
 def subscription(
     settings: ScoringSettings | None = None,
     handlers: Mapping[type[EventPayload], EventHandler] = EVENT_HANDLERS,
@@ -43,6 +52,12 @@ def subscription(
     return Subscription(
         topics=list(TOPICS),
         handlers={event: _in_scoring_unit_of_work(h) for event, h in handlers.items()},
-        batch_handlers={**RosterHandlers(metadata).batch_handlers(), **BATCH_EVENT_HANDLERS},
+        batch_handlers={
+            **RosterHandlers(metadata).batch_handlers(),
+            **{
+                event: _batch_in_scoring_unit_of_work(h)
+                for event, h in BATCH_EVENT_HANDLERS.items()
+            },
+        },
         batch_size=settings.scoring_feed_batch_size,
     )

@@ -16,9 +16,8 @@ from typing import Any
 
 from services.common.auth import Principal
 from services.common.errors import Conflict, FieldProblem, NotFound, ValidationFailed, invalid
-from services.common.unit_of_work import UnitOfWork
 from services.scoring import ledger
-from services.scoring.adapters import approval_repository as repository
+from services.scoring.adapters.approval_repository import StoredAuthorisation
 from services.scoring.domain.approvals import (
     ApprovalKey,
     ApprovalPolicy,
@@ -27,10 +26,10 @@ from services.scoring.domain.approvals import (
     require_quorum,
 )
 from services.scoring.domain.cases import period_problem, require
-from services.scoring.ledger import canonical_json, load_public_key, raw_public_key, read_leaf
+from services.scoring.ledger import canonical_json, load_public_key, raw_public_key
 from services.scoring.ledger import key_id as key_id_of
 from services.scoring.service_layer import log_entries
-from services.scoring.service_layer.sessions import session_of
+from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
 
 APPROVAL_KEY = "approval_key"
 APPROVAL_POLICY = "approval_policy"
@@ -55,7 +54,12 @@ def _key_record(key: ApprovalKey, by: str, at: datetime, event: str) -> dict[str
 
 
 async def register_key(
-    uow: UnitOfWork, holder: str, role: str, public_key: str, unit_id: str | None, by: Principal
+    uow: ScoringUnitOfWork,
+    holder: str,
+    role: str,
+    public_key: str,
+    unit_id: str | None,
+    by: Principal,
 ) -> ApprovalKey:
     """Registers a party's public key; the private key never reaches the platform."""
     try:
@@ -82,33 +86,32 @@ async def register_key(
         public_key=base64.b64encode(raw_public_key(loaded)).decode(),
         unit_id=unit_id or None,
     )
-    existing = await repository.key_with_public_key(session_of(uow), key.public_key)
+    existing = await uow.approvals.key_with_public_key(key.public_key)
     if existing is not None:
         raise Conflict(
             f"this public key is already registered as key {existing.key_id} ({existing.holder})"
         )
     at = _now()
-    await repository.add_key(session_of(uow), key, by.subject, at)
-    await ledger.record(
-        uow, APPROVAL_KEY, key.key_id, _key_record(key, by.subject, at, "registered")
-    )
+    await uow.approvals.add_key(key, by.subject, at)
+    await uow.log.record(APPROVAL_KEY, key.key_id, _key_record(key, by.subject, at, "registered"))
     return key
 
 
-async def revoke_key(uow: UnitOfWork, key_id: str, by: Principal) -> ApprovalKey:
+async def revoke_key(uow: ScoringUnitOfWork, key_id: str, by: Principal) -> ApprovalKey:
     at = _now()
-    key = await repository.revoke_key(session_of(uow), key_id, by.subject, at)
+    key = await uow.approvals.revoke_key(key_id, by.subject, at)
     if key is None:
         raise NotFound(f"no active approval key {key_id!r}")
-    await ledger.record(uow, APPROVAL_KEY, key.key_id, _key_record(key, by.subject, at, "revoked"))
+    await uow.log.record(APPROVAL_KEY, key.key_id, _key_record(key, by.subject, at, "revoked"))
     return key
 
 
-async def save_policy(uow: UnitOfWork, saved: ApprovalPolicy, by: Principal) -> ApprovalPolicy:
+async def save_policy(
+    uow: ScoringUnitOfWork, saved: ApprovalPolicy, by: Principal
+) -> ApprovalPolicy:
     at = _now()
-    await repository.save_policy(session_of(uow), saved, by.subject, at)
-    await ledger.record(
-        uow,
+    await uow.approvals.save_policy(saved, by.subject, at)
+    await uow.log.record(
         APPROVAL_POLICY,
         saved.change_kind,
         {
@@ -122,10 +125,10 @@ async def save_policy(uow: UnitOfWork, saved: ApprovalPolicy, by: Principal) -> 
     return saved
 
 
-async def _policy_for(uow: UnitOfWork, change: LockedChange) -> ApprovalPolicy:
-    found = await repository.policy(session_of(uow), change.change_kind)
+async def _policy_for(uow: ScoringUnitOfWork, change: LockedChange) -> ApprovalPolicy:
+    found = await uow.approvals.policy(change.change_kind)
     if found is None:
-        known = ", ".join(p.change_kind for p in await repository.policies(session_of(uow)))
+        known = ", ".join(p.change_kind for p in await uow.approvals.policies())
         raise invalid(
             "changeKind",
             "one_of",
@@ -148,12 +151,12 @@ class Authorisation:
 
 
 async def authorise(
-    uow: UnitOfWork, change: LockedChange, signatures: list[ApprovalSignature], by: Principal
+    uow: ScoringUnitOfWork, change: LockedChange, signatures: list[ApprovalSignature], by: Principal
 ) -> Authorisation:
     """Checks the quorum and records the authorisation as a leaf; refuses with the reason otherwise."""
     require(period_problem(change.period))
     policy = await _policy_for(uow, change)
-    keys = await repository.keys(session_of(uow), {signature.key_id for signature in signatures})
+    keys = await uow.approvals.keys({signature.key_id for signature in signatures})
     tally = require_quorum(policy, keys, change, signatures)
     at = _now()
     authorisation_id = f"LC-{uuid.uuid4().hex[:16]}"
@@ -165,8 +168,7 @@ async def authorise(
         for s in signatures
         if s.key_id in {key.key_id for key in tally.counted}
     ]
-    leaf = await ledger.record(
-        uow,
+    leaf = await uow.log.record(
         log_entries.LOCKED_CHANGE,
         authorisation_id,
         {
@@ -180,8 +182,7 @@ async def authorise(
             "at": at,
         },
     )
-    await repository.add_authorisation(
-        session_of(uow),
+    await uow.approvals.add_authorisation(
         {
             "id": authorisation_id,
             "change_kind": change.change_kind,
@@ -209,10 +210,10 @@ async def authorise(
     )
 
 
-async def _signed_as_recorded(uow: UnitOfWork, row: Any) -> None:
+async def _signed_as_recorded(uow: ScoringUnitOfWork, row: StoredAuthorisation) -> None:
     """The authorisation row is only a pointer: what is obeyed is its leaf, proven in the signed log,
     naming this change, with signatures that still make the quorum (a key revoked since counts no more)."""
-    record = read_leaf(await ledger.proven_leaf(session_of(uow), row.leaf_index))
+    record = await uow.log.proven_record(row.leaf_index)
     recorded = (
         record.content
         if record.kind == log_entries.LOCKED_CHANGE and record.record_id == row.id
@@ -232,12 +233,12 @@ async def _signed_as_recorded(uow: UnitOfWork, row: Any) -> None:
         ApprovalSignature(s["key_id"], bytes.fromhex(s["signature"]))
         for s in recorded["signatures"]
     ]
-    keys = await repository.keys(session_of(uow), {signature.key_id for signature in signatures})
+    keys = await uow.approvals.keys({signature.key_id for signature in signatures})
     require_quorum(await _policy_for(uow, change), keys, change, signatures)
 
 
 async def apply(
-    uow: UnitOfWork,
+    uow: ScoringUnitOfWork,
     authorisation_id: str,
     change_kind: str,
     record_id: str,
@@ -247,7 +248,7 @@ async def apply(
 
     Call it in the unit of work that writes the new revision, with exactly the signed content.
     """
-    row = await repository.authorisation(session_of(uow), authorisation_id, for_update=True)
+    row = await uow.approvals.authorisation(authorisation_id, for_update=True)
     if row is None:
         raise invalid("authorisationId", "exists", "no authorisation has this id", authorisation_id)
     if row.applied_at is not None:
@@ -274,8 +275,7 @@ async def apply(
         raise ValidationFailed(problems)
     await _signed_as_recorded(uow, row)
     at = _now()
-    leaf = await ledger.record(
-        uow,
+    leaf = await uow.log.record(
         log_entries.LOCKED_CHANGE,
         authorisation_id,
         {
@@ -286,5 +286,5 @@ async def apply(
             "at": at,
         },
     )
-    await repository.mark_applied(session_of(uow), authorisation_id, at, leaf.index)
+    await uow.approvals.mark_applied(authorisation_id, at, leaf.index)
     return leaf.index

@@ -8,6 +8,7 @@ events of their type in a consumed batch at once (the feed: one COPY for thousan
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -21,6 +22,8 @@ from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
 log = logging.getLogger(__name__)
 
 EventHandler = Callable[[Any, Any, Envelope], Awaitable[Any]]
+# A batch handler returns the reasons of the events it refused, by event id.
+BatchEventHandler = Callable[[Any, list[tuple[Any, Envelope]]], Awaitable[dict[uuid.UUID, str]]]
 
 
 def still_pending(request_id: int, pending_ids: set[int]) -> bool:
@@ -54,4 +57,6 @@ EVENT_HANDLERS: Mapping[type[EventPayload], EventHandler] = {
     IndicatorListPublished: list_published,
     RescoringRequested: rescoring_requested,
 }
-BATCH_EVENT_HANDLERS = {ObservationReported: ingest_feed}
+BATCH_EVENT_HANDLERS: Mapping[type[EventPayload], BatchEventHandler] = {
+    ObservationReported: ingest_feed,
+}

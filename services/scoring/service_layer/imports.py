@@ -8,10 +8,10 @@ from typing import Any
 
 from services.common.auth import Principal
 from services.common.errors import ValidationFailed
-from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters.observation_files import cell_problems, read_table
 from services.scoring.domain.observations import REPORTED_SOURCE, ObservationInput
 from services.scoring.service_layer.observations import Recorded, record_observations
+from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
 
 UPLOAD = "upload"
 
@@ -30,7 +30,7 @@ def _text(value: Any) -> str:
 
 
 async def import_observations(
-    uow: UnitOfWork, file_name: str, content: bytes, principal: Principal
+    uow: ScoringUnitOfWork, file_name: str, content: bytes, principal: Principal
 ) -> list[Recorded]:
     table = read_table(file_name, content)
     problems = [problem for number, values in table for problem in cell_problems(number, values)]

@@ -14,16 +14,11 @@ from typing import cast
 
 from schemas.envelope import Envelope
 from schemas.events import ObservationReported
-from services.common.db import driver_connection
 from services.common.errors import FieldProblem, ValidationFailed
-from services.common.unit_of_work import UnitOfWork
-from services.scoring import ledger
-from services.scoring.adapters import list_repository as list_store
-from services.scoring.adapters import observation_repository as observation_store
 from services.scoring.domain.observations import FEED, Accepted, ObservationInput, check_observation
 from services.scoring.domain.periods import parse_period
 from services.scoring.service_layer import log_entries, period_locks
-from services.scoring.service_layer.sessions import session_of
+from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,7 @@ class Recorded:
 
 
 async def _check(
-    uow: UnitOfWork, inputs: list[ObservationInput], channel: str, rows: list[int | None]
+    uow: ScoringUnitOfWork, inputs: list[ObservationInput], channel: str, rows: list[int | None]
 ) -> list[Accepted | list[FieldProblem]]:
     wanted = set()
     for item in inputs:
@@ -47,8 +42,7 @@ async def _check(
             wanted.add((item.unit_id, parse_period(item.period).year, item.indicator_code))
         except ValueError:
             continue
-    conn = await driver_connection(session_of(uow))
-    listings, years = await list_store.LISTS.lists_for_checks(conn, wanted)
+    listings, years = await uow.lists_in_force.for_checks(wanted)
     results = []
     for item, row in zip(inputs, rows):
         try:
@@ -64,7 +58,7 @@ async def _check(
 
 
 async def record_observations(
-    uow: UnitOfWork,
+    uow: ScoringUnitOfWork,
     inputs: list[ObservationInput],
     channel: str,
     reported_by: str,
@@ -81,12 +75,10 @@ async def record_observations(
     accepted = cast(list[Accepted], checked)
     await period_locks.guard_observations(uow, inputs)
     now = datetime.now(UTC)
-    conn = await driver_connection(session_of(uow))
-    stored = await observation_store.insert(
-        conn, accepted, channel, [reported_by] * len(accepted), [now] * len(accepted)
+    stored = await uow.observations.insert(
+        accepted, channel, [reported_by] * len(accepted), [now] * len(accepted)
     )
-    await ledger.record_many(
-        uow,
+    await uow.log.record_many(
         log_entries.observation_revisions(
             accepted, stored, channel, [reported_by] * len(accepted), [now] * len(accepted)
         ),
@@ -110,8 +102,38 @@ def _reason(problems: list[FieldProblem]) -> str:
     return "; ".join(f"{p.field}: {p.message} (rule {p.rule}, value {p.value!r})" for p in problems)
 
 
+@dataclass(frozen=True)
+class FeedDecision:
+    """Which of a batch of feed events are stored, and why each of the others is refused."""
+
+    accepted: list[Accepted]
+    kept: list[tuple[ObservationReported, Envelope]]
+    refused: dict[uuid.UUID, str]
+
+
+def decide_feed(
+    events: list[tuple[ObservationReported, Envelope]],
+    checked: list[Accepted | list[FieldProblem]],
+    locked: dict[str, str],
+) -> FeedDecision:
+    """Sorts checked feed events: a broken rule or a locked period (the feed has no signatures to
+    change one) refuses that event alone, with its reason; the rest are kept in order."""
+    refused: dict[uuid.UUID, str] = {}
+    accepted: list[Accepted] = []
+    kept: list[tuple[ObservationReported, Envelope]] = []
+    for (event, envelope), result in zip(events, checked, strict=True):
+        if isinstance(result, list):
+            refused[envelope.event_id] = _reason(result)
+        elif event.period in locked:
+            refused[envelope.event_id] = locked[event.period]
+        else:
+            accepted.append(result)
+            kept.append((event, envelope))
+    return FeedDecision(accepted, kept, refused)
+
+
 async def ingest_feed(
-    uow: UnitOfWork, events: list[tuple[ObservationReported, Envelope]]
+    uow: ScoringUnitOfWork, events: list[tuple[ObservationReported, Envelope]]
 ) -> dict[uuid.UUID, str]:
     """Stores the feed's valid observations; returns the reasons of the refused ones by event id."""
     inputs = [
@@ -126,36 +148,23 @@ async def ingest_feed(
         for e, _ in events
     ]
     checked = await _check(uow, inputs, FEED, [None] * len(inputs))
-    locked = await period_locks.refusal_reasons(
-        session_of(uow), {event.period for event, _ in events}
-    )
-    refused: dict[uuid.UUID, str] = {}
-    accepted: list[Accepted] = []
-    kept: list[tuple[ObservationReported, Envelope]] = []
-    for (event, envelope), result in zip(events, checked):
-        if isinstance(result, list):
-            refused[envelope.event_id] = _reason(result)
-        elif event.period in locked:
-            refused[envelope.event_id] = locked[event.period]
-        else:
-            accepted.append(result)
-            kept.append((event, envelope))
-    if accepted:
-        conn = await driver_connection(session_of(uow))
+    locked = await period_locks.refusal_reasons(uow, {event.period for event, _ in events})
+    decision = decide_feed(events, checked, locked)
+    if decision.accepted:
         producers, reported_at = (
-            [envelope.producer for _, envelope in kept],
-            [event.reported_at for event, _ in kept],
+            [envelope.producer for _, envelope in decision.kept],
+            [event.reported_at for event, _ in decision.kept],
         )
-        stored = await observation_store.insert(
-            conn,
-            accepted,
+        stored = await uow.observations.insert(
+            decision.accepted,
             FEED,
             producers,
             reported_at,
-            [envelope.event_id for _, envelope in kept],
+            [envelope.event_id for _, envelope in decision.kept],
         )
-        await ledger.record_many(
-            uow,
-            log_entries.observation_revisions(accepted, stored, FEED, producers, reported_at),
+        await uow.log.record_many(
+            log_entries.observation_revisions(
+                decision.accepted, stored, FEED, producers, reported_at
+            ),
         )
-    return refused
+    return decision.refused

@@ -12,18 +12,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from services.common.auth import Principal
 from services.common.errors import Conflict, FieldProblem, NotFound, ValidationFailed
-from services.common.unit_of_work import UnitOfWork
-from services.scoring import ledger
-from services.scoring.adapters import approval_repository as approvals_store
-from services.scoring.adapters import period_lock_repository as store
 from services.scoring.domain.cases import period_problem, require, text_problem
 from services.scoring.ledger import canonical_json
 from services.scoring.service_layer import approvals
-from services.scoring.service_layer.sessions import session_of
+from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
 
 OBSERVATION, SCORE, UNLOCK = "observation", "score", "period_unlock"
 PERIOD_LOCK = "period_lock"
@@ -49,13 +43,12 @@ def unlock_change(period: str) -> tuple[str, dict[str, Any]]:
     return f"unlock/{period}", {"unlock": period}
 
 
-async def lock_period(uow: UnitOfWork, period: str, reason: str, by: Principal) -> datetime:
+async def lock_period(uow: ScoringUnitOfWork, period: str, reason: str, by: Principal) -> datetime:
     require(period_problem(period), text_problem("reason", reason))
-    if await store.get(session_of(uow), period) is not None:
+    if await uow.period_locks.has_own_lock(period):
         raise Conflict(f"period {period} is already locked")
     at = datetime.now(UTC)
-    leaf = await ledger.record(
-        uow,
+    leaf = await uow.log.record(
         PERIOD_LOCK,
         period,
         {
@@ -67,23 +60,20 @@ async def lock_period(uow: UnitOfWork, period: str, reason: str, by: Principal) 
             "at": at,
         },
     )
-    await store.add(
-        session_of(uow), period, reason.strip(), by.subject, by.role.value, at, leaf.index
-    )
+    await uow.period_locks.add(period, reason.strip(), by.subject, by.role.value, at, leaf.index)
     return at
 
 
-async def unlock_period(uow: UnitOfWork, period: str, by: Principal) -> None:
+async def unlock_period(uow: ScoringUnitOfWork, period: str, by: Principal) -> None:
     """Lifts the lock on exactly this period, when the parties authorised it (policy `period_unlock`)."""
-    if await store.get(session_of(uow), period) is None:
-        held = (await locked_periods(session_of(uow), [period])).get(period)
+    if not await uow.period_locks.has_own_lock(period):
+        held = (await locked_periods(uow, [period])).get(period)
         where = f"; it is held by the lock on {held}" if held else ""
         raise NotFound(f"period {period} has no lock of its own{where}")
     record_id, content = unlock_change(period)
     await guard(uow, UNLOCK, [(record_id, period, content)])
-    await store.remove(session_of(uow), period)
-    await ledger.record(
-        uow,
+    await uow.period_locks.remove(period)
+    await uow.log.record(
         PERIOD_LOCK,
         period,
         {
@@ -96,36 +86,34 @@ async def unlock_period(uow: UnitOfWork, period: str, by: Principal) -> None:
     )
 
 
-async def locked_periods(session: AsyncSession, periods: Iterable[str]) -> dict[str, str]:
+async def locked_periods(uow: ScoringUnitOfWork, periods: Iterable[str]) -> dict[str, str]:
     """Which of these periods are locked, and by the lock on which period (itself, its quarter or year)."""
-    return await store.covering(session, periods)
+    return await uow.period_locks.covering(periods)
 
 
-async def refusal_reasons(session: AsyncSession, periods: Iterable[str]) -> dict[str, str]:
+async def refusal_reasons(uow: ScoringUnitOfWork, periods: Iterable[str]) -> dict[str, str]:
     """Why data for these periods cannot be taken as they come (the automatic feed has no signatures)."""
     return {
         period: f"period {period} is locked (lock on {lock}); a change needs an authorisation signed by the parties"
-        for period, lock in (await locked_periods(session, periods)).items()
+        for period, lock in (await locked_periods(uow, periods)).items()
     }
 
 
 async def guard(
-    uow: UnitOfWork, change_kind: str, changes: list[tuple[str, str, dict[str, Any]]]
+    uow: ScoringUnitOfWork, change_kind: str, changes: list[tuple[str, str, dict[str, Any]]]
 ) -> list[int]:
     """Lets changes (record id, period, new content) through: freely where the period is open, and in a
     locked period only with an unused authorisation of exactly that change, which it uses up.
 
     Refuses them all, naming each, when one has no authorisation; returns the leaves of those used.
     """
-    locks = await locked_periods(session_of(uow), {period for _, period, _ in changes})
+    locks = await locked_periods(uow, {period for _, period, _ in changes})
     held = [
         (record_id, period, content) for record_id, period, content in changes if period in locks
     ]
     if not held:
         return []
-    candidates = await approvals_store.unused_authorisations(
-        session_of(uow), change_kind, {c[0] for c in held}
-    )
+    candidates = await uow.approvals.unused_authorisations(change_kind, {c[0] for c in held})
     available = {row.id: (row.record_id, canonical_json(row.content)) for row in candidates}
     chosen, problems = [], []
     for record_id, period, content in held:
@@ -158,7 +146,7 @@ async def guard(
     ]
 
 
-async def guard_observations(uow: UnitOfWork, observations: Iterable[Any]) -> list[int]:
+async def guard_observations(uow: ScoringUnitOfWork, observations: Iterable[Any]) -> list[int]:
     """`guard` for observed values (anything with unit_id, indicator_code, period, value, unit_of_measure)."""
     changes = []
     for item in observations:
@@ -169,7 +157,7 @@ async def guard_observations(uow: UnitOfWork, observations: Iterable[Any]) -> li
     return await guard(uow, OBSERVATION, changes)
 
 
-async def guard_rescoring(uow: UnitOfWork, period: str) -> list[int]:
+async def guard_rescoring(uow: ScoringUnitOfWork, period: str) -> list[int]:
     """`guard` for a scoring run, which replaces the period's published scores."""
     record_id, content = rescoring_change(period)
     return await guard(uow, SCORE, [(record_id, period, content)])

@@ -7,17 +7,13 @@ import math
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.errors import ClientError, Conflict, FieldProblem, ValidationFailed, invalid
-from services.common.roster import roster_entry
-from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import record_repository as records
-from services.scoring.adapters.tables import metadata, unit_roster
 from services.scoring.domain.periods import parse_period
 from services.scoring.domain.settings import AssessmentSettings
-from services.scoring.service_layer.sessions import session_of
+from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
 
 DAILY_RECORD_KINDS = (
     "major_project",
@@ -35,16 +31,21 @@ class RateLimited(ClientError):
 
 
 async def current_settings(session: AsyncSession) -> AssessmentSettings:
+    """The settings as the scoring run and the settings query read them (outside a unit of work)."""
     return AssessmentSettings.from_json(await records.settings_json(session))
 
 
+async def settings_of(uow: ScoringUnitOfWork) -> AssessmentSettings:
+    return AssessmentSettings.from_json(await uow.records.settings_json())
+
+
 async def configure(
-    uow: UnitOfWork, changes: dict[str, Any], updated_by: str
+    uow: ScoringUnitOfWork, changes: dict[str, Any], updated_by: str
 ) -> AssessmentSettings:
     """Applies the changed settings over the current ones; the whole result must hold together."""
-    current = await current_settings(session_of(uow))
+    current = await settings_of(uow)
     settings = AssessmentSettings.from_json({**current.as_json(), **changes})
-    await records.store_settings(session_of(uow), settings.as_json(), updated_by)
+    await uow.records.store_settings(settings.as_json(), updated_by)
     return settings
 
 
@@ -56,21 +57,18 @@ def _score_problem(
     return None
 
 
-async def _require_unit(session: AsyncSession, unit_id: str) -> None:
-    found = await session.execute(
-        sa.select(unit_roster.c.unit_id).where(unit_roster.c.unit_id == unit_id)
-    )
-    if found.first() is None:
+async def _require_unit(uow: ScoringUnitOfWork, unit_id: str) -> None:
+    if not await uow.roster.has_unit(unit_id):
         raise invalid("unitId", "known_unit", f"no unit {unit_id!r} is registered", unit_id)
 
 
-async def _require_cadre(session: AsyncSession, cadre_id: str) -> None:
-    if await roster_entry(session, metadata, cadre_id) is None:
+async def _require_cadre(uow: ScoringUnitOfWork, cadre_id: str) -> None:
+    if not await uow.roster.has_cadre(cadre_id):
         raise invalid("cadreId", "known_cadre", f"no cadre {cadre_id!r} is registered", cadre_id)
 
 
 async def submit_public_evaluation(
-    uow: UnitOfWork,
+    uow: ScoringUnitOfWork,
     unit_id: str,
     period: str,
     respondent_token: str,
@@ -91,23 +89,18 @@ async def submit_public_evaluation(
         problems.append(problem)
     if problems:
         raise ValidationFailed(problems)
-    await _require_unit(session_of(uow), unit_id)
-    settings = await current_settings(session_of(uow))
+    await _require_unit(uow, unit_id)
+    settings = await settings_of(uow)
     # One submitter's requests are counted one at a time, so a burst cannot slip past the limit.
-    await session_of(uow).execute(
-        sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(f"evaluations:{submitted_by}")))
-    )
+    await uow.records.one_at_a_time(submitted_by)
     since = datetime.now(UTC) - timedelta(minutes=1)
-    if (
-        await records.submissions_since(session_of(uow), submitted_by, since)
-        >= settings.evaluations_per_minute
-    ):
+    if await uow.records.submissions_since(submitted_by, since) >= settings.evaluations_per_minute:
         raise RateLimited(
             f"at most {settings.evaluations_per_minute} evaluations a minute; try again shortly"
         )
     digest = hashlib.sha256(respondent_token.strip().encode()).hexdigest()
-    evaluation_id = await records.add_public_evaluation(
-        session_of(uow), unit_id, period, digest, satisfaction, submitted_by
+    evaluation_id = await uow.records.add_public_evaluation(
+        unit_id, period, digest, satisfaction, submitted_by
     )
     if evaluation_id is None:
         raise Conflict(f"this respondent has already evaluated unit {unit_id!r} for {period}")
@@ -115,7 +108,7 @@ async def submit_public_evaluation(
 
 
 async def record_daily(
-    uow: UnitOfWork,
+    uow: ScoringUnitOfWork,
     cadre_id: str,
     occurred_on: date,
     kind: str,
@@ -134,14 +127,14 @@ async def record_daily(
         problems.append(FieldProblem("description", "required", "say what happened", description))
     if problems:
         raise ValidationFailed(problems)
-    await _require_cadre(session_of(uow), cadre_id)
-    return await records.add_daily_record(
-        session_of(uow), cadre_id, occurred_on, kind, points, description.strip(), recorded_by
+    await _require_cadre(uow, cadre_id)
+    return await uow.records.add_daily_record(
+        cadre_id, occurred_on, kind, points, description.strip(), recorded_by
     )
 
 
 async def evaluate_cadre(
-    uow: UnitOfWork, cadre_id: str, year: int, kind: str, score: float, evaluated_by: str
+    uow: ScoringUnitOfWork, cadre_id: str, year: int, kind: str, score: float, evaluated_by: str
 ) -> None:
     problems = []
     if kind not in EVALUATION_KINDS:
@@ -154,17 +147,17 @@ async def evaluate_cadre(
         problems.append(FieldProblem("year", "range", "must be between 2000 and 2100", year))
     if problems:
         raise ValidationFailed(problems)
-    await _require_cadre(session_of(uow), cadre_id)
-    await records.set_evaluation(session_of(uow), cadre_id, year, kind, score, evaluated_by)
+    await _require_cadre(uow, cadre_id)
+    await uow.records.set_evaluation(cadre_id, year, kind, score, evaluated_by)
 
 
 async def assign_areas(
-    uow: UnitOfWork, cadre_id: str, year: int, dimensions: list[str], assigned_by: str
+    uow: ScoringUnitOfWork, cadre_id: str, year: int, dimensions: list[str], assigned_by: str
 ) -> None:
     cleaned = sorted({d.strip() for d in dimensions if d.strip()})
     if len(cleaned) != len(dimensions):
         raise invalid(
             "dimensions", "distinct", "dimensions must be distinct and not blank", dimensions
         )
-    await _require_cadre(session_of(uow), cadre_id)
-    await records.set_areas(session_of(uow), cadre_id, year, cleaned, assigned_by)
+    await _require_cadre(uow, cadre_id)
+    await uow.records.set_areas(cadre_id, year, cleaned, assigned_by)

@@ -30,6 +30,7 @@ from services.scoring.service_layer.anomaly_detection import detect_and_announce
 from services.scoring.service_layer.records import current_settings
 from services.scoring.service_layer.run_context import RunContext, build
 from services.scoring.service_layer.sessions import session_of
+from services.scoring.service_layer.unit_of_work import SqlScoringUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     period = period_of(period_text)
     conn = await driver_connection(session_of(uow))
     await results.lock_period(conn, period)
-    await period_locks.guard_rescoring(uow, period.text)
+    await period_locks.guard_rescoring(SqlScoringUnitOfWork.within(uow), period.text)
     settings = await current_settings(session_of(uow))
     rows = await run_inputs.load(conn, period, settings.cumulative_indicators)
     if not len(rows.units.ids):

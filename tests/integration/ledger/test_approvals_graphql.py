@@ -9,10 +9,10 @@ from services.common.auth import Role
 from services.common.db import make_session_factory
 from services.common.errors import Conflict
 from services.common.settings import PlatformSettings
-from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters.database_schemas import schema_engine
 from services.scoring.adapters.tables import outbox
 from services.scoring.service_layer import approvals
+from services.scoring.service_layer.unit_of_work import SqlScoringUnitOfWork
 from tests.integration.ledger.parties import Party, registered_unit
 from tests.support import token, unique
 
@@ -105,7 +105,7 @@ async def test_two_of_three_with_the_same_key_twice_is_refused_and_two_parties_a
     engine = schema_engine(settings.scoring_database_url)
     sessions = make_session_factory(engine)
     try:
-        async with UnitOfWork(sessions, "scoring", outbox) as uow:
+        async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
             await approvals.apply(
                 uow,
                 authorisation["id"],
@@ -114,7 +114,7 @@ async def test_two_of_three_with_the_same_key_twice_is_refused_and_two_parties_a
                 {"unitOfMeasure": "%", "value": 89.44},
             )
         with pytest.raises(Conflict, match="already used"):
-            async with UnitOfWork(sessions, "scoring", outbox) as uow:
+            async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
                 await approvals.apply(
                     uow,
                     authorisation["id"],

@@ -7,17 +7,25 @@ unit test reads them back; `committed` says whether the unit of work ended witho
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from datetime import datetime
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
 
 from schemas.envelope import Envelope, EventPayload
 from schemas.registry import parse_payload
 from services.scoring import ledger
+from services.scoring.adapters.approval_repository import StoredAuthorisation
+from services.scoring.adapters.observation_repository import Stored
 from services.scoring.domain.appeals import OPEN as OPEN_APPEAL
 from services.scoring.domain.appeals import Appeal
+from services.scoring.domain.approvals import ApprovalKey, ApprovalPolicy
+from services.scoring.domain.cases import enclosing
 from services.scoring.domain.exemptions import Exemption, ExemptionCategory
+from services.scoring.domain.observations import Accepted, ListInForce
+from services.scoring.ledger.domain.leaves import LeafRecord
 
 OPEN_EXEMPTION = ("submitted", "approved")
 
@@ -109,6 +117,234 @@ class FakeExemptionRepository:
         return None
 
 
+class FakeApprovalRepository:
+    def __init__(self) -> None:
+        self.keys_by_id: dict[str, ApprovalKey] = {}
+        self.policies_by_kind: dict[str, ApprovalPolicy] = {}
+        self.authorisations: dict[str, StoredAuthorisation] = {}
+        self.rows: dict[str, dict[str, Any]] = {}
+
+    async def keys(self, key_ids: Iterable[str] | None = None) -> dict[str, ApprovalKey]:
+        wanted = set(self.keys_by_id) if key_ids is None else set(key_ids)
+        return {k: key for k, key in self.keys_by_id.items() if k in wanted}
+
+    async def key_with_public_key(self, public_key: str) -> ApprovalKey | None:
+        return next((k for k in self.keys_by_id.values() if k.public_key == public_key), None)
+
+    async def add_key(self, key: ApprovalKey, registered_by: str, at: datetime) -> None:
+        assert key.key_id not in self.keys_by_id
+        self.keys_by_id[key.key_id] = key
+
+    async def revoke_key(self, key_id: str, revoked_by: str, at: datetime) -> ApprovalKey | None:
+        key = self.keys_by_id.get(key_id)
+        if key is None or not key.active:
+            return None
+        self.keys_by_id[key_id] = dataclasses.replace(key, active=False)
+        return self.keys_by_id[key_id]
+
+    async def policy(self, change_kind: str) -> ApprovalPolicy | None:
+        return self.policies_by_kind.get(change_kind)
+
+    async def policies(self) -> list[ApprovalPolicy]:
+        return [self.policies_by_kind[kind] for kind in sorted(self.policies_by_kind)]
+
+    async def save_policy(self, saved: ApprovalPolicy, updated_by: str, at: datetime) -> None:
+        self.policies_by_kind[saved.change_kind] = saved
+
+    async def add_authorisation(self, values: dict[str, Any]) -> None:
+        assert values["id"] not in self.authorisations
+        self.rows[values["id"]] = dict(values)
+        self.authorisations[values["id"]] = StoredAuthorisation(
+            id=values["id"],
+            change_kind=values["change_kind"],
+            record_id=values["record_id"],
+            content=values["content"],
+            digest=values["digest"],
+            leaf_index=values["leaf_index"],
+            authorised_at=values["authorised_at"],
+            applied_at=None,
+        )
+
+    async def authorisation(
+        self, authorisation_id: str, for_update: bool = False
+    ) -> StoredAuthorisation | None:
+        return self.authorisations.get(authorisation_id)
+
+    async def mark_applied(self, authorisation_id: str, at: datetime, leaf_index: int) -> None:
+        found = self.authorisations[authorisation_id]
+        self.authorisations[authorisation_id] = dataclasses.replace(found, applied_at=at)
+
+    async def unused_authorisations(
+        self, change_kind: str, record_ids: Iterable[str]
+    ) -> list[StoredAuthorisation]:
+        wanted = set(record_ids)
+        found = [
+            a
+            for a in self.authorisations.values()
+            if a.change_kind == change_kind and a.record_id in wanted and a.applied_at is None
+        ]
+        return sorted(found, key=lambda a: a.authorised_at)
+
+
+class FakePeriodLockRepository:
+    def __init__(self) -> None:
+        self.locks: dict[str, dict[str, Any]] = {}
+
+    async def add(
+        self, period: str, reason: str, by: str, role: str, at: datetime, leaf_index: int
+    ) -> None:
+        assert period not in self.locks
+        self.locks[period] = {"reason": reason, "by": by, "role": role, "leaf_index": leaf_index}
+
+    async def has_own_lock(self, period: str) -> bool:
+        return period in self.locks
+
+    async def covering(self, periods: Iterable[str]) -> dict[str, str]:
+        found = {}
+        for period in set(periods):
+            outer = next((o for o in enclosing(period) if o in self.locks), None)
+            if outer is not None:
+                found[period] = outer
+        return found
+
+    async def remove(self, period: str) -> None:
+        del self.locks[period]
+
+
+class FakeRecordRepository:
+    def __init__(self) -> None:
+        self.settings: dict[str, Any] | None = None
+        self.serialised: list[str] = []
+        self.evaluations: list[dict[str, Any]] = []
+        self.daily: list[dict[str, Any]] = []
+        self.cadre_evaluations: dict[tuple[str, int, str], float] = {}
+        self.areas: dict[tuple[str, int], list[str]] = {}
+
+    async def settings_json(self) -> dict[str, Any] | None:
+        return self.settings
+
+    async def store_settings(self, data: dict[str, Any], updated_by: str) -> None:
+        self.settings = data
+
+    async def one_at_a_time(self, submitted_by: str) -> None:
+        self.serialised.append(submitted_by)
+
+    async def submissions_since(self, submitted_by: str, since: datetime) -> int:
+        return sum(
+            1
+            for e in self.evaluations
+            if e["submitted_by"] == submitted_by and e["submitted_at"] >= since
+        )
+
+    async def add_public_evaluation(
+        self,
+        unit_id: str,
+        period: str,
+        respondent_digest: str,
+        satisfaction: float,
+        submitted_by: str,
+    ) -> int | None:
+        key = (unit_id, period, respondent_digest)
+        if any(
+            (e["unit_id"], e["period"], e["respondent_digest"]) == key for e in self.evaluations
+        ):
+            return None
+        self.evaluations.append(
+            {
+                "unit_id": unit_id,
+                "period": period,
+                "respondent_digest": respondent_digest,
+                "satisfaction": satisfaction,
+                "submitted_by": submitted_by,
+                "submitted_at": datetime.now(UTC),
+            }
+        )
+        return len(self.evaluations)
+
+    async def add_daily_record(
+        self,
+        cadre_id: str,
+        occurred_on: date,
+        kind: str,
+        points: float,
+        description: str,
+        recorded_by: str,
+    ) -> int:
+        self.daily.append(
+            {
+                "cadre_id": cadre_id,
+                "occurred_on": occurred_on,
+                "kind": kind,
+                "points": points,
+                "description": description,
+                "recorded_by": recorded_by,
+            }
+        )
+        return len(self.daily)
+
+    async def set_evaluation(
+        self, cadre_id: str, year: int, kind: str, score: float, evaluated_by: str
+    ) -> None:
+        self.cadre_evaluations[(cadre_id, year, kind)] = score
+
+    async def set_areas(
+        self, cadre_id: str, year: int, dimensions: list[str], assigned_by: str
+    ) -> None:
+        self.areas[(cadre_id, year)] = list(dimensions)
+
+
+class FakeObservationRepository:
+    """Numbers revisions per (series, period, source) as the database's insert does."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+
+    async def insert(
+        self,
+        accepted: list[Accepted],
+        channel: str,
+        reported_by: list[str],
+        reported_at: list[datetime],
+        event_ids: list[uuid.UUID | None] | None = None,
+    ) -> list[Stored]:
+        stored = []
+        for a, by, event_id in zip(
+            accepted, reported_by, event_ids or [None] * len(accepted), strict=True
+        ):
+            key = (a.series_key, a.period.text, a.observation.source)
+            revision = 1 + sum(1 for row in self.rows if row["key"] == key)
+            self.rows.append(
+                {
+                    "key": key,
+                    "revision": revision,
+                    "value": a.observation.value,
+                    "channel": channel,
+                    "reported_by": by,
+                    "event_id": event_id,
+                }
+            )
+            stored.append(Stored(len(self.rows), revision, datetime.now(UTC)))
+        return stored
+
+
+class FakeListsInForce:
+    def __init__(self, lists: Sequence[ListInForce] = ()) -> None:
+        self.lists = {(listing.unit_id, listing.year): listing for listing in lists}
+
+    async def for_checks(
+        self, wanted: Iterable[tuple[str, int, str]]
+    ) -> tuple[dict[tuple[str, int], ListInForce], dict[str, tuple[int, ...]]]:
+        pairs = {(unit, year) for unit, year, _ in wanted}
+        listings = {pair: self.lists[pair] for pair in pairs if pair in self.lists}
+        missing = {unit for unit, year in pairs if (unit, year) not in listings}
+        years = {
+            unit: tuple(sorted(y for u, y in self.lists if u == unit))
+            for unit in missing
+            if any(u == unit for u, _ in self.lists)
+        }
+        return listings, years
+
+
 class FakeRoster:
     def __init__(self, units: Sequence[str] = (), cadres: dict[str, str] | None = None) -> None:
         self.units = set(units)
@@ -119,6 +355,9 @@ class FakeRoster:
 
     async def has_unit(self, unit_id: str) -> bool:
         return unit_id in self.units
+
+    async def has_cadre(self, cadre_id: str) -> bool:
+        return cadre_id in self.cadres
 
 
 class FakeEvidenceLog:
@@ -133,7 +372,16 @@ class FakeEvidenceLog:
         return ledger.LeafRef(len(self.leaves) - 1, b"\0" * 32)
 
     async def record_many(self, entries: Sequence[ledger.Entry]) -> ledger.Appended:
-        raise NotImplementedError("bulk appends are tested against the database")
+        first = len(self.leaves)
+        for entry in entries:
+            await self.record(entry.kind, entry.record_id, entry.content)
+        # No checkpoint is signed in memory: a caller reading it would fail loudly.
+        return ledger.Appended(first, b"\0" * 32, len(entries), None)  # type: ignore[arg-type]
+
+    async def proven_record(self, leaf_index: int) -> LeafRecord:
+        """The leaf as a stored one reads back: its content through canonical JSON."""
+        kind, record_id, content = self.leaves[leaf_index]
+        return LeafRecord(kind, record_id, "", json.loads(ledger.canonical_json(content)))
 
     def kinds(self) -> list[tuple[str, str]]:
         return [(kind, record_id) for kind, record_id, _ in self.leaves]
@@ -160,6 +408,15 @@ class FakeScoringRuns:
 class FakeScoringUnitOfWork:
     appeals: FakeAppealRepository = dataclasses.field(default_factory=FakeAppealRepository)
     exemptions: FakeExemptionRepository = dataclasses.field(default_factory=FakeExemptionRepository)
+    approvals: FakeApprovalRepository = dataclasses.field(default_factory=FakeApprovalRepository)
+    period_locks: FakePeriodLockRepository = dataclasses.field(
+        default_factory=FakePeriodLockRepository
+    )
+    records: FakeRecordRepository = dataclasses.field(default_factory=FakeRecordRepository)
+    observations: FakeObservationRepository = dataclasses.field(
+        default_factory=FakeObservationRepository
+    )
+    lists_in_force: FakeListsInForce = dataclasses.field(default_factory=FakeListsInForce)
     roster: FakeRoster = dataclasses.field(default_factory=FakeRoster)
     log: FakeEvidenceLog = dataclasses.field(default_factory=FakeEvidenceLog)
     producer: str = "scoring"

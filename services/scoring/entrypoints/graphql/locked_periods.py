@@ -24,6 +24,7 @@ from services.scoring.entrypoints.graphql.case_types import (
     PeriodLock,
 )
 from services.scoring.service_layer import approvals, period_locks
+from services.scoring.service_layer.unit_of_work import scoring_unit_of_work
 
 
 def _change(change: LockedChangeInput) -> LockedChange:
@@ -116,7 +117,7 @@ class PeriodLockQuery:
 class LockedPeriodMutation:
     @strawberry.mutation(extensions=roles(Role.ADMIN))
     async def register_approval_key(self, info: Info, input: ApprovalKeyInput) -> ApprovalKeyType:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             key = await approvals.register_key(
                 uow, input.holder, input.role, input.public_key, input.unit_id, principal_of(info)
             )
@@ -124,7 +125,7 @@ class LockedPeriodMutation:
 
     @strawberry.mutation(extensions=roles(Role.ADMIN))
     async def revoke_approval_key(self, info: Info, key_id: str) -> ApprovalKeyType:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             key = await approvals.revoke_key(uow, key_id, principal_of(info))
         return ApprovalKeyType.of(key)
 
@@ -136,7 +137,7 @@ class LockedPeriodMutation:
         policy = ApprovalPolicy(
             change_kind=input.change_kind, required=input.required, roles=tuple(input.roles)
         )
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             await approvals.save_policy(uow, policy, principal_of(info))
         return ApprovalPolicyType.of(policy)
 
@@ -147,7 +148,7 @@ class LockedPeriodMutation:
     )
     async def lock_period(self, info: Info, period: str, reason: str) -> PeriodLock:
         principal = principal_of(info)
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             await period_locks.lock_period(uow, period, reason, principal)
         async with info.context.platform.session_factory() as session:
             row = await period_lock_repository.get(session, period)
@@ -160,7 +161,7 @@ class LockedPeriodMutation:
         "<period>}).",
     )
     async def unlock_period(self, info: Info, period: str) -> str:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             await period_locks.unlock_period(uow, period, principal_of(info))
         return period
 
@@ -173,7 +174,7 @@ class LockedPeriodMutation:
         self, info: Info, change: LockedChangeInput, signatures: list[ApprovalSignatureInput]
     ) -> LockedChangeAuthorisation:
         locked, signed = _change(change), _signatures(signatures)
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             done = await approvals.authorise(uow, locked, signed, principal_of(info))
         return LockedChangeAuthorisation(
             id=strawberry.ID(done.id),

@@ -15,6 +15,7 @@ from services.scoring.domain.observations import REPORTED_SOURCE, ObservationInp
 from services.scoring.entrypoints.graphql.types import Observation
 from services.scoring.service_layer import imports
 from services.scoring.service_layer.observations import Recorded, record_observations
+from services.scoring.service_layer.unit_of_work import scoring_unit_of_work
 
 REPORTERS = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER)
 MAX_BATCH = 5_000
@@ -86,7 +87,7 @@ async def _record(info: Info, reports: list[ObservationReport]) -> list[Observat
         for r in reports
     ]
     rows = list(range(len(inputs))) if len(inputs) > 1 else None
-    async with info.context.platform.unit_of_work() as uow:
+    async with scoring_unit_of_work(info.context.platform) as uow:
         recorded = await record_observations(uow, inputs, "graphql", principal.subject, rows)
     return [_observation(r) for r in recorded]
 
@@ -130,7 +131,7 @@ class ObservationMutation:
                 f"files up to {MAX_FILE_BYTES // 1024 // 1024} MB",
                 len(content),
             )
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             recorded = await imports.import_observations(
                 uow, file_name, content, principal_of(info)
             )

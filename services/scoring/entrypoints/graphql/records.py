@@ -12,6 +12,7 @@ from services.common.graphql import principal_of, roles
 from services.scoring.domain.access import OVERSEERS
 from services.scoring.entrypoints.graphql.types import DailyRecord
 from services.scoring.service_layer import records
+from services.scoring.service_layer.unit_of_work import scoring_unit_of_work
 
 
 @strawberry.input
@@ -54,7 +55,7 @@ class RecordMutation:
     async def submit_public_evaluation(
         self, info: Info, input: PublicEvaluationInput
     ) -> PublicEvaluationReceipt:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             evaluation_id = await records.submit_public_evaluation(
                 uow,
                 input.unit_id,
@@ -74,7 +75,7 @@ class RecordMutation:
     )
     async def record_daily_record(self, info: Info, input: DailyRecordInput) -> DailyRecord:
         by = principal_of(info).subject
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             record_id = await records.record_daily(
                 uow,
                 input.cadre_id,
@@ -100,7 +101,7 @@ class RecordMutation:
     async def evaluate_cadre(
         self, info: Info, cadre_id: strawberry.ID, year: int, kind: str, score: float
     ) -> bool:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             await records.evaluate_cadre(
                 uow, cadre_id, year, kind, score, principal_of(info).subject
             )
@@ -113,6 +114,6 @@ class RecordMutation:
     async def assign_areas_in_charge(
         self, info: Info, cadre_id: strawberry.ID, year: int, dimensions: list[str]
     ) -> list[str]:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             await records.assign_areas(uow, cadre_id, year, dimensions, principal_of(info).subject)
         return sorted(d.strip() for d in dimensions)

@@ -13,6 +13,7 @@ from services.common.graphql import principal_of, roles
 from services.scoring.domain import settings as domain
 from services.scoring.domain.access import OVERSEERS
 from services.scoring.service_layer import records
+from services.scoring.service_layer.unit_of_work import scoring_unit_of_work
 
 
 @strawberry.type
@@ -166,7 +167,7 @@ class SettingsMutation:
     async def configure_assessment(
         self, info: Info, changes: AssessmentSettingsChanges
     ) -> AssessmentSettings:
-        async with info.context.platform.unit_of_work() as uow:
+        async with scoring_unit_of_work(info.context.platform) as uow:
             settings = await records.configure(
                 uow, changes.as_changes(), principal_of(info).subject
             )
