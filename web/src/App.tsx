@@ -10,8 +10,10 @@ import type { MessageKey } from './i18n/messages';
 import { Link, queryParam, useRouter } from './router';
 import { ErrorBox } from './ui/Problems';
 import { CadrePage } from './views/CadrePage';
+import { Cases } from './views/Cases';
 import { Catalogue } from './views/Catalogue';
 import { Citizen } from './views/Citizen';
+import { Ledger } from './views/Ledger';
 import { Overview } from './views/Overview';
 import { Reporter } from './views/Reporter';
 import { Scoring } from './views/Scoring';
@@ -24,11 +26,15 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/overview', 'nav.overview'],
     ['/catalogue', 'nav.catalogue'],
     ['/scoring', 'nav.scoring'],
+    ['/cases', 'nav.cases'],
+    ['/ledger', 'nav.ledger'],
   ],
   assessor: [
     ['/overview', 'nav.overview'],
     ['/catalogue', 'nav.catalogue'],
     ['/scoring', 'nav.scoring'],
+    ['/cases', 'nav.cases'],
+    ['/ledger', 'nav.ledger'],
   ],
   unit_reporter: [['/reporter', 'nav.reporter']],
   cadre: [['/cadre', 'nav.cadre']],
@@ -55,6 +61,10 @@ function Routes({ role, unitId, cadreId }: { role: Role; unitId?: string; cadreI
       return <Catalogue />;
     case '/scoring':
       return <Scoring />;
+    case '/cases':
+      return <Cases />;
+    case '/ledger':
+      return <Ledger />;
     case '/reporter':
       return <Reporter unitId={queryParam(path, 'unit') ?? unitId ?? ''} />;
     case '/cadre':

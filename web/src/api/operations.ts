@@ -343,3 +343,126 @@ export const SubmitPublicEvaluation = graphql(`
     }
   }
 `);
+
+export const Exemptions = graphql(`
+  query Exemptions($status: String) {
+    exemptions(status: $status, limit: 200) {
+      id
+      subject {
+        kind
+        unitId
+        cadreId
+      }
+      period
+      categoryCode
+      indicatorCode
+      reasons
+      status
+      evidence {
+        name
+        sha256
+      }
+      applied {
+        by
+        at
+      }
+      decision {
+        by
+        at
+        reason
+      }
+    }
+  }
+`);
+
+export const DecideExemption = graphql(`
+  mutation DecideExemption($id: ID!, $approve: Boolean!, $reason: String!) {
+    decideExemption(id: $id, approve: $approve, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const Appeals = graphql(`
+  query Appeals($status: String) {
+    appeals(status: $status, limit: 200) {
+      id
+      subject {
+        kind
+        unitId
+        cadreId
+      }
+      period
+      indicatorCode
+      reasons
+      status
+      submitted {
+        by
+        at
+      }
+      review {
+        by
+        at
+      }
+      decision {
+        by
+        at
+        reason
+      }
+    }
+  }
+`);
+
+export const StartAppealReview = graphql(`
+  mutation StartAppealReview($id: ID!) {
+    startAppealReview(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const DecideAppeal = graphql(`
+  mutation DecideAppeal($id: ID!, $upheld: Boolean!, $reason: String!) {
+    decideAppeal(id: $id, upheld: $upheld, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const LatestCheckpoint = graphql(`
+  query LatestCheckpoint {
+    ledgerCheckpoint {
+      treeSize
+      rootHash
+      signedAt
+      keyId
+      signature
+      signedMessage
+      origin
+    }
+  }
+`);
+
+export const InclusionProof = graphql(`
+  query InclusionProof($leafIndex: Int!, $treeSize: Int) {
+    ledgerInclusionProof(leafIndex: $leafIndex, treeSize: $treeSize) {
+      leafIndex
+      treeSize
+      auditPath
+      leaf {
+        leaf
+        leafHash
+        kind
+        recordId
+        recordedAt
+      }
+      checkpoint {
+        treeSize
+        rootHash
+      }
+    }
+  }
+`);

@@ -12,7 +12,7 @@ export type AppealInput = {
   unitId?: string | number | null | undefined;
 };
 
-/** A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 64 MiB); the first row names the columns, in Chinese or English; the file name's ending says the format. */
+/** A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 16 MiB); the first row names the columns, in Chinese or English; the file name's ending says the format. */
 export type CatalogueFileInput = {
   contentBase64: string;
   filename: string;
@@ -43,6 +43,243 @@ export type PublicEvaluationInput = {
   satisfaction: number;
   unitId: string | number;
 };
+
+/** A rule a value broke: in import reports here, and as `extensions.problems[].rule` of VALIDATION_FAILED errors from every subgraph. */
+export type RuleCode =
+  /** A period ends on or after the day it starts. */
+  | 'after_start'
+  /** A new list version takes effect after the version in force took effect. */
+  | 'after_version_in_force'
+  /** A split divides a part the parent cascade allocated to that unit. */
+  | 'allocated_in_parent'
+  /** The value is at least the stated minimum. */
+  | 'at_least'
+  /** The common indicators of a category take at most the 100 weight points of a list. */
+  | 'at_most_100'
+  /** A cascaded target feeds a scored target-attainment indicator. */
+  | 'attainment_indicator'
+  /** Only an automatic-feed indicator takes observations from the feed. */
+  | 'auto_feed'
+  /** Data an automatic feed delivers needs no on-site check. */
+  | 'auto_feed_no_on_site_check'
+  /** An automatic-feed indicator names the system its data comes from. */
+  | 'auto_feed_source'
+  /** Each threshold band is {bound: number, score: 0-100}. */
+  | 'band_shape'
+  /** A bands cell reads as bound:score pairs, best first. */
+  | 'bands'
+  /** Threshold bands go best first, bounds and scores never repeated. */
+  | 'bands_order'
+  /** A threshold-bands rule has at least one band. */
+  | 'bands_required'
+  /** File content is valid base64. */
+  | 'base64'
+  /** The cell holds yes/no (是/否). */
+  | 'boolean'
+  /** The attainment cap lies in the allowed range (1.2 = 120%). */
+  | 'cap_range'
+  /** A list's target for a cascaded indicator is the unit's allocated part. */
+  | 'cascaded_target'
+  /** A signed ledger checkpoint of that tree size exists. */
+  | 'checkpointed'
+  /** Every common indicator of the unit's category is in its list. */
+  | 'common_required'
+  /** No string argument holds a control character (tab, line feed and carriage return excepted). */
+  | 'control_character'
+  /** The cell holds a date (2025-01-01 or 2025年1月1日). */
+  | 'date'
+  /** Grade thresholds descend from excellent down. */
+  | 'descending'
+  /** A transfer goes to a cohort other than the current one. */
+  | 'different_cohort'
+  /** A comparison is between two different periods. */
+  | 'differs_from_before'
+  /** The scheme's minimum weight share of each dimension is met. */
+  | 'dimension_minimum'
+  /** The values are distinct and not blank. */
+  | 'distinct'
+  /** A signature is 64 Ed25519 bytes in base64 or hex. */
+  | 'ed25519'
+  /** The programme admits the cadre. */
+  | 'eligibility'
+  /** A .csv file is UTF-8 or GB18030 text. */
+  | 'encoding'
+  /** A split totals exactly the part of the parent cascade it divides. */
+  | 'equals_parent_part'
+  /** What the value refers to (unit, indicator, scheme, cascade...) exists. */
+  | 'exists'
+  /** The file is a .csv or an .xlsx file. */
+  | 'file_type'
+  /** The value is a finite number. */
+  | 'finite'
+  /** A category fixed by the reform is neither changed nor removed. */
+  | 'fixed'
+  /** The value has the required format. */
+  | 'format'
+  /** The period matches how often the indicator is reported. */
+  | 'frequency'
+  /** Some unit has a list in force for the period's year. */
+  | 'has_lists'
+  /** The file's first row names the required columns. */
+  | 'header'
+  /** The file is not empty: its first row names the columns. */
+  | 'header_row'
+  /** The indicator named is in the list. */
+  | 'in_list'
+  /** The cell holds a whole number. */
+  | 'integer'
+  /** A changed cascade still gives each split of it the part that split divides. */
+  | 'keeps_splits'
+  /** The setting named exists. */
+  | 'known'
+  /** The cadre is registered. */
+  | 'known_cadre'
+  /** Every column header is one the file's layout knows. */
+  | 'known_column'
+  /** The unit has a list for the period's year. */
+  | 'known_period'
+  /** The unit has a published list. */
+  | 'known_unit'
+  /** The period is not locked against this change. */
+  | 'locked'
+  /** The authorisation covers exactly this change. */
+  | 'matches'
+  /** The enrolment belongs to the cadre named. */
+  | 'matches_enrolment'
+  /** A cascade is measured in its indicator's unit of measure. */
+  | 'matches_indicator'
+  /** The observation comes from the source system the list names. */
+  | 'matches_list'
+  /** No more categories are configured than the reform allows. */
+  | 'max_configurable'
+  /** One `_entities` call resolves at most the platform's limit of representations. */
+  | 'max_entities'
+  /** At most the allowed number of items at once. */
+  | 'max_items'
+  /** The text is at most the allowed length. */
+  | 'max_length'
+  /** A deduction's cap is empty or at least the points per incident. */
+  | 'max_points_range'
+  /** The file has at most the allowed number of rows. */
+  | 'max_rows'
+  /** The file is at most the allowed size. */
+  | 'max_size'
+  /** The text is at least the required length. */
+  | 'min_length'
+  /** An indicator's minimum is not above its maximum. */
+  | 'min_not_above_max'
+  /** The value is at least the minimum allowed. */
+  | 'minimum'
+  /** The period is a month (monitoring runs month by month). */
+  | 'monthly'
+  /** A unit imported is not registered yet. */
+  | 'new_unit'
+  /** Units' parents form no cycle. */
+  | 'no_cycle'
+  /** An indicator monitored daily is not assessed again at year end. */
+  | 'no_double_assessment'
+  /** An indicator measures outcomes, not paperwork (the blocklist). */
+  | 'no_paperwork'
+  /** Red lines, deductions and vetoes carry no weight. */
+  | 'no_weight_for_kind'
+  /** The number is at least 0. */
+  | 'non_negative'
+  /** An indicator fed automatically is not reported by hand. */
+  | 'not_auto_feed'
+  /** The largest cluster count is not below the smallest. */
+  | 'not_below_k_min'
+  /** A cohort's capacity is not below the seats already taken. */
+  | 'not_below_seats_taken'
+  /** The file has data rows under its header. */
+  | 'not_empty'
+  /** A unit is not its own parent. */
+  | 'not_self'
+  /** The value is a finite number. */
+  | 'number'
+  /** The content is a JSON object. */
+  | 'object'
+  /** The value is one of the allowed values. */
+  | 'one_of'
+  /** The cohort has not ended. */
+  | 'open_cohort'
+  /** A page's size (`limit`, `first`) lies between 1 and the platform's maximum. */
+  | 'page_size'
+  /** Where a page starts (`offset`) is 0 or more. */
+  | 'page_start'
+  /** A cascade's allocations add up exactly to its total. */
+  | 'parts_add_up'
+  /** The value matches the required pattern. */
+  | 'pattern'
+  /** A period reads like 2025, 2025-Q1 or 2025-03. */
+  | 'period'
+  /** The period is written in a format that can be read. */
+  | 'period_format'
+  /** A deduction takes a positive number of points per incident. */
+  | 'points_positive'
+  /** The number is above 0. */
+  | 'positive'
+  /** Target attainment is measured against a target above 0. */
+  | 'positive_for_attainment'
+  /** A scored indicator carries a weight above 0. */
+  | 'positive_for_scored'
+  /** A change to a locked period carries enough distinct valid signatures. */
+  | 'quorum'
+  /** The number lies within the allowed range. */
+  | 'range'
+  /** A remedial class takes the cadre off post: it is full-time. */
+  | 'remedial_is_full_time'
+  /** The value is given and not blank. */
+  | 'required'
+  /** The file has every column its layout requires. */
+  | 'required_column'
+  /** A target-attainment indicator has a target. */
+  | 'required_for_attainment'
+  /** The file has data rows under its header. */
+  | 'rows_required'
+  /** The scoring rule type suits the indicator's kind. */
+  | 'rule_for_kind'
+  /** The scoring rule has only the keys its type knows. */
+  | 'rule_keys'
+  /** The scoring rule type is one the platform knows. */
+  | 'rule_type'
+  /** Every row of one unit's list states the same scheme and start date. */
+  | 'same_in_list'
+  /** A split keeps its parent's year, unit of measure and indicator. */
+  | 'same_measure'
+  /** A transfer stays within the enrolment's programme. */
+  | 'same_programme'
+  /** A share lies between 0 and 1. */
+  | 'share'
+  /** A unit's part is split over its own sub-units only. */
+  | 'sub_units_only'
+  /** The weights of a list's scored indicators add up to exactly 100. */
+  | 'sum_100'
+  /** A scheme's minimum dimension shares add up to at most 100. */
+  | 'sum_at_most_100'
+  /** The fusion weights add up to 1. */
+  | 'sum_to_one'
+  /** A pass/fail rule has a numeric threshold. */
+  | 'threshold_required'
+  /** The value is not used twice. */
+  | 'unique'
+  /** No column appears twice in the file. */
+  | 'unique_column'
+  /** An item appears once in the file. */
+  | 'unique_in_file'
+  /** An indicator appears once in a list. */
+  | 'unique_in_list'
+  /** A cascade gives each unit one part. */
+  | 'unique_units'
+  /** Every unit a cascade allocates to is registered. */
+  | 'units_exist'
+  /** A .csv file is UTF-8 text. */
+  | 'utf8'
+  /** The value lies within the indicator's range. */
+  | 'within_range'
+  /** A list takes effect within its year. */
+  | 'within_year'
+  /** The file is a readable .xlsx workbook. */
+  | 'xlsx';
 
 export type CityOverviewQueryVariables = Exact<{
   period: string;
@@ -99,7 +336,7 @@ export type ImportListsMutationVariables = Exact<{
 }>;
 
 
-export type ImportListsMutation = { importIndicatorLists: { rows: number, applied: boolean, errorCount: number, errors: Array<{ row: number | null, column: string | null, rule: string, reason: string, value: unknown }> } };
+export type ImportListsMutation = { importIndicatorLists: { rows: number, applied: boolean, errorCount: number, errors: Array<{ row: number | null, column: string | null, rule: RuleCode, reason: string, value: unknown }> } };
 
 export type ScoringRunsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -179,6 +416,58 @@ export type SubmitPublicEvaluationMutationVariables = Exact<{
 
 export type SubmitPublicEvaluationMutation = { submitPublicEvaluation: { evaluationId: string } };
 
+export type ExemptionsQueryVariables = Exact<{
+  status?: string | null | undefined;
+}>;
+
+
+export type ExemptionsQuery = { exemptions: Array<{ id: string, period: string, categoryCode: string, indicatorCode: string, reasons: string, status: string, subject: { kind: string, unitId: string | null, cadreId: string | null }, evidence: Array<{ name: string, sha256: string }>, applied: { by: string, at: string }, decision: { by: string, at: string, reason: string | null } | null }> };
+
+export type DecideExemptionMutationVariables = Exact<{
+  id: string | number;
+  approve: boolean;
+  reason: string;
+}>;
+
+
+export type DecideExemptionMutation = { decideExemption: { id: string, status: string } };
+
+export type AppealsQueryVariables = Exact<{
+  status?: string | null | undefined;
+}>;
+
+
+export type AppealsQuery = { appeals: Array<{ id: string, period: string, indicatorCode: string | null, reasons: string, status: string, subject: { kind: string, unitId: string | null, cadreId: string | null }, submitted: { by: string, at: string }, review: { by: string, at: string } | null, decision: { by: string, at: string, reason: string | null } | null }> };
+
+export type StartAppealReviewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StartAppealReviewMutation = { startAppealReview: { id: string, status: string } };
+
+export type DecideAppealMutationVariables = Exact<{
+  id: string | number;
+  upheld: boolean;
+  reason: string;
+}>;
+
+
+export type DecideAppealMutation = { decideAppeal: { id: string, status: string } };
+
+export type LatestCheckpointQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LatestCheckpointQuery = { ledgerCheckpoint: { treeSize: number, rootHash: string, signedAt: string, keyId: string, signature: string, signedMessage: string, origin: string } };
+
+export type InclusionProofQueryVariables = Exact<{
+  leafIndex: number;
+  treeSize?: number | null | undefined;
+}>;
+
+
+export type InclusionProofQuery = { ledgerInclusionProof: { leafIndex: number, treeSize: number, auditPath: Array<string>, leaf: { leaf: string, leafHash: string, kind: string, recordId: string, recordedAt: string }, checkpoint: { treeSize: number, rootHash: string } } };
+
 
 export const CityOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CityOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unitScores"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"unitCategory"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"peerGroupSize"}},{"kind":"Field","name":{"kind":"Name","value":"excellentPlaces"}},{"kind":"Field","name":{"kind":"Name","value":"veto"}},{"kind":"Field","name":{"kind":"Name","value":"vetoExcellence"}},{"kind":"Field","name":{"kind":"Name","value":"redLinesFailed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodLists"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listName"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}}]}},{"kind":"Field","name":{"kind":"Name","value":"anomalies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"anomalyId"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"detectedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"units"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scoringRosterSize"}}]}}]} as unknown as DocumentNode<CityOverviewQuery, CityOverviewQueryVariables>;
 export const UnitPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnitPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"observations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indicatorCode"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"unitOfMeasure"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"unitScore"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitId"}}},{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"peerGroupSize"}},{"kind":"Field","name":{"kind":"Name","value":"listVersion"}},{"kind":"Field","name":{"kind":"Name","value":"weightedSum"}},{"kind":"Field","name":{"kind":"Name","value":"deductions"}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"}},{"kind":"Field","name":{"kind":"Name","value":"breakdown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indicatorCode"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"aggregate"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"deducted"}},{"kind":"Field","name":{"kind":"Name","value":"effect"}},{"kind":"Field","name":{"kind":"Name","value":"observationId"}},{"kind":"Field","name":{"kind":"Name","value":"observationRevision"}},{"kind":"Field","name":{"kind":"Name","value":"observationsUsed"}},{"kind":"Field","name":{"kind":"Name","value":"listVersion"}},{"kind":"Field","name":{"kind":"Name","value":"exemptionId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"indicatorList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitId"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indicatorCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<UnitPageQuery, UnitPageQueryVariables>;
@@ -198,3 +487,10 @@ export const SubmitAppealDocument = {"kind":"Document","definitions":[{"kind":"O
 export const ProgrammesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Programmes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programmes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"fullTime"}},{"kind":"Field","name":{"kind":"Name","value":"cohorts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"seatsTaken"}},{"kind":"Field","name":{"kind":"Name","value":"freeSeats"}},{"kind":"Field","name":{"kind":"Name","value":"enrolments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cadreId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"offPost"}},{"kind":"Field","name":{"kind":"Name","value":"evaluationPassed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"waitlist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cadreId"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProgrammesQuery, ProgrammesQueryVariables>;
 export const RecordEvaluationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordEvaluation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"enrolmentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"passed"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"score"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordEvaluation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"enrolmentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"enrolmentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"passed"},"value":{"kind":"Variable","name":{"kind":"Name","value":"passed"}}},{"kind":"Argument","name":{"kind":"Name","value":"score"},"value":{"kind":"Variable","name":{"kind":"Name","value":"score"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"evaluationPassed"}},{"kind":"Field","name":{"kind":"Name","value":"offPost"}}]}}]}}]} as unknown as DocumentNode<RecordEvaluationMutation, RecordEvaluationMutationVariables>;
 export const SubmitPublicEvaluationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitPublicEvaluation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublicEvaluationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitPublicEvaluation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"evaluationId"}}]}}]}}]} as unknown as DocumentNode<SubmitPublicEvaluationMutation, SubmitPublicEvaluationMutationVariables>;
+export const ExemptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Exemptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exemptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"cadreId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"indicatorCode"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}}]}},{"kind":"Field","name":{"kind":"Name","value":"applied"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<ExemptionsQuery, ExemptionsQueryVariables>;
+export const DecideExemptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideExemption"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"approve"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideExemption"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"approve"},"value":{"kind":"Variable","name":{"kind":"Name","value":"approve"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DecideExemptionMutation, DecideExemptionMutationVariables>;
+export const AppealsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Appeals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appeals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"cadreId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"indicatorCode"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submitted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}},{"kind":"Field","name":{"kind":"Name","value":"review"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<AppealsQuery, AppealsQueryVariables>;
+export const StartAppealReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartAppealReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startAppealReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<StartAppealReviewMutation, StartAppealReviewMutationVariables>;
+export const DecideAppealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideAppeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"upheld"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideAppeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"upheld"},"value":{"kind":"Variable","name":{"kind":"Name","value":"upheld"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DecideAppealMutation, DecideAppealMutationVariables>;
+export const LatestCheckpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LatestCheckpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ledgerCheckpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"treeSize"}},{"kind":"Field","name":{"kind":"Name","value":"rootHash"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"signedMessage"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}}]}}]}}]} as unknown as DocumentNode<LatestCheckpointQuery, LatestCheckpointQueryVariables>;
+export const InclusionProofDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InclusionProof"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"leafIndex"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"treeSize"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ledgerInclusionProof"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"leafIndex"},"value":{"kind":"Variable","name":{"kind":"Name","value":"leafIndex"}}},{"kind":"Argument","name":{"kind":"Name","value":"treeSize"},"value":{"kind":"Variable","name":{"kind":"Name","value":"treeSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leafIndex"}},{"kind":"Field","name":{"kind":"Name","value":"treeSize"}},{"kind":"Field","name":{"kind":"Name","value":"auditPath"}},{"kind":"Field","name":{"kind":"Name","value":"leaf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaf"}},{"kind":"Field","name":{"kind":"Name","value":"leafHash"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"checkpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"treeSize"}},{"kind":"Field","name":{"kind":"Name","value":"rootHash"}}]}}]}}]}}]} as unknown as DocumentNode<InclusionProofQuery, InclusionProofQueryVariables>;
