@@ -466,3 +466,37 @@ export const InclusionProof = graphql(`
     }
   }
 `);
+
+export const ListDiff = graphql(`
+  query ListDiff($unitId: ID!, $year: Int!, $fromVersion: Int!, $toVersion: Int!) {
+    indicatorListDiff(unitId: $unitId, year: $year, fromVersion: $fromVersion, toVersion: $toVersion) {
+      fromVersion
+      toVersion
+      added {
+        indicatorCode
+        name
+        weight
+        target
+      }
+      removed {
+        indicatorCode
+        name
+        weight
+        target
+      }
+      changed {
+        indicatorCode
+        changes {
+          field
+          before
+          after
+        }
+      }
+      headerChanges {
+        field
+        before
+        after
+      }
+    }
+  }
+`);

@@ -177,6 +177,15 @@ export const zh = {
   'ledger.record': '第 {index} 条（共 {size} 条）· {kind} · {id}',
   'ledger.computedRoot': '浏览器重算的根哈希',
   'ledger.leaf': '记录原文',
+  'diff.title': '版本对比',
+  'diff.from': '原版本',
+  'diff.to': '新版本',
+  'diff.caption': '第 {from} 版与第 {to} 版对比',
+  'diff.header': '清单表头',
+  'diff.added': '新增指标',
+  'diff.removed': '删除指标',
+  'diff.same': '两个版本没有差别',
+  'diff.target': '目标值',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -359,4 +368,13 @@ export const en: Partial<Record<MessageKey, string>> = {
   'ledger.record': 'Record {index} of {size} · {kind} · {id}',
   'ledger.computedRoot': 'Root computed in the browser',
   'ledger.leaf': 'Record bytes',
+  'diff.title': 'Version diff',
+  'diff.from': 'From version',
+  'diff.to': 'To version',
+  'diff.caption': 'Version {from} against version {to}',
+  'diff.header': 'List header',
+  'diff.added': 'Added',
+  'diff.removed': 'Removed',
+  'diff.same': 'The two versions are the same',
+  'diff.target': 'target',
 };
