@@ -19,6 +19,7 @@ import { Reporter } from './views/Reporter';
 import { Scoring } from './views/Scoring';
 import { SignIn, type ClientConfig } from './views/SignIn';
 import { Trainer } from './views/Trainer';
+import { TrainingEffect } from './views/TrainingEffect';
 import { UnitPage } from './views/UnitPage';
 
 const NAVIGATION: Record<Role, [string, MessageKey][]> = {
@@ -28,6 +29,7 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/scoring', 'nav.scoring'],
     ['/cases', 'nav.cases'],
     ['/ledger', 'nav.ledger'],
+    ['/effect', 'nav.effect'],
   ],
   assessor: [
     ['/overview', 'nav.overview'],
@@ -35,10 +37,14 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/scoring', 'nav.scoring'],
     ['/cases', 'nav.cases'],
     ['/ledger', 'nav.ledger'],
+    ['/effect', 'nav.effect'],
   ],
   unit_reporter: [['/reporter', 'nav.reporter']],
   cadre: [['/cadre', 'nav.cadre']],
-  trainer: [['/trainer', 'nav.trainer']],
+  trainer: [
+    ['/trainer', 'nav.trainer'],
+    ['/effect', 'nav.effect'],
+  ],
   public_evaluator: [['/citizen', 'nav.citizen']],
 };
 
@@ -65,6 +71,8 @@ function Routes({ role, unitId, cadreId }: { role: Role; unitId?: string; cadreI
       return <Cases />;
     case '/ledger':
       return <Ledger />;
+    case '/effect':
+      return <TrainingEffect initialProgramme={queryParam(path, 'programme') ?? ''} />;
     case '/reporter':
       return <Reporter unitId={queryParam(path, 'unit') ?? unitId ?? ''} />;
     case '/cadre':

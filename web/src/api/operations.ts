@@ -500,3 +500,44 @@ export const ListDiff = graphql(`
     }
   }
 `);
+
+export const ProgrammeNames = graphql(`
+  query ProgrammeNames {
+    programmes {
+      id
+      name
+      capabilities
+    }
+  }
+`);
+
+export const TrainingEffect = graphql(`
+  query TrainingEffect($programmeId: ID!, $beforePeriod: String!, $afterPeriod: String!) {
+    trainingEffect(programmeId: $programmeId, beforePeriod: $beforePeriod, afterPeriod: $afterPeriod) {
+      beforePeriod
+      afterPeriod
+      programme {
+        id
+        name
+      }
+      capabilities {
+        capability
+        differenceInDifferences
+        enrolledCount
+        comparisonCount
+        unmatchedEnrolledCount
+        peerGroups {
+          unitCategory
+          positionLevel
+          enrolledCount
+          comparisonCount
+          enrolledBefore
+          enrolledAfter
+          comparisonBefore
+          comparisonAfter
+          differenceInDifferences
+        }
+      }
+    }
+  }
+`);
