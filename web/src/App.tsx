@@ -13,6 +13,7 @@ import { CadrePage } from './views/CadrePage';
 import { Cases } from './views/Cases';
 import { Catalogue } from './views/Catalogue';
 import { Citizen } from './views/Citizen';
+import { Clusters } from './views/Clusters';
 import { Ledger } from './views/Ledger';
 import { Overview } from './views/Overview';
 import { Reporter } from './views/Reporter';
@@ -30,6 +31,7 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/cases', 'nav.cases'],
     ['/ledger', 'nav.ledger'],
     ['/effect', 'nav.effect'],
+    ['/clusters', 'nav.clusters'],
   ],
   assessor: [
     ['/overview', 'nav.overview'],
@@ -38,12 +40,14 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/cases', 'nav.cases'],
     ['/ledger', 'nav.ledger'],
     ['/effect', 'nav.effect'],
+    ['/clusters', 'nav.clusters'],
   ],
   unit_reporter: [['/reporter', 'nav.reporter']],
   cadre: [['/cadre', 'nav.cadre']],
   trainer: [
     ['/trainer', 'nav.trainer'],
     ['/effect', 'nav.effect'],
+    ['/clusters', 'nav.clusters'],
   ],
   public_evaluator: [['/citizen', 'nav.citizen']],
 };
@@ -71,6 +75,8 @@ function Routes({ role, unitId, cadreId }: { role: Role; unitId?: string; cadreI
       return <Cases />;
     case '/ledger':
       return <Ledger />;
+    case '/clusters':
+      return <Clusters />;
     case '/effect':
       return <TrainingEffect initialProgramme={queryParam(path, 'programme') ?? ''} />;
     case '/reporter':

@@ -541,3 +541,44 @@ export const TrainingEffect = graphql(`
     }
   }
 `);
+
+export const ClusteringRuns = graphql(`
+  query ClusteringRuns {
+    clusteringRuns(limit: 20) {
+      id
+      period
+      status
+      message
+      requestedBy
+      cadreCount
+      k
+      silhouette
+      startedAt
+      clusters {
+        index
+        size
+        share
+        definingCapabilities
+        recommendation
+        levelShares {
+          positionLevel
+          share
+        }
+        meanGaps {
+          capability
+          meanGap
+        }
+      }
+    }
+  }
+`);
+
+export const RetrainClustering = graphql(`
+  mutation RetrainClustering($period: String) {
+    retrainClustering(period: $period) {
+      id
+      status
+      message
+    }
+  }
+`);
