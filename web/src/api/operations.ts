@@ -582,3 +582,18 @@ export const RetrainClustering = graphql(`
     }
   }
 `);
+
+export const AttainmentBreakdown = graphql(`
+  query AttainmentBreakdown($period: String!, $unitCategory: String, $limit: Int!) {
+    unitScores(period: $period, unitCategory: $unitCategory, limit: $limit) {
+      unitId
+      unitCategory
+      breakdown {
+        indicatorCode
+        kind
+        fraction
+        value
+      }
+    }
+  }
+`);

@@ -226,6 +226,12 @@ export const zh = {
   'clusters.levelShare': '占该职级干部',
   'clusters.meanGaps': '平均差距',
   'clusters.meanGap': '平均差距（分）',
+  'heat.title': '单位 × 指标达成度热力图',
+  'heat.help': '每格为该单位在该计分指标上得到的权重比例（得分明细中的达成比例），按同类组显示；点击后才加载各单位的得分明细。',
+  'heat.show': '显示热力图',
+  'heat.attainment': '达成度（%）',
+  'heat.chart': '{category} · {period} 达成度',
+  'heat.table': '以表格查看',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -457,4 +463,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'clusters.levelShare': 'Share of the level',
   'clusters.meanGaps': 'Mean gaps',
   'clusters.meanGap': 'Mean gap (points)',
+  'heat.title': 'Unit x indicator attainment heat map',
+  'heat.help': 'Each cell is the share of a scored indicator’s weight the unit earned (the breakdown’s fraction), one peer group at a time; the units’ breakdowns load only when asked for.',
+  'heat.show': 'Show the heat map',
+  'heat.attainment': 'Attainment (%)',
+  'heat.chart': '{category} · {period} attainment',
+  'heat.table': 'As a table',
 };
