@@ -10,13 +10,17 @@ import type { MessageKey } from './i18n/messages';
 import { Link, queryParam, useRouter } from './router';
 import { ErrorBox } from './ui/Problems';
 import { CadrePage } from './views/CadrePage';
+import { Cases } from './views/Cases';
 import { Catalogue } from './views/Catalogue';
 import { Citizen } from './views/Citizen';
+import { Clusters } from './views/Clusters';
+import { Ledger } from './views/Ledger';
 import { Overview } from './views/Overview';
 import { Reporter } from './views/Reporter';
 import { Scoring } from './views/Scoring';
 import { SignIn, type ClientConfig } from './views/SignIn';
 import { Trainer } from './views/Trainer';
+import { TrainingEffect } from './views/TrainingEffect';
 import { UnitPage } from './views/UnitPage';
 
 const NAVIGATION: Record<Role, [string, MessageKey][]> = {
@@ -24,15 +28,27 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/overview', 'nav.overview'],
     ['/catalogue', 'nav.catalogue'],
     ['/scoring', 'nav.scoring'],
+    ['/cases', 'nav.cases'],
+    ['/ledger', 'nav.ledger'],
+    ['/effect', 'nav.effect'],
+    ['/clusters', 'nav.clusters'],
   ],
   assessor: [
     ['/overview', 'nav.overview'],
     ['/catalogue', 'nav.catalogue'],
     ['/scoring', 'nav.scoring'],
+    ['/cases', 'nav.cases'],
+    ['/ledger', 'nav.ledger'],
+    ['/effect', 'nav.effect'],
+    ['/clusters', 'nav.clusters'],
   ],
   unit_reporter: [['/reporter', 'nav.reporter']],
   cadre: [['/cadre', 'nav.cadre']],
-  trainer: [['/trainer', 'nav.trainer']],
+  trainer: [
+    ['/trainer', 'nav.trainer'],
+    ['/effect', 'nav.effect'],
+    ['/clusters', 'nav.clusters'],
+  ],
   public_evaluator: [['/citizen', 'nav.citizen']],
 };
 
@@ -55,6 +71,14 @@ function Routes({ role, unitId, cadreId }: { role: Role; unitId?: string; cadreI
       return <Catalogue />;
     case '/scoring':
       return <Scoring />;
+    case '/cases':
+      return <Cases />;
+    case '/ledger':
+      return <Ledger />;
+    case '/clusters':
+      return <Clusters />;
+    case '/effect':
+      return <TrainingEffect initialProgramme={queryParam(path, 'programme') ?? ''} />;
     case '/reporter':
       return <Reporter unitId={queryParam(path, 'unit') ?? unitId ?? ''} />;
     case '/cadre':

@@ -343,3 +343,257 @@ export const SubmitPublicEvaluation = graphql(`
     }
   }
 `);
+
+export const Exemptions = graphql(`
+  query Exemptions($status: String) {
+    exemptions(status: $status, limit: 200) {
+      id
+      subject {
+        kind
+        unitId
+        cadreId
+      }
+      period
+      categoryCode
+      indicatorCode
+      reasons
+      status
+      evidence {
+        name
+        sha256
+      }
+      applied {
+        by
+        at
+      }
+      decision {
+        by
+        at
+        reason
+      }
+    }
+  }
+`);
+
+export const DecideExemption = graphql(`
+  mutation DecideExemption($id: ID!, $approve: Boolean!, $reason: String!) {
+    decideExemption(id: $id, approve: $approve, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const Appeals = graphql(`
+  query Appeals($status: String) {
+    appeals(status: $status, limit: 200) {
+      id
+      subject {
+        kind
+        unitId
+        cadreId
+      }
+      period
+      indicatorCode
+      reasons
+      status
+      submitted {
+        by
+        at
+      }
+      review {
+        by
+        at
+      }
+      decision {
+        by
+        at
+        reason
+      }
+    }
+  }
+`);
+
+export const StartAppealReview = graphql(`
+  mutation StartAppealReview($id: ID!) {
+    startAppealReview(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const DecideAppeal = graphql(`
+  mutation DecideAppeal($id: ID!, $upheld: Boolean!, $reason: String!) {
+    decideAppeal(id: $id, upheld: $upheld, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const LatestCheckpoint = graphql(`
+  query LatestCheckpoint {
+    ledgerCheckpoint {
+      treeSize
+      rootHash
+      signedAt
+      keyId
+      signature
+      signedMessage
+      origin
+    }
+  }
+`);
+
+export const InclusionProof = graphql(`
+  query InclusionProof($leafIndex: Int!, $treeSize: Int) {
+    ledgerInclusionProof(leafIndex: $leafIndex, treeSize: $treeSize) {
+      leafIndex
+      treeSize
+      auditPath
+      leaf {
+        leaf
+        leafHash
+        kind
+        recordId
+        recordedAt
+      }
+      checkpoint {
+        treeSize
+        rootHash
+      }
+    }
+  }
+`);
+
+export const ListDiff = graphql(`
+  query ListDiff($unitId: ID!, $year: Int!, $fromVersion: Int!, $toVersion: Int!) {
+    indicatorListDiff(unitId: $unitId, year: $year, fromVersion: $fromVersion, toVersion: $toVersion) {
+      fromVersion
+      toVersion
+      added {
+        indicatorCode
+        name
+        weight
+        target
+      }
+      removed {
+        indicatorCode
+        name
+        weight
+        target
+      }
+      changed {
+        indicatorCode
+        changes {
+          field
+          before
+          after
+        }
+      }
+      headerChanges {
+        field
+        before
+        after
+      }
+    }
+  }
+`);
+
+export const ProgrammeNames = graphql(`
+  query ProgrammeNames {
+    programmes {
+      id
+      name
+      capabilities
+    }
+  }
+`);
+
+export const TrainingEffect = graphql(`
+  query TrainingEffect($programmeId: ID!, $beforePeriod: String!, $afterPeriod: String!) {
+    trainingEffect(programmeId: $programmeId, beforePeriod: $beforePeriod, afterPeriod: $afterPeriod) {
+      beforePeriod
+      afterPeriod
+      programme {
+        id
+        name
+      }
+      capabilities {
+        capability
+        differenceInDifferences
+        enrolledCount
+        comparisonCount
+        unmatchedEnrolledCount
+        peerGroups {
+          unitCategory
+          positionLevel
+          enrolledCount
+          comparisonCount
+          enrolledBefore
+          enrolledAfter
+          comparisonBefore
+          comparisonAfter
+          differenceInDifferences
+        }
+      }
+    }
+  }
+`);
+
+export const ClusteringRuns = graphql(`
+  query ClusteringRuns {
+    clusteringRuns(limit: 20) {
+      id
+      period
+      status
+      message
+      requestedBy
+      cadreCount
+      k
+      silhouette
+      startedAt
+      clusters {
+        index
+        size
+        share
+        definingCapabilities
+        recommendation
+        levelShares {
+          positionLevel
+          share
+        }
+        meanGaps {
+          capability
+          meanGap
+        }
+      }
+    }
+  }
+`);
+
+export const RetrainClustering = graphql(`
+  mutation RetrainClustering($period: String) {
+    retrainClustering(period: $period) {
+      id
+      status
+      message
+    }
+  }
+`);
+
+export const AttainmentBreakdown = graphql(`
+  query AttainmentBreakdown($period: String!, $unitCategory: String, $limit: Int!) {
+    unitScores(period: $period, unitCategory: $unitCategory, limit: $limit) {
+      unitId
+      unitCategory
+      breakdown {
+        indicatorCode
+        kind
+        fraction
+        value
+      }
+    }
+  }
+`);

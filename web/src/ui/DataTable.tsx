@@ -30,7 +30,8 @@ export function DataTable<Row>({ caption, rows, columns, rowKey, exportName }: P
           {t('common.export')}
         </button>
       </div>
-      <div className="table-scroll">
+      {/* Focusable so that a table wider than the screen can be scrolled from the keyboard. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table>
           <caption>{caption}</caption>
           <thead>

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { DataTable } from '../ui/DataTable';
 import { fileToBase64 } from '../ui/files';
 import { ErrorBox } from '../ui/Problems';
+import { ListDiff } from './ListDiff';
 
 const SCORED = 'scored';
 
@@ -96,6 +97,9 @@ export function Catalogue() {
               { header: t('catalogue.sum'), value: (v) => v.totalWeight, numeric: true },
             ]}
           />
+          {versions.length >= 2 && (
+            <ListDiff key={versions.map((v) => v.version).join(',')} unitId={opened.unitId} year={opened.year} versions={versions.map((v) => v.version)} />
+          )}
           {!draft && (
             <p>
               {t('catalogue.noDraft')}{' '}

@@ -12,6 +12,7 @@ import { LazyChart as Chart, type ChartOption } from '../ui/LazyChart';
 import { DataTable } from '../ui/DataTable';
 import { DEFAULT_PERIOD, PeriodField } from '../ui/PeriodField';
 import { ErrorBox } from '../ui/Problems';
+import { AttainmentHeatMap } from './AttainmentHeatMap';
 
 const GRADES = ['excellent', 'competent', 'basically_competent', 'incompetent'] as const;
 const GRADE_COLOURS = ['#2e7d32', '#1565c0', '#ef6c00', '#c62828'];
@@ -74,6 +75,7 @@ export function Overview() {
             <h2>{t('overview.distribution')}</h2>
             {groups.length ? <Chart option={distribution} label={t('overview.distribution')} /> : <p className="empty">{t('common.empty')}</p>}
           </div>
+          <AttainmentHeatMap key={period} period={period} categories={groups.map(([g]) => g)} name={name} />
           <div className="card" data-testid="rankings">
             <h2>{t('overview.rankings')}</h2>
             {groups.length === 0 && <p className="empty">{t('common.empty')}</p>}
