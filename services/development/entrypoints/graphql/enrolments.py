@@ -154,7 +154,7 @@ class EnrolmentQueries:
             programme_id=programme_id,
             cohort_id=cohort_id,
             status=status,
-            limit=max(1, min(limit, 1000)),
+            limit=limit,
         )
 
     @strawberry.field(extensions=roles(*access.ENROLMENT_READERS))

@@ -235,7 +235,7 @@ class LibraryQueries:
                 kind=kind,
                 capability=capability,
                 search=search,
-                limit=min(limit, 1000),
+                limit=limit,
                 offset=offset,
             )
         return [Indicator.from_domain(i) for i in found]

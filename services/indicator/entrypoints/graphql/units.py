@@ -156,7 +156,7 @@ class UnitQueries:
                 district=district,
                 temporary=temporary,
                 parent_id=parent_id,
-                limit=min(limit, 1000),
+                limit=limit,
                 offset=offset,
             )
         return [Unit.from_domain(u) for u in found]
@@ -171,7 +171,7 @@ class UnitQueries:
     ) -> list[Cadre]:
         unit_id = access.cadres_unit_filter(principal_of(info), unit_id)
         async with reads(info) as catalogue:
-            found = await catalogue.cadres.find(unit_id, min(limit, 1000), offset)
+            found = await catalogue.cadres.find(unit_id, limit, offset)
         return [Cadre.from_domain(c) for c in found]
 
     @strawberry.field(extensions=roles(*access.CATALOGUE_READERS))

@@ -22,7 +22,6 @@ from services.scoring.entrypoints.graphql.types import (
     from_row,
 )
 
-MAX_PAGE = 1000
 OBSERVATION_READERS = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER)
 
 
@@ -53,9 +52,7 @@ class ScoreQuery:
         offset: int = 0,
     ) -> list[UnitScore]:
         async with queries.reading(info.context.platform) as conn:
-            rows = await queries.unit_scores_of(
-                conn, period, unit_category, min(limit, MAX_PAGE), offset
-            )
+            rows = await queries.unit_scores_of(conn, period, unit_category, limit, offset)
         return [from_row(UnitScore, row) for row in rows]
 
     @strawberry.field(
@@ -81,7 +78,7 @@ class ScoreQuery:
     ) -> list[CadreScore]:
         async with queries.reading(info.context.platform) as conn:
             rows = await queries.rankings(
-                conn, period, unit_category, position_level, min(limit, MAX_PAGE), offset
+                conn, period, unit_category, position_level, limit, offset
             )
         return [from_row(CadreScore, row) for row in rows]
 
@@ -100,7 +97,7 @@ class ScoreQuery:
         self, info: Info, period: str | None = None, limit: int = 100
     ) -> list[Anomaly]:
         async with queries.reading(info.context.platform) as conn:
-            rows = await queries.anomalies_of(conn, None, period, min(limit, MAX_PAGE))
+            rows = await queries.anomalies_of(conn, None, period, limit)
         return [from_row(Anomaly, row) for row in rows]
 
     @strawberry.field(
@@ -147,5 +144,5 @@ class ScoreQuery:
     )
     async def scoring_runs(self, info: Info, limit: int = 20) -> list[ScoringRun]:
         async with queries.reading(info.context.platform) as conn:
-            rows = await queries.runs(conn, min(limit, MAX_PAGE))
+            rows = await queries.runs(conn, limit)
         return [from_row(ScoringRun, row) for row in rows]
