@@ -16,11 +16,11 @@ OBSERVATION_FEED = "scoring.observation-feed.v1"  # ObservationReported
 SCORING_RESULTS = (
     "scoring.results.v1"  # CapabilityProfileComputed, SupervisoryInterviewRequired, AnomalyDetected
 )
-WEAKNESSES = "scoring.weaknesses.v1"  # WeaknessFlagged, BottomRanked
+WEAKNESSES = "scoring.weaknesses.v1"  # WeaknessFlagged, WeaknessCleared, BottomRanked
 LEDGER_CHECKPOINTS = "scoring.ledger-checkpoints.v1"  # CheckpointSigned
 
 # Published by the development service for trainers.
-ENROLMENTS = "development.enrolments.v1"  # EnrolmentCreated, EnrolmentWaitlisted, EnrolmentCancelled, ReturnToPost*
+ENROLMENTS = "development.enrolments.v1"  # EnrolmentCreated, EnrolmentWaitlisted, EnrolmentCancelled, ReturnToPost*, TrainingResultRecorded
 # Trainers report back here; development consumes.
 COMPLETIONS = "development.completions.v1"  # EnrolmentCompleted
 

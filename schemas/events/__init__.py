@@ -7,6 +7,7 @@ from schemas.events.development import (
     EnrolmentWaitlisted,
     ReturnToPostApproved,
     ReturnToPostDenied,
+    TrainingResultRecorded,
 )
 from schemas.events.indicator import CadreRegistered, IndicatorListPublished, UnitRegistered
 from schemas.events.scoring import (
@@ -17,6 +18,7 @@ from schemas.events.scoring import (
     ObservationReported,
     RescoringRequested,
     SupervisoryInterviewRequired,
+    WeaknessCleared,
     WeaknessFlagged,
 )
 
@@ -36,6 +38,8 @@ __all__ = [
     "ReturnToPostApproved",
     "ReturnToPostDenied",
     "SupervisoryInterviewRequired",
+    "TrainingResultRecorded",
     "UnitRegistered",
+    "WeaknessCleared",
     "WeaknessFlagged",
 ]

@@ -185,3 +185,23 @@ class EnrolmentCompleted(EventPayload):
     )
     completed_on: date = Field(description="Day the programme ended for the cadre.")
     trainer_id: Identifier = Field(description="The trainer reporting.")
+
+
+class TrainingResultRecorded(EventPayload):
+    """A trainer's result for a cadre (a camp's assessment, a remedial class's practical evaluation),
+    once development has applied it to the enrolment; scoring counts it as individual evidence of the
+    programme's capability."""
+
+    topic = topics.ENROLMENTS
+
+    enrolment_id: Identifier = Field(description=_ENROLMENT_ID)
+    cadre_id: Identifier = Field(description=_CADRE_ID)
+    programme_id: Identifier = Field(description=_PROGRAMME_ID)
+    programme_kind: ProgrammeKind
+    capability: Capability | None = Field(
+        default=None, description="The capability the programme works on, when it has one."
+    )
+    result_score: float = Field(ge=0, le=100, description="The cadre's result, 0-100.")
+    passed: bool
+    completed_on: date = Field(description="Day the programme ended for the cadre.")
+    trainer_id: Identifier = Field(description="The trainer who reported it.")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas import topics
 from schemas.envelope import EventPayload
 from schemas.events.common import Capability, Identifier, Period, PositionLevel, Score
+
+Confidence = Annotated[float, Field(ge=0, le=1)]
 
 
 class ObservationReported(EventPayload):
@@ -37,6 +39,19 @@ class CapabilityProfileComputed(EventPayload):
     unit_category: str
     position_level: PositionLevel
     scores: dict[Capability, Score]
+    targets: dict[Capability, Score] = Field(
+        default_factory=dict,
+        description="The competency model's target level per capability for the cadre's position "
+        "level; the gap to target is `targets[c] - scores[c]`.",
+    )
+    confidence: dict[Capability, Confidence] = Field(
+        default_factory=dict,
+        description="How far the evidence behind each score can be trusted, 0 to 1 (see "
+        "docs/scoring.md, the portrait).",
+    )
+    evidence_counts: dict[Capability, int] = Field(
+        default_factory=dict, description="How many records made each score."
+    )
 
 
 class SupervisoryInterviewRequired(EventPayload):
@@ -88,6 +103,22 @@ class WeaknessFlagged(EventPayload):
     unit_category: str
     position_level: PositionLevel
     evidence: tuple[WeaknessEvidence, ...] = ()
+
+
+class WeaknessCleared(EventPayload):
+    """A weakness flagged earlier no longer holds for the period: later evidence, a corrected record
+    or a changed threshold removed it. Development cancels a placement that has not started; an
+    enrolment already under way stays, with a note."""
+
+    topic = topics.WEAKNESSES
+
+    cadre_id: Identifier
+    capability: Capability
+    period: Period
+    reason: Literal["new_evidence", "record_corrected", "threshold_changed"]
+    score: Score | None = None
+    target: Score | None = None
+    confidence: float | None = Field(default=None, ge=0, le=1)
 
 
 class BottomRanked(EventPayload):
