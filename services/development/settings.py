@@ -19,6 +19,10 @@ class DevelopmentSettings(PlatformSettings):
     development_clustering_min_cadres: int = Field(default=30, ge=3)
     # BLAS/OpenMP threads of the final fit on all vectors; sample fits always run on one thread.
     development_clustering_threads: int = Field(default=1, ge=1)
+    # A capability is a common gap at a position level when at least this share of the level's
+    # cadres with a score and a target in it are below target, and at least this many are judged.
+    development_common_gap_share: float = Field(default=0.7, gt=0, le=1)
+    development_common_gap_min_cadres: int = Field(default=10, ge=1)
     # Where fitted models go: unset keeps them in PostgreSQL (bytes); a folder path keeps them as files.
     development_model_folder: str | None = None
 

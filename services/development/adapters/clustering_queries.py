@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.development.adapters.tables import clustering_runs, clusters
+from services.development.adapters.tables import clustering_runs, clusters, common_gaps
 
 _RUN_COLUMNS = [c for c in clustering_runs.c if c.name != "model"]
 
@@ -26,5 +26,19 @@ async def run_clusters(session: AsyncSession, run_id: str) -> list[sa.Row]:
         sa.select(clusters)
         .where(clusters.c.run_id == run_id)
         .order_by(clusters.c.size.desc(), clusters.c.index)
+    )
+    return list((await session.execute(query)).all())
+
+
+async def run_common_gaps(session: AsyncSession, run_id: str) -> list[sa.Row]:
+    query = (
+        sa.select(common_gaps)
+        .where(common_gaps.c.run_id == run_id)
+        .order_by(
+            common_gaps.c.share.desc(),
+            common_gaps.c.below_target.desc(),
+            common_gaps.c.capability,
+            common_gaps.c.position_level,
+        )
     )
     return list((await session.execute(query)).all())

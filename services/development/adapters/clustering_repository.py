@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.development.adapters.tables import clustering_runs, clusters
-from services.development.domain.cluster_report import ClusterSummary
+from services.development.adapters.tables import clustering_runs, clusters, common_gaps
+from services.development.domain.cluster_report import ClusterSummary, CommonGap
 
 
 class SqlClusteringRunRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def add(self, values: dict[str, Any], summaries: list[ClusterSummary]) -> None:
+    async def add(
+        self,
+        values: dict[str, Any],
+        summaries: list[ClusterSummary],
+        shared: Sequence[CommonGap] = (),
+    ) -> None:
         await self._session.execute(clustering_runs.insert().values(values))
         if summaries:
             await self._session.execute(
@@ -29,7 +36,13 @@ class SqlClusteringRunRepository:
                         "mean_gaps": s.mean_gaps,
                         "defining_capabilities": list(s.defining_capabilities),
                         "recommendation": s.recommendation,
+                        "programme_kind": s.programme_kind,
+                        "cohort_size": s.cohort_size,
                     }
                     for s in summaries
                 ],
+            )
+        if shared:
+            await self._session.execute(
+                common_gaps.insert(), [{"run_id": values["id"], **asdict(g)} for g in shared]
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.development.adapters.tables import enrolments
+from services.development.adapters.tables import enrolment_notes, enrolments
 from services.development.domain.enrolments import WAITLISTED
 
 
@@ -55,3 +55,18 @@ async def find_enrolments(
     else:
         query = query.order_by(enrolments.c.created_at.desc(), enrolments.c.id)
     return list((await session.execute(query.limit(limit))).all())
+
+
+async def notes_of(session: AsyncSession, enrolment_ids: list[str]) -> dict[str, list[sa.Row]]:
+    """The notes of each enrolment, oldest first."""
+    if not enrolment_ids:
+        return {}
+    query = (
+        sa.select(enrolment_notes)
+        .where(enrolment_notes.c.enrolment_id.in_(enrolment_ids))
+        .order_by(enrolment_notes.c.written_at, enrolment_notes.c.cause)
+    )
+    notes: dict[str, list[sa.Row]] = {}
+    for row in (await session.execute(query)).all():
+        notes.setdefault(row.enrolment_id, []).append(row)
+    return notes

@@ -6,9 +6,11 @@ from dataclasses import asdict
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.development.adapters.tables import enrolments
+from services.development.adapters.tables import enrolment_notes, enrolments
+from services.development.domain.clearing import EnrolmentNote
 from services.development.domain.enrolments import ACTIVE, WAITLISTED, Enrolment
 
 # What the domain object carries is exactly what a change may write; the id never changes.
@@ -72,3 +74,13 @@ class SqlEnrolmentRepository:
             .with_for_update()
         )
         return [enrolment_from_row(row) for row in (await self._session.execute(query)).all()]
+
+    async def add_note(self, note: EnrolmentNote) -> bool:
+        """False when the enrolment already has a note about that cause."""
+        statement = (
+            insert(enrolment_notes)
+            .values(asdict(note))
+            .on_conflict_do_nothing()
+            .returning(enrolment_notes.c.enrolment_id)
+        )
+        return (await self._session.execute(statement)).first() is not None

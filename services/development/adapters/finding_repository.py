@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from schemas.events import BottomRanked, WeaknessFlagged
 from services.development.adapters.tables import enrolment_causes
+from services.development.domain.enrolments import CLEARED
 
 Finding = WeaknessFlagged | BottomRanked
 _MODELS: dict[str, type[Finding]] = {
@@ -21,26 +22,33 @@ class SqlFindingRepository:
         self._session = session
 
     async def claim(self, findings: list[tuple[str, str, Finding]]) -> set[tuple[str, str]]:
-        """The (cadre, cause) pairs seen for the first time; a re-delivery or a re-run of scoring claims nothing."""
+        """The (cadre, cause) pairs seen for the first time, or flagged again after being cleared;
+        a re-delivery or a re-run of scoring claims nothing."""
         if not findings:
             return set()
-        statement = (
-            insert(enrolment_causes)
-            .values(
-                [
-                    {
-                        "cadre_id": cadre_id,
-                        "cause": cause,
-                        "outcome": "pending",
-                        "event_type": event.event_type,
-                        "payload": event.model_dump(mode="json"),
-                    }
-                    for cadre_id, cause, event in findings
-                ]
-            )
-            .on_conflict_do_nothing()
-            .returning(enrolment_causes.c.cadre_id, enrolment_causes.c.cause)
+        statement = insert(enrolment_causes).values(
+            [
+                {
+                    "cadre_id": cadre_id,
+                    "cause": cause,
+                    "outcome": "pending",
+                    "event_type": event.event_type,
+                    "payload": event.model_dump(mode="json"),
+                }
+                for cadre_id, cause, event in findings
+            ]
         )
+        statement = statement.on_conflict_do_update(
+            index_elements=["cadre_id", "cause"],
+            set_={
+                "outcome": "pending",
+                "enrolment_id": None,
+                "event_type": statement.excluded.event_type,
+                "payload": statement.excluded.payload,
+                "recorded_at": sa.func.now(),
+            },
+            where=enrolment_causes.c.outcome == CLEARED,
+        ).returning(enrolment_causes.c.cadre_id, enrolment_causes.c.cause)
         rows = (await self._session.execute(statement)).all()
         return {(row.cadre_id, row.cause) for row in rows}
 
@@ -63,6 +71,29 @@ class SqlFindingRepository:
                 "enrolment_ids": enrolment_ids,
             },
         )
+
+    async def clear(self, cadre_id: str, cause: str) -> str | None:
+        """Marks the finding cleared (so it is never placed from now on); returns the place it was settled with."""
+        statement = (
+            sa.update(enrolment_causes)
+            .where(enrolment_causes.c.cadre_id == cadre_id, enrolment_causes.c.cause == cause)
+            .values(outcome=CLEARED)
+            .returning(enrolment_causes.c.enrolment_id)
+        )
+        return (await self._session.execute(statement)).scalar()
+
+    async def relying_on(self, enrolment_id: str, other_than: str) -> list[str]:
+        """Causes of other live findings that were settled with the same place (it already held them)."""
+        query = (
+            sa.select(enrolment_causes.c.cause)
+            .where(
+                enrolment_causes.c.enrolment_id == enrolment_id,
+                enrolment_causes.c.cause != other_than,
+                enrolment_causes.c.outcome != CLEARED,
+            )
+            .order_by(enrolment_causes.c.cause)
+        )
+        return list((await self._session.execute(query)).scalars())
 
     async def unplaced(self, outcomes: tuple[str, ...], limit: int) -> list[Finding]:
         """Findings no programme or cohort could take yet, oldest first, locked against a concurrent retry."""

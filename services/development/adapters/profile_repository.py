@@ -10,6 +10,7 @@ from schemas.events import CapabilityProfileComputed
 from services.development.adapters.tables import capability_profiles, enrolments
 from services.development.domain.effect import ScoreChange
 from services.development.domain.enrolments import COMPLETED, ENROLLED
+from services.development.domain.gaps import PeriodProfiles
 
 
 class SqlProfileRepository:
@@ -25,6 +26,9 @@ class SqlProfileRepository:
             "unit_category": event.unit_category,
             "position_level": event.position_level,
             "scores": dict(event.scores),
+            "targets": dict(event.targets),
+            "confidence": dict(event.confidence),
+            "evidence_counts": dict(event.evidence_counts),
         }
         statement = insert(capability_profiles).values(values)
         update = {
@@ -44,22 +48,24 @@ class SqlProfileRepository:
         )
         return (await self._session.execute(query)).scalar()
 
-    async def period_profiles(self, period: str) -> tuple[list[str], list[str], list[dict]]:
-        """Cadre ids, position levels and score maps of every profile of the period, in cadre order."""
+    async def period_profiles(self, period: str) -> PeriodProfiles:
+        """Every profile of the period (scores and targets), in cadre order."""
         query = (
             sa.select(
                 capability_profiles.c.cadre_id,
                 capability_profiles.c.position_level,
                 capability_profiles.c.scores,
+                capability_profiles.c.targets,
             )
             .where(capability_profiles.c.period == period)
             .order_by(capability_profiles.c.cadre_id)
         )
         rows = (await self._session.execute(query)).all()
-        return (
+        return PeriodProfiles(
             [r.cadre_id for r in rows],
             [r.position_level for r in rows],
             [r.scores for r in rows],
+            [r.targets for r in rows],
         )
 
     async def score_changes(

@@ -195,6 +195,58 @@ def define_training_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
     }
 
 
+def portrait_columns() -> dict[str, list[sa.Column]]:
+    """Columns migration 0003 adds to tables of 0002, for portraits with targets and sized recommendations."""
+    return {
+        "capability_profiles": [
+            sa.Column("targets", JSONB, nullable=False, server_default="{}"),
+            sa.Column("confidence", JSONB, nullable=False, server_default="{}"),
+            sa.Column("evidence_counts", JSONB, nullable=False, server_default="{}"),
+        ],
+        "clusters": [
+            sa.Column("programme_kind", sa.Text),
+            sa.Column("cohort_size", sa.Integer, nullable=False, server_default="0"),
+        ],
+    }
+
+
+def define_portrait_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
+    """Notes on enrolments and the common gaps of clustering runs, as migration 0003 creates them."""
+    enrolment_notes = sa.Table(
+        "enrolment_notes",
+        metadata,
+        sa.Column("enrolment_id", sa.Text, sa.ForeignKey("enrolments.id"), primary_key=True),
+        # What the note is about; one note per enrolment and cause, however often the cause is delivered.
+        sa.Column("cause", sa.Text, primary_key=True),
+        sa.Column("note", sa.Text, nullable=False),
+        sa.Column("written_by", sa.Text, nullable=False),
+        sa.Column("written_at", sa.DateTime(timezone=True), nullable=False),
+    )
+
+    common_gaps = sa.Table(
+        "common_gaps",
+        metadata,
+        sa.Column(
+            "run_id",
+            sa.Text,
+            sa.ForeignKey("clustering_runs.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("capability", sa.Text, primary_key=True),
+        sa.Column("position_level", sa.Text, primary_key=True),
+        sa.Column("judged", sa.Integer, nullable=False),
+        sa.Column("below_target", sa.Integer, nullable=False),
+        sa.Column("share", sa.Float, nullable=False),
+        sa.Column("without_target", sa.Integer, nullable=False),
+        sa.Column("mean_gap", sa.Float, nullable=False),
+        sa.Column("programme_kind", sa.Text, nullable=False),
+        sa.Column("programme_name", sa.Text),
+        sa.Column("cohort_size", sa.Integer, nullable=False),
+        sa.Column("recommendation", sa.Text, nullable=False),
+    )
+    return {table.name: table for table in (enrolment_notes, common_gaps)}
+
+
 metadata = sa.MetaData()
 outbox, processed_events = define_platform_tables(metadata)
 unit_roster, cadre_roster = define_roster_tables(metadata)
@@ -206,3 +258,9 @@ enrolment_causes = _training["enrolment_causes"]
 capability_profiles = _training["capability_profiles"]
 clustering_runs = _training["clustering_runs"]
 clusters = _training["clusters"]
+for _name, _columns in portrait_columns().items():
+    for _column in _columns:
+        _training[_name].append_column(_column)
+_portraits = define_portrait_tables_v1(metadata)
+enrolment_notes = _portraits["enrolment_notes"]
+common_gaps = _portraits["common_gaps"]

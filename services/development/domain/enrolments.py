@@ -22,6 +22,9 @@ WEAKNESS = "weakness"
 BOTTOM_RANKED = "bottom_ranked"
 MANUAL = "manual"
 
+# A finding's outcome once scoring has cleared it: it places nobody unless flagged again.
+CLEARED = "cleared"
+
 
 @dataclass(frozen=True)
 class CompletionReport:

@@ -13,13 +13,20 @@ from typing import Any, Protocol
 import sklearn
 
 from services.common.errors import invalid
-from services.development.domain.cluster_report import ClusterSummary, summarise
+from services.development.domain.cluster_report import (
+    ClusterSummary,
+    CommonGap,
+    CommonGapRule,
+    Offer,
+    common_gaps,
+    summarise,
+)
 from services.development.domain.clustering import (
     ClusteringParameters,
     NothingToCluster,
     fit_clusters,
 )
-from services.development.domain.gaps import GapVectors, gap_vectors
+from services.development.domain.gaps import GapVectors, PeriodProfiles, period_gap_vectors
 from services.development.domain.periods import check_period
 from services.development.service_layer.seating import utc_now
 from services.development.service_layer.unit_of_work import DevelopmentUnitOfWork
@@ -54,6 +61,13 @@ def clustering_parameters(settings: DevelopmentSettings) -> ClusteringParameters
     )
 
 
+def common_gap_rule(settings: DevelopmentSettings) -> CommonGapRule:
+    return CommonGapRule(
+        min_share=settings.development_common_gap_share,
+        min_judged=settings.development_common_gap_min_cadres,
+    )
+
+
 def data_snapshot(vectors: GapVectors) -> str:
     """Identifies exactly which data a model was fitted on."""
     digest = hashlib.sha256()
@@ -73,20 +87,12 @@ def _fit(
     run_id: str,
     vectors: GapVectors,
     parameters: ClusteringParameters,
-    offers: dict[str, str],
+    offers: dict[str, Offer],
     store: ModelStore,
 ) -> _Fitted:
     """CPU-bound part, run in a worker thread so the service keeps answering."""
     fit = fit_clusters(vectors.gaps, parameters)
-    summaries = summarise(
-        fit.labels,
-        fit.k,
-        vectors.gaps,
-        fit.scaled_centres,
-        vectors.position_levels,
-        vectors.capabilities,
-        offers,
-    )
+    summaries = summarise(fit.labels, fit.k, vectors, fit.scaled_centres, offers)
     model, location = store.save_model(run_id, fit.pipeline)
     largest = summaries[0]
     values = {
@@ -101,14 +107,14 @@ def _fit(
     return _Fitted(values, summaries)
 
 
-async def _programme_offers(uow: DevelopmentUnitOfWork) -> dict[str, str]:
+async def _programme_offers(uow: DevelopmentUnitOfWork) -> dict[str, Offer]:
     """The programme to recommend for each capability: the one a weakness in it would go to first."""
-    offers: dict[str, str] = {}
+    offers: dict[str, Offer] = {}
     for programme in await uow.programmes.all():
         if programme.remedial:
             continue
         for capability in programme.capabilities:
-            offers.setdefault(capability, programme.name)
+            offers.setdefault(capability, Offer(programme.kind, programme.name))
     return offers
 
 
@@ -124,28 +130,31 @@ async def run_clustering(
     The fit runs between two short transactions, so no transaction stays open while it runs.
     """
     parameters = clustering_parameters(settings)
+    rule = common_gap_rule(settings)
     if period is not None:
         check_period("period", period)
     run_id = f"run-{uuid.uuid4().hex[:16]}"
     started_at, began = utc_now(), time.perf_counter()
     async with unit_of_work() as uow:
         period = period or await uow.profiles.latest_period()
-        cadre_ids, levels, scores = (
-            await uow.profiles.period_profiles(period) if period else ([], [], [])
+        profiles = (
+            await uow.profiles.period_profiles(period) if period else PeriodProfiles([], [], [])
         )
         offers = await _programme_offers(uow)
-    vectors = gap_vectors(cadre_ids, levels, scores)
+    vectors = period_gap_vectors(profiles)
     values: dict[str, Any] = {
         "id": run_id,
         "period": period,
         "requested_by": requested_by,
-        "cadre_count": len(cadre_ids),
+        "cadre_count": len(profiles.cadre_ids),
         "capabilities": vectors.capabilities,
         "sklearn_version": sklearn.__version__,
         "started_at": started_at,
         "data_snapshot": data_snapshot(vectors),
     }
     summaries: list[ClusterSummary] = []
+    # Common gaps are counts, not a fit: they are reported even when there are no groups to find.
+    shared: list[CommonGap] = common_gaps(vectors, offers, rule)
     if period is None:
         values.update(
             status=NOT_RUN,
@@ -165,7 +174,11 @@ async def run_clustering(
             summaries = fitted.summaries
         except NothingToCluster as reason:
             values.update(status=NOT_RUN, message=f"{period}: {reason}")
+    if shared:
+        values["message"] += (
+            f"; {len(shared)} common gap{'s' if len(shared) > 1 else ''}, widest: {shared[0].recommendation}"
+        )
     values["seconds"] = round(time.perf_counter() - began, 3)
     async with unit_of_work() as uow:
-        await uow.clustering_runs.add(values, summaries)
+        await uow.clustering_runs.add(values, summaries, shared)
     return run_id

@@ -20,9 +20,12 @@ from schemas.events import (
     EnrolmentCompleted,
     ReturnToPostApproved,
     ReturnToPostDenied,
+    TrainingResultRecorded,
+    WeaknessCleared,
     WeaknessFlagged,
 )
 from services.common.errors import Conflict, NotFound, invalid
+from services.development.domain import clearing
 from services.development.domain import enrolments as rules
 from services.development.domain.effect import CapabilityEffect, capability_effect
 from services.development.domain.enrolments import CompletionReport, Enrolment
@@ -96,6 +99,62 @@ async def record_capability_profile(
     uow: DevelopmentUnitOfWork, event: CapabilityProfileComputed
 ) -> None:
     await uow.profiles.record(event)
+
+
+async def clear_weakness(uow: DevelopmentUnitOfWork, event: WeaknessCleared) -> None:
+    """The place the weakness made is cancelled if not started, else kept with a note.
+
+    The finding is marked cleared first, so it is not placed later (when a cohort opens) and a
+    new flag of the same weakness places the cadre again. A second delivery finds the place
+    cancelled or already noted and changes nothing.
+    """
+    cause = rules.weakness_cause(event.capability, event.period)
+    enrolment_id = await uow.findings.clear(event.cadre_id, cause)
+    enrolment = await uow.enrolments.get(enrolment_id) if enrolment_id else None
+    if enrolment is None:
+        return
+    cohort = await uow.programmes.cohort(enrolment.cohort_id)
+    assert cohort is not None, f"enrolment {enrolment.id} names no cohort {enrolment.cohort_id}"
+    relying = tuple(
+        _finding_words(other) for other in await uow.findings.relying_on(enrolment.id, cause)
+    )
+    now = utc_now()
+    decision = clearing.clearing_decision(enrolment, event, cohort.starts_on, now.date(), relying)
+    if decision == clearing.CANCEL:
+        reason = clearing.cancel_reason(event)
+        await uow.enrolments.save(enrolment.cancelled(reason, clearing.CLEARED_BY, now))
+        await uow.emit(
+            EnrolmentCancelled(
+                enrolment_id=enrolment.id,
+                cadre_id=enrolment.cadre_id,
+                programme_id=enrolment.programme_id,
+                cohort_id=enrolment.cohort_id,
+                reason=reason,
+                cancelled_by=clearing.CLEARED_BY,
+            ),
+            key=enrolment.cadre_id,
+        )
+        if enrolment.status == rules.ENROLLED:
+            await _free_seat(uow, enrolment.cohort_id)
+    elif decision == clearing.KEEP_WITH_NOTE:
+        await uow.enrolments.add_note(
+            clearing.EnrolmentNote(
+                enrolment_id=enrolment.id,
+                cause=clearing.cleared_cause(event.capability, event.period),
+                note=clearing.kept_note(event, relying),
+                written_by=clearing.CLEARED_BY,
+                written_at=now,
+            )
+        )
+
+
+def _finding_words(cause: str) -> str:
+    """`weakness:digital_governance:2025` as a person reads it."""
+    kind, _, rest = cause.partition(":")
+    if kind == "weakness":
+        capability, _, period = rest.rpartition(":")
+        return f"the {capability.replace('_', ' ')} weakness of {period}"
+    return f"the bottom rank of {rest}" if kind == "bottom_ranked" else cause
 
 
 # Enrolments by hand
@@ -317,6 +376,22 @@ async def complete_enrolment(uow: DevelopmentUnitOfWork, event: EnrolmentComplet
         )
     )
     await uow.enrolments.save(completed)
+    programme = await uow.programmes.get(enrolment.programme_id)
+    assert programme is not None, f"enrolment {enrolment.id} names no programme"
+    await uow.emit(
+        TrainingResultRecorded(
+            enrolment_id=enrolment.id,
+            cadre_id=enrolment.cadre_id,
+            programme_id=programme.id,
+            programme_kind=programme.kind,
+            capability=_trained_capability(programme, enrolment),
+            result_score=event.result_score,
+            passed=event.passed,
+            completed_on=event.completed_on,
+            trainer_id=event.trainer_id,
+        ),
+        key=enrolment.cadre_id,
+    )
     if completed.full_time:
         note = (
             None
@@ -324,6 +399,14 @@ async def complete_enrolment(uow: DevelopmentUnitOfWork, event: EnrolmentComplet
             else f"failed the practical evaluation reported by {event.trainer_id}"
         )
         await _record_evaluation(uow, completed, event.result_score, event.passed, note)
+
+
+def _trained_capability(programme: Programme, enrolment: Enrolment) -> str | None:
+    """The capability the result is evidence of: the one the place was made for, else the
+    programme's only one; a programme of several capabilities, entered by hand, names none."""
+    if enrolment.capability in programme.capabilities:
+        return enrolment.capability
+    return programme.capabilities[0] if len(programme.capabilities) == 1 else None
 
 
 # Training effect
@@ -354,5 +437,6 @@ EVENT_HANDLERS: dict[type[EventPayload], EventHandler | Batched] = {
     CapabilityProfileComputed: record_capability_profile,
     EnrolmentCompleted: complete_enrolment,
     WeaknessFlagged: Batched(place_findings),
+    WeaknessCleared: clear_weakness,
     BottomRanked: Batched(place_findings),
 }

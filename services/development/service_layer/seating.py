@@ -137,10 +137,13 @@ async def seat_cadres(
     events: list[tuple[EventPayload, str]] = []
     outcomes: list[Outcome] = []
     seats: Counter[str] = Counter()
+    made: dict[str, str] = {}
     by_id = {cohort.id: cohort for cohort in cohorts}
     for request, assignment in zip(requests, assignments):
         if assignment.cohort is None:
-            outcomes.append(Outcome(assignment.result, active.get(request.cadre_id)))
+            # Already enrolled may mean by a place made a moment ago in this same batch.
+            holder = active.get(request.cadre_id) or made.get(request.cadre_id)
+            outcomes.append(Outcome(assignment.result, holder))
             continue
         cohort = assignment.cohort
         # One microsecond apart, cadres placed together stand in line in the order they came.
@@ -156,6 +159,7 @@ async def seat_cadres(
             event = created_event(programme, cohort, enrolment)
         events.append((event, request.cadre_id))
         outcomes.append(Outcome(assignment.result, enrolment.id, cohort.id))
+        made[request.cadre_id] = enrolment.id
     await uow.enrolments.add(added)
     for seated_cohort, taken in seats.items():
         await uow.programmes.save_cohort(by_id[seated_cohort].seats_given(taken))

@@ -7,6 +7,7 @@ the in-memory fakes of tests/unit/development/fakes.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from types import TracebackType
 from typing import Any, Protocol
@@ -20,9 +21,11 @@ from services.development.adapters.finding_repository import SqlFindingRepositor
 from services.development.adapters.profile_repository import SqlProfileRepository
 from services.development.adapters.programme_repository import SqlProgrammeRepository
 from services.development.adapters.roster_repository import SqlRosterRepository
-from services.development.domain.cluster_report import ClusterSummary
+from services.development.domain.clearing import EnrolmentNote
+from services.development.domain.cluster_report import ClusterSummary, CommonGap
 from services.development.domain.effect import ScoreChange
 from services.development.domain.enrolments import Enrolment
+from services.development.domain.gaps import PeriodProfiles
 from services.development.domain.programmes import Cohort, Programme
 
 Finding = WeaknessFlagged | BottomRanked
@@ -51,12 +54,15 @@ class EnrolmentRepository(Protocol):
     async def save(self, enrolment: Enrolment) -> None: ...
     async def line_lengths(self, cohort_ids: list[str]) -> dict[str, int]: ...
     async def waiting_for(self, cohort_id: str, seats: int) -> list[Enrolment]: ...
+    async def add_note(self, note: EnrolmentNote) -> bool: ...
 
 
 class FindingRepository(Protocol):
     async def claim(self, findings: list[tuple[str, str, Finding]]) -> set[tuple[str, str]]: ...
     async def settle(self, settled: list[Settlement]) -> None: ...
     async def unplaced(self, outcomes: tuple[str, ...], limit: int) -> list[Finding]: ...
+    async def clear(self, cadre_id: str, cause: str) -> str | None: ...
+    async def relying_on(self, enrolment_id: str, other_than: str) -> list[str]: ...
 
 
 class RosterRepository(Protocol):
@@ -66,16 +72,19 @@ class RosterRepository(Protocol):
 class ProfileRepository(Protocol):
     async def record(self, event: CapabilityProfileComputed) -> None: ...
     async def latest_period(self) -> str | None: ...
-    async def period_profiles(
-        self, period: str
-    ) -> tuple[list[str], list[str], list[dict[str, float]]]: ...
+    async def period_profiles(self, period: str) -> PeriodProfiles: ...
     async def score_changes(
         self, programme_id: str, capability: str, before: str, after: str
     ) -> list[ScoreChange]: ...
 
 
 class ClusteringRunRepository(Protocol):
-    async def add(self, values: dict[str, Any], summaries: list[ClusterSummary]) -> None: ...
+    async def add(
+        self,
+        values: dict[str, Any],
+        summaries: list[ClusterSummary],
+        common_gaps: Sequence[CommonGap] = (),
+    ) -> None: ...
 
 
 class DevelopmentUnitOfWork(Protocol):

@@ -8,6 +8,7 @@ from schemas.events import (
     BottomRanked,
     CapabilityProfileComputed,
     EnrolmentCompleted,
+    WeaknessCleared,
     WeaknessFlagged,
 )
 from services.development.domain.programmes import Cohort, Eligibility, Programme
@@ -72,6 +73,20 @@ def weakness(
     )
 
 
+def cleared(
+    cadre_id: str, capability: str = "digital_governance", period: str = "2025"
+) -> WeaknessCleared:
+    return WeaknessCleared(
+        cadre_id=cadre_id,
+        capability=capability,
+        period=period,
+        reason="new_evidence",
+        score=72.0,
+        target=70.0,
+        confidence=0.8,
+    )
+
+
 def bottom_rank(cadre_id: str, period: str = "2025") -> BottomRanked:
     return BottomRanked(
         cadre_id=cadre_id,
@@ -105,6 +120,7 @@ def profile(
     scores: dict[str, float],
     level: str = "deputy",
     category: str = "township",
+    targets: dict[str, float] | None = None,
 ) -> CapabilityProfileComputed:
     return CapabilityProfileComputed(
         cadre_id=cadre_id,
@@ -113,4 +129,5 @@ def profile(
         unit_category=category,
         position_level=level,
         scores=scores,
+        targets=targets or {},
     )

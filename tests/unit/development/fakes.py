@@ -8,6 +8,7 @@ line has to be decided by the domain. A unit of work that fails leaves the store
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import TracebackType
@@ -16,15 +17,18 @@ from typing import Any
 from schemas.envelope import Envelope, EventPayload
 from schemas.events import CapabilityProfileComputed
 from services.development.bootstrap import Development, bootstrap
-from services.development.domain.cluster_report import ClusterSummary
+from services.development.domain.clearing import EnrolmentNote
+from services.development.domain.cluster_report import ClusterSummary, CommonGap
 from services.development.domain.effect import ScoreChange
 from services.development.domain.enrolments import (
     ACTIVE,
+    CLEARED,
     COMPLETED,
     ENROLLED,
     WAITLISTED,
     Enrolment,
 )
+from services.development.domain.gaps import PeriodProfiles
 from services.development.domain.programmes import Cohort, Programme
 from services.development.service_layer.unit_of_work import Finding, Settlement
 from services.development.settings import DevelopmentSettings
@@ -38,9 +42,11 @@ class Store:
     cohorts: dict[str, Cohort] = field(default_factory=dict)
     enrolments: dict[str, Enrolment] = field(default_factory=dict)
     findings: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    notes: dict[tuple[str, str], EnrolmentNote] = field(default_factory=dict)
     roster: dict[str, tuple[str, str]] = field(default_factory=dict)
     profiles: dict[tuple[str, str], CapabilityProfileComputed] = field(default_factory=dict)
     runs: list[tuple[dict[str, Any], list[ClusterSummary]]] = field(default_factory=list)
+    common_gaps: dict[str, list[CommonGap]] = field(default_factory=dict)
     published: list[EventPayload] = field(default_factory=list)
 
 
@@ -149,6 +155,14 @@ class FakeEnrolmentRepository:
         ]
         return list(reversed(waiting))
 
+    async def add_note(self, note: EnrolmentNote) -> bool:
+        assert note.enrolment_id in self.store.enrolments  # the foreign key
+        key = (note.enrolment_id, note.cause)
+        if key in self.store.notes:
+            return False
+        self.store.notes[key] = note
+        return True
+
 
 class FakeFindingRepository:
     def __init__(self, store: Store):
@@ -157,7 +171,8 @@ class FakeFindingRepository:
     async def claim(self, findings: list[tuple[str, str, Finding]]) -> set[tuple[str, str]]:
         claimed = set()
         for cadre_id, cause, finding in findings:
-            if (cadre_id, cause) not in self.store.findings:
+            known = self.store.findings.get((cadre_id, cause))
+            if known is None or known["outcome"] == CLEARED:
                 self.store.findings[(cadre_id, cause)] = {
                     "outcome": "pending",
                     "enrolment_id": None,
@@ -171,6 +186,23 @@ class FakeFindingRepository:
             self.store.findings[(cadre_id, cause)].update(
                 outcome=outcome, enrolment_id=enrolment_id
             )
+
+    async def clear(self, cadre_id: str, cause: str) -> str | None:
+        record = self.store.findings.get((cadre_id, cause))
+        if record is None:
+            return None
+        record["outcome"] = CLEARED
+        enrolment_id: str | None = record["enrolment_id"]
+        return enrolment_id
+
+    async def relying_on(self, enrolment_id: str, other_than: str) -> list[str]:
+        return sorted(
+            cause
+            for (_, cause), record in self.store.findings.items()
+            if record["enrolment_id"] == enrolment_id
+            and cause != other_than
+            and record["outcome"] != CLEARED
+        )
 
     async def unplaced(self, outcomes: tuple[str, ...], limit: int) -> list[Finding]:
         return [
@@ -199,17 +231,16 @@ class FakeProfileRepository:
     async def latest_period(self) -> str | None:
         return next(reversed(self.store.profiles), (None, None))[1]
 
-    async def period_profiles(
-        self, period: str
-    ) -> tuple[list[str], list[str], list[dict[str, float]]]:
+    async def period_profiles(self, period: str) -> PeriodProfiles:
         profiles = sorted(
             (p for (_, p_period), p in self.store.profiles.items() if p_period == period),
             key=lambda p: p.cadre_id,
         )
-        return (
+        return PeriodProfiles(
             [p.cadre_id for p in profiles],
             [p.position_level for p in profiles],
             [dict(p.scores) for p in profiles],
+            [dict(p.targets) for p in profiles],
         )
 
     async def score_changes(
@@ -242,8 +273,14 @@ class FakeClusteringRunRepository:
     def __init__(self, store: Store):
         self.store = store
 
-    async def add(self, values: dict[str, Any], summaries: list[ClusterSummary]) -> None:
+    async def add(
+        self,
+        values: dict[str, Any],
+        summaries: list[ClusterSummary],
+        common_gaps: Sequence[CommonGap] = (),
+    ) -> None:
         self.store.runs.append((values, summaries))
+        self.store.common_gaps[values["id"]] = list(common_gaps)
 
 
 class FakeUnitOfWork:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.events import ReturnToPostApproved, ReturnToPostDenied
+from schemas.events import ReturnToPostApproved, ReturnToPostDenied, TrainingResultRecorded
 from services.common.errors import Conflict, NotFound, ValidationFailed
 from services.development.domain.enrolments import COMPLETED, ENROLLED
 from services.development.service_layer import handlers
@@ -34,7 +34,7 @@ def _remedial():
     return remedial_class("class"), cohort("class-1", "class")
 
 
-async def test_a_completion_of_a_part_time_place_completes_it_and_nothing_more():
+async def test_a_completion_of_a_part_time_place_completes_it_and_records_the_result():
     development, store, enrolment = await _placed(
         weakness("C-1"), programme("camp"), cohort("camp-1")
     )
@@ -42,7 +42,19 @@ async def test_a_completion_of_a_part_time_place_completes_it_and_nothing_more()
     done = store.enrolments[enrolment.id]
     assert (done.status, done.result_score, done.trainer_id) == (COMPLETED, 77.0, "trainer-1")
     assert not done.off_post and done.evaluated_at is None
-    assert store.published == []
+    assert store.published == [
+        TrainingResultRecorded(
+            enrolment_id=enrolment.id,
+            cadre_id="C-1",
+            programme_id="camp",
+            programme_kind="camp",
+            capability="digital_governance",
+            result_score=77.0,
+            passed=True,
+            completed_on=done.completed_on,
+            trainer_id="trainer-1",
+        )
+    ]
     with pytest.raises(Conflict, match="only an enrolled cadre"):
         await development.handle(completion(enrolment.id, "C-1", "camp"))
 
@@ -66,7 +78,9 @@ async def test_a_passed_remedial_class_returns_the_cadre_to_post():
     await development.handle(completion(enrolment.id, "C-1", "class", passed=True, score=88.0))
     done = store.enrolments[enrolment.id]
     assert (done.status, done.evaluation_passed, done.off_post) == (COMPLETED, True, False)
-    [approved] = store.published
+    [result, approved] = store.published
+    assert isinstance(result, TrainingResultRecorded) and result.capability is None
+    assert (result.programme_kind, result.result_score, result.passed) == ("remedial", 88.0, True)
     assert isinstance(approved, ReturnToPostApproved) and approved.evaluation_score == 88.0
 
 
@@ -75,7 +89,8 @@ async def test_a_failed_remedial_class_keeps_the_cadre_off_post_until_a_later_pa
     await development.handle(completion(enrolment.id, "C-1", "class", passed=False, score=40.0))
     failed = store.enrolments[enrolment.id]
     assert (failed.status, failed.off_post, failed.evaluation_passed) == (COMPLETED, True, False)
-    [denied] = store.published
+    [result, denied] = store.published
+    assert isinstance(result, TrainingResultRecorded) and not result.passed
     assert isinstance(denied, ReturnToPostDenied) and "trainer-1" in denied.reason
     await development.execute(handlers.record_evaluation, enrolment.id, 71.0, True, None)
     assert not store.enrolments[enrolment.id].off_post
@@ -96,3 +111,29 @@ async def test_an_evaluation_is_recorded_only_for_a_cadre_off_post_with_a_valid_
     part_time, store, seat = await _placed(weakness("C-2"), programme("camp"), cohort("camp-1"))
     with pytest.raises(Conflict, match="not full-time"):
         await part_time.execute(handlers.record_evaluation, seat.id, 80.0, True, None)
+
+
+async def test_a_result_names_the_capability_the_place_was_made_for():
+    several = programme("camp", capabilities=("digital_governance", "emergency_response"))
+    development, store, enrolment = await _placed(
+        weakness("C-1", "emergency_response"), several, cohort("camp-1")
+    )
+    await development.handle(completion(enrolment.id, "C-1", "camp"))
+    [result] = store.published
+    assert isinstance(result, TrainingResultRecorded)
+    assert result.capability == "emergency_response"
+
+
+async def test_a_result_of_a_place_made_by_hand_in_a_programme_of_several_capabilities_names_none():
+    several = programme("camp", capabilities=("digital_governance", "emergency_response"))
+    development, store = fake_development()
+    await development.execute(handlers.create_programme, several)
+    await development.execute(handlers.add_cohort, cohort("camp-1", starts_in_days=0))
+    store.roster["C-1"] = ("deputy", "township")
+    outcome = await development.execute(
+        handlers.enrol_cadre, "admin", "C-1", "camp", None, "asked for it"
+    )
+    store.published.clear()
+    await development.handle(completion(outcome.enrolment_id, "C-1", "camp"))
+    [result] = store.published
+    assert isinstance(result, TrainingResultRecorded) and result.capability is None

@@ -9,6 +9,7 @@ from schemas.events import (
     CapabilityProfileComputed,
     EnrolmentCompleted,
     UnitRegistered,
+    WeaknessCleared,
     WeaknessFlagged,
 )
 from services.development.bootstrap import service_spec
@@ -17,7 +18,11 @@ from services.development.service_layer.handlers import EVENT_HANDLERS
 
 def test_every_handled_event_type_is_wired_once_and_read_from_its_topic():
     subscription = service_spec().subscription
-    assert set(subscription.handlers) == {CapabilityProfileComputed, EnrolmentCompleted}
+    assert set(subscription.handlers) == {
+        CapabilityProfileComputed,
+        EnrolmentCompleted,
+        WeaknessCleared,
+    }
     assert set(subscription.batch_handlers) == {
         UnitRegistered,
         CadreRegistered,

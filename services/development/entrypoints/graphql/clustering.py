@@ -39,6 +39,12 @@ class GapCluster:
         description="Gaps well above average, largest first."
     )
     recommendation: str
+    programme_kind: str | None = strawberry.field(
+        description="Kind of programme to open for the cluster; null when none is needed."
+    )
+    cohort_size: int = strawberry.field(
+        description="Seats needed: members below target in the cluster's main gap."
+    )
 
     @classmethod
     def from_row(cls, row: sa.Row) -> GapCluster:
@@ -55,6 +61,51 @@ class GapCluster:
                 for k, v in sorted(row.mean_gaps.items())
             ],
             defining_capabilities=list(row.defining_capabilities),
+            recommendation=row.recommendation,
+            programme_kind=row.programme_kind,
+            cohort_size=row.cohort_size,
+        )
+
+
+@strawberry.type(
+    description="A capability most cadres of a position level are below target in: a need to "
+    "meet together, whatever the clusters."
+)
+class CommonGap:
+    capability: str
+    position_level: str
+    judged: int = strawberry.field(
+        description="Cadres of the level with both a score and a target in the capability."
+    )
+    below_target: int
+    share: float = strawberry.field(description="belowTarget / judged.")
+    without_target: int = strawberry.field(
+        description="Cadres of the level scored in the capability whose portrait names no "
+        "target: not judged, never counted as below."
+    )
+    mean_gap: float = strawberry.field(
+        description="Mean points below target of the cadres below it."
+    )
+    programme_kind: str
+    programme_name: str | None = strawberry.field(
+        description="The programme that takes the capability; null when none does yet."
+    )
+    cohort_size: int = strawberry.field(description="Seats needed: the cadres below target.")
+    recommendation: str
+
+    @classmethod
+    def from_row(cls, row: sa.Row) -> CommonGap:
+        return cls(
+            capability=row.capability,
+            position_level=row.position_level,
+            judged=row.judged,
+            below_target=row.below_target,
+            share=row.share,
+            without_target=row.without_target,
+            mean_gap=row.mean_gap,
+            programme_kind=row.programme_kind,
+            programme_name=row.programme_name,
+            cohort_size=row.cohort_size,
             recommendation=row.recommendation,
         )
 
@@ -117,6 +168,13 @@ class ClusteringRun:
         async with reading(info) as s:
             return [
                 GapCluster.from_row(r) for r in await clustering_queries.run_clusters(s, self.id)
+            ]
+
+    @strawberry.field(description="Common gaps of the period, widest share first.")
+    async def common_gaps(self, info: Info) -> list[CommonGap]:
+        async with reading(info) as s:
+            return [
+                CommonGap.from_row(r) for r in await clustering_queries.run_common_gaps(s, self.id)
             ]
 
 

@@ -26,6 +26,22 @@ _PROGRAMMES = "services.development.entrypoints.graphql.programmes"
 _CADRE = "services.development.entrypoints.graphql.cadre"
 
 
+@strawberry.type(description="A remark the service recorded on an enrolment, and why.")
+class EnrolmentNote:
+    cause: str = strawberry.field(
+        description="What it is about, e.g. weakness_cleared:<capability>:<period>."
+    )
+    note: str
+    written_by: str
+    written_at: datetime
+
+    @classmethod
+    def from_row(cls, row: sa.Row) -> EnrolmentNote:
+        return cls(
+            cause=row.cause, note=row.note, written_by=row.written_by, written_at=row.written_at
+        )
+
+
 @strawberry.type(
     description="A place of a cadre in a cohort: seated, in line, completed or cancelled."
 )
@@ -60,9 +76,13 @@ class Enrolment:
     waitlist_position: int | None = strawberry.field(
         description="Place in the cohort's line (1: next to get a seat); null unless waitlisted."
     )
+    notes: list[EnrolmentNote] = strawberry.field(
+        description="Remarks recorded on the place, oldest first (e.g. a weakness cleared while "
+        "the programme was under way)."
+    )
 
     @classmethod
-    def from_row(cls, row: sa.Row) -> Enrolment:
+    def from_row(cls, row: sa.Row, notes: list[sa.Row] | None = None) -> Enrolment:
         return cls(
             id=strawberry.ID(row.id),
             cadre_id=strawberry.ID(row.cadre_id),
@@ -90,6 +110,7 @@ class Enrolment:
             evaluated_at=row.evaluated_at,
             returned_to_post_at=row.returned_to_post_at,
             waitlist_position=row.waitlist_position,
+            notes=[EnrolmentNote.from_row(n) for n in notes or []],
         )
 
     @strawberry.field
@@ -113,15 +134,17 @@ class Enrolment:
 async def find_enrolments(info: Info, **filters: str | int | None) -> list[Enrolment]:
     async with reading(info) as s:
         rows = await enrolment_queries.find_enrolments(s, **filters)  # type: ignore[arg-type]
-    return [Enrolment.from_row(r) for r in rows]
+        notes = await enrolment_queries.notes_of(s, [r.id for r in rows])
+    return [Enrolment.from_row(r, notes.get(r.id)) for r in rows]
 
 
 async def enrolment_by_id(info: Info, enrolment_id: str) -> Enrolment:
     async with reading(info) as s:
         row = await enrolment_queries.get_enrolment(s, enrolment_id)
+        notes = await enrolment_queries.notes_of(s, [row.id]) if row else {}
     if row is None:
         raise NotFound(f"no enrolment {enrolment_id!r}")
-    return Enrolment.from_row(row)
+    return Enrolment.from_row(row, notes.get(row.id))
 
 
 async def cohort_enrolments(info: Info, cohort_id: str, status: str | None) -> list[Enrolment]:
