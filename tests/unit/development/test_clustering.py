@@ -6,7 +6,12 @@ import skops.io as sio
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 
 from services.development.adapters.skops_files import ModelStore, dump_model, load_model
-from services.development.domain.cluster_report import summarise
+from services.development.domain.cluster_report import (
+    CommonGapRule,
+    Offer,
+    common_gaps,
+    summarise,
+)
 from services.development.domain.clustering import (
     ClusteringParameters,
     NothingToCluster,
@@ -90,33 +95,143 @@ def test_gap_vectors_fill_a_missing_capability_with_the_median_gap():
     assert vectors.gaps.tolist() == [[40, 10], [20, 30], [30, 20]]
 
 
-def test_summary_names_the_gap_the_share_and_a_programme():
-    rng = np.random.default_rng(3)
-    # 300 principals with a large digital-governance gap, 700 others with small gaps everywhere.
-    digital = np.column_stack([rng.normal(45, 3, 300), rng.normal(10, 3, 300)])
-    others = np.column_stack([rng.normal(10, 3, 700), rng.normal(10, 3, 700)])
-    levels = np.array(["principal"] * 300 + ["grassroots"] * 700, dtype=object)
+def test_gap_vectors_measure_to_target_and_fall_back_to_full_marks():
     vectors = gap_vectors(
-        [str(i) for i in range(1000)],
-        levels,
+        ["a", "b", "c"],
+        ["deputy"] * 3,
         [
-            {"digital_governance": 100 - a, "party_building": 100 - b}
-            for a, b in np.vstack([digital, others])
+            {"digital_governance": 60, "party_building": 90},
+            {"digital_governance": 85, "party_building": 70},
+            {"digital_governance": 70},
         ],
+        [{"digital_governance": 80}, {"digital_governance": 80}, {}],
     )
-    fit = fit_clusters(vectors.gaps, ClusteringParameters(k_max=4))
-    summaries = summarise(
-        fit.labels,
-        fit.k,
-        vectors.gaps,
-        fit.scaled_centres,
-        vectors.position_levels,
-        vectors.capabilities,
-        {"digital_governance": "Digital Governance Leaders Training Camp"},
+    # a: 80 - 60 and 100 - 90; b: above its target (0) and 100 - 70; c: 100 - 70, median for the other
+    assert vectors.gaps.tolist() == [[20, 10], [0, 30], [30, 20]]
+    # Below target needs a score and a target: c (no target) and the missing score never count.
+    assert vectors.below_target.tolist() == [[True, False], [False, False], [False, False]]
+    assert vectors.judged.tolist() == [[True, False], [True, False], [False, False]]
+    assert vectors.scored.tolist() == [[True, True], [True, True], [True, False]]
+
+
+def _individuals(groups, targets, seed=3):
+    """Profiles of cadres in groups (count, level, mean scores per capability), with targets."""
+    rng = np.random.default_rng(seed)
+    ids, levels, scores = [], [], []
+    for count, level, means in groups:
+        for _ in range(count):
+            ids.append(f"C-{len(ids):05}")
+            levels.append(level)
+            scores.append(
+                {name: float(np.clip(rng.normal(mean, 3), 0, 100)) for name, mean in means.items()}
+            )
+    return gap_vectors(ids, levels, scores, [targets] * len(ids))
+
+
+OFFERS = {"digital_governance": Offer("camp", "Digital Governance Leaders Training Camp")}
+TARGETS = {"digital_governance": 80.0, "investment_attraction": 75.0, "emergency_response": 70.0}
+
+
+def test_planted_individual_clusters_are_recovered_and_sized_by_who_is_below_target():
+    # Three kinds of cadre, each short of target in one capability and above it in the others.
+    groups = [
+        (
+            300,
+            "principal",
+            {"digital_governance": 50, "investment_attraction": 90, "emergency_response": 85},
+        ),
+        (
+            200,
+            "deputy",
+            {"digital_governance": 95, "investment_attraction": 45, "emergency_response": 85},
+        ),
+        (
+            100,
+            "grassroots",
+            {"digital_governance": 95, "investment_attraction": 90, "emergency_response": 40},
+        ),
+    ]
+    vectors = _individuals(groups, TARGETS)
+    truth = np.repeat([0, 1, 2], [300, 200, 100])
+    fit = fit_clusters(vectors.gaps, ClusteringParameters(k_max=6))
+    assert fit.k == 3 and adjusted_rand_score(truth, fit.labels) > 0.95
+    summaries = summarise(fit.labels, fit.k, vectors, fit.scaled_centres, OFFERS)
+    camp, shadow, drill = summaries
+    assert (camp.size, camp.defining_capabilities[0], camp.programme_kind) == (
+        300,
+        "digital_governance",
+        "camp",
     )
-    camp = next(s for s in summaries if s.defining_capabilities[:1] == ("digital_governance",))
-    assert camp.size == 300 and camp.share == 0.3 and camp.level_shares["principal"] == 1.0
-    assert camp.recommendation.startswith(
-        "open a Digital Governance Leaders Training Camp cohort: cluster of 300 cadres, 100% of principal-level cadres"
+    assert camp.cohort_size == 300 and camp.level_shares == {
+        "deputy": 0.0,
+        "grassroots": 0.0,
+        "principal": 1.0,
+    }
+    assert camp.recommendation == (
+        "open a camp (Digital Governance Leaders Training Camp) for 300 cadres: cluster of 300 "
+        "cadres; 300 of 300 principal-level cadres (100%) below target in digital governance "
+        "(common gaps: digital governance)"
     )
-    assert camp.mean_gaps["digital_governance"] == pytest.approx(45, abs=1)
+    assert camp.mean_gaps["digital_governance"] == pytest.approx(30, abs=1)
+    # No programme takes investment attraction yet: the recommendation says so, with the seats.
+    assert shadow.defining_capabilities[0] == "investment_attraction" and shadow.cohort_size == 200
+    assert "camp in investment attraction (no programme offers it yet) for 200 cadres" in (
+        shadow.recommendation
+    )
+    assert drill.cohort_size == 100 and "100 of 100 grassroots-level cadres (100%)" in (
+        drill.recommendation
+    )
+
+
+def test_a_city_wide_gap_is_reported_as_common_with_the_real_share_per_level():
+    # 87 of 100 deputies and 45 of 50 principals below the digital-governance target; the
+    # grassroots are fine; 10 more deputies were scored with no target and are not judged.
+    rng = np.random.default_rng(5)
+    ids, levels, scores, targets = [], [], [], []
+
+    def add(count, level, mean, target):
+        for _ in range(count):
+            ids.append(f"C-{len(ids):04}")
+            levels.append(level)
+            scores.append({"digital_governance": float(rng.normal(mean, 2))})
+            targets.append({"digital_governance": target} if target else {})
+
+    add(87, "deputy", 60, 80.0)
+    add(13, "deputy", 90, 80.0)
+    add(10, "deputy", 50, None)
+    add(45, "principal", 70, 85.0)
+    add(5, "principal", 95, 85.0)
+    add(200, "grassroots", 90, 75.0)
+    vectors = gap_vectors(ids, levels, scores, targets)
+    found = common_gaps(vectors, OFFERS, CommonGapRule(min_share=0.7, min_judged=10))
+    principal, deputy = found
+    assert (principal.position_level, principal.judged, principal.below_target) == (
+        "principal",
+        50,
+        45,
+    )
+    assert principal.share == 0.9
+    assert (deputy.position_level, deputy.judged, deputy.below_target, deputy.share) == (
+        "deputy",
+        100,
+        87,
+        0.87,
+    )
+    assert deputy.without_target == 10 and deputy.cohort_size == 87
+    assert deputy.mean_gap == pytest.approx(20, abs=1)
+    assert deputy.recommendation == (
+        "digital governance: 87% of deputy-level cadres below target (87 of 100) -> open a camp "
+        "(Digital Governance Leaders Training Camp) for 87 cadres"
+    )
+    # Raising the bar above 90% leaves none; too few judged cadres at a level say nothing.
+    assert common_gaps(vectors, OFFERS, CommonGapRule(min_share=0.95)) == []
+    assert common_gaps(vectors, OFFERS, CommonGapRule(min_share=0.7, min_judged=60)) == [
+        g for g in found if g.position_level == "deputy"
+    ]
+
+
+def test_a_period_without_targets_has_no_common_gap_however_low_the_scores():
+    vectors = gap_vectors(
+        [str(i) for i in range(50)], ["deputy"] * 50, [{"digital_governance": 20.0}] * 50
+    )
+    assert common_gaps(vectors, OFFERS) == []

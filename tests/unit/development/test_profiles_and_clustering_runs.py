@@ -11,6 +11,8 @@ from services.development.service_layer.clustering_runs import COMPLETED, NOT_RU
 from tests.unit.development.builders import cohort, profile, programme, weakness
 from tests.unit.development.fakes import fake_development
 
+TARGETS = {"digital_governance": 70.0, "investment_attraction": 70.0}
+
 
 async def test_the_latest_profile_of_a_period_replaces_the_earlier_one():
     development, store = fake_development()
@@ -67,13 +69,41 @@ async def test_a_completed_run_keeps_its_clusters_and_model():
             "digital_governance": float(rng.normal(40 if weak else 85, 3)),
             "investment_attraction": float(rng.normal(80 if weak else 45, 3)),
         }
-        await development.handle(profile(f"C-{n:03}", "2025", scores))
+        await development.handle(profile(f"C-{n:03}", "2025", scores, targets=TARGETS))
     run_id = await development.retrain_clustering(None, "admin")
     [(values, summaries)] = store.runs
     assert (values["status"], values["period"], values["k"]) == (COMPLETED, "2025", 2)
     assert values["requested_by"] == "admin" and values["data_snapshot"].startswith("sha256:")
     assert sorted(s.size for s in summaries) == [30, 30]
-    assert any("Camp cohort" in s.recommendation for s in summaries)
+    [camp] = [s for s in summaries if s.defining_capabilities[0] == "digital_governance"]
+    assert camp.recommendation.startswith("open a camp (Camp) for 30 cadres: cluster of 30")
+    assert (camp.programme_kind, camp.cohort_size) == ("camp", 30)
+    # Half the deputies below each target: no gap is common at the default 70%.
+    assert store.common_gaps[run_id] == []
     assert run_id in development.model_store.saved
     with pytest.raises(ValidationFailed):
         await development.retrain_clustering("last year", "admin")
+
+
+async def test_a_run_keeps_the_common_gaps_also_when_everyone_is_alike():
+    development, store = fake_development(development_common_gap_share=0.8)
+    for n in range(40):
+        # Everyone 20 points short of the digital-governance target: no groups, one common gap.
+        await development.handle(
+            profile(f"C-{n:03}", "2025", {"digital_governance": 50.0}, targets=TARGETS)
+        )
+    run_id = await development.retrain_clustering("2025", "admin")
+    [(values, summaries)] = store.runs
+    assert values["status"] == NOT_RUN and summaries == []
+    [gap] = store.common_gaps[run_id]
+    assert (gap.capability, gap.position_level, gap.share, gap.cohort_size) == (
+        "digital_governance",
+        "deputy",
+        1.0,
+        40,
+    )
+    assert gap.programme_kind == "camp" and gap.programme_name is None
+    assert values["message"].endswith(
+        "1 common gap, widest: digital governance: 100% of deputy-level cadres below target "
+        "(40 of 40) -> open a camp in digital governance (no programme offers it yet) for 40 cadres"
+    )
