@@ -1,6 +1,6 @@
 """Portraits with targets, notes on enrolments, sized recommendations and the common gaps of a run.
 
-Revision ID: development_0003_individual_portraits
+Revision ID: development_0003_portraits
 Revises: development_0002_training
 """
 
@@ -12,7 +12,7 @@ from services.development.adapters.tables import (
     portrait_columns,
 )
 
-revision = "development_0003_individual_portraits"
+revision = "development_0003_portraits"
 down_revision = "development_0002_training"
 branch_labels = None
 depends_on = None
