@@ -62,6 +62,28 @@ async def test_a_completion_is_recorded(stack, subgraph):
     assert mine["completedOn"] == date.today().isoformat() and mine["offPost"] is False
 
 
+async def test_a_completion_publishes_the_training_result_for_scoring(stack, subgraph):
+    client = subgraph("development")
+    enrolment, cadre, programme = await seated(stack, client)
+    gap = (await enrolments_of(client, cadre))[0]["capability"]
+    async with TopicReader(stack, topics.ENROLMENTS) as reader:
+        report = completion(enrolment, cadre, programme, result_score=64.0, passed=False)
+        await publish(stack, report, key=cadre, producer="trainers")
+        recorded, headers = await reader.wait_for(payload_of(cadre, "TrainingResultRecorded"))
+    assert headers["event_type"] == "TrainingResultRecorded"
+    assert recorded["payload"] == {
+        "enrolment_id": enrolment,
+        "cadre_id": cadre,
+        "programme_id": programme,
+        "programme_kind": "camp",
+        "capability": gap,
+        "result_score": 64.0,
+        "passed": False,
+        "completed_on": date.today().isoformat(),
+        "trainer_id": "trainer-7",
+    }
+
+
 async def test_reports_that_do_not_fit_go_to_the_dead_letters_with_the_reason(stack, subgraph):
     client = subgraph("development")
     enrolment, cadre, programme = await seated(stack, client)

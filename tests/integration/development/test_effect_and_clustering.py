@@ -35,14 +35,21 @@ mutation($period: String) {
   retrainClustering(period: $period) {
     id period status message cadreCount capabilities k silhouette sklearnVersion dataSnapshot seconds
     silhouetteByK { k silhouette }
-    clusters { size share definingCapabilities recommendation levelShares { positionLevel share }
-               meanGaps { capability meanGap } }
+    clusters { size share definingCapabilities recommendation programmeKind cohortSize
+               levelShares { positionLevel share } meanGaps { capability meanGap } }
+    commonGaps { capability positionLevel judged belowTarget share withoutTarget meanGap
+                 programmeKind programmeName cohortSize recommendation }
   }
 }"""
 
 
 def profile(
-    cadre_id: str, period: str, scores: dict, category: str = "township", level: str = "deputy"
+    cadre_id: str,
+    period: str,
+    scores: dict,
+    category: str = "township",
+    level: str = "deputy",
+    targets: dict | None = None,
 ):
     return CapabilityProfileComputed(
         cadre_id=cadre_id,
@@ -51,6 +58,7 @@ def profile(
         unit_category=category,
         position_level=level,
         scores=scores,
+        targets=targets or {},
     ), cadre_id
 
 
@@ -129,6 +137,7 @@ async def test_clustering_run_finds_planted_gaps_and_keeps_the_model(stack, subg
     camp = await create_programme(client, capabilities=[digital])
     period = unused_period()
     rng = np.random.default_rng(11)
+    targets = {digital: 70.0, investment: 70.0, rural: 70.0}
     groups = [  # (size, level, mean scores of digital, investment, rural)
         (45, "principal", (40, 85, 85)),
         (30, "deputy", (85, 45, 85)),
@@ -142,7 +151,11 @@ async def test_clustering_run_finds_planted_gaps_and_keeps_the_model(stack, subg
             )
             events.append(
                 profile(
-                    unique("cadre"), period, {k: float(v) for k, v in scores.items()}, level=level
+                    unique("cadre"),
+                    period,
+                    {k: float(v) for k, v in scores.items()},
+                    level=level,
+                    targets=targets,
                 )
             )
     await publish_many(stack, events)
@@ -157,9 +170,18 @@ async def test_clustering_run_finds_planted_gaps_and_keeps_the_model(stack, subg
     biggest = result["clusters"][0]
     assert biggest["definingCapabilities"] == [digital] and biggest["share"] == 0.45
     assert {s["positionLevel"]: s["share"] for s in biggest["levelShares"]}["principal"] == 1.0
-    assert biggest["recommendation"].startswith(
-        f"open a Programme {camp} cohort: cluster of 45 cadres, 100% of principal-level cadres"
+    assert (biggest["programmeKind"], biggest["cohortSize"]) == ("camp", 45)
+    assert biggest["recommendation"] == (
+        f"open a camp (Programme {camp}) for 45 cadres: cluster of 45 cadres; 45 of 45 "
+        f"principal-level cadres (100%) below target in {digital.replace('_', ' ')} "
+        f"(common gaps: {digital.replace('_', ' ')})"
     )
+    # Each gap is shared by a whole level: every one of them is common at its level, and only there.
+    assert [(g["capability"], g["positionLevel"], g["share"]) for g in result["commonGaps"]] == [
+        (digital, "principal", 1.0),
+        (investment, "deputy", 1.0),
+        (rural, "grassroots", 1.0),
+    ]
     assert result["silhouette"] > 0.5 and result["dataSnapshot"].startswith("sha256:")
     assert [k["k"] for k in result["silhouetteByK"]] == list(range(2, 11))
 
@@ -177,8 +199,58 @@ async def test_clustering_run_finds_planted_gaps_and_keeps_the_model(stack, subg
     finally:
         await engine.dispose()
     pipeline = load_model(model)
-    centre_of_digital_gap = [[60.0, 15.0, 15.0]]  # gaps: 100 - (40, 85, 85)
+    centre_of_digital_gap = [[30.0, 0.0, 0.0]]  # gaps to target: 70 - 40, none above it
     assert pipeline.predict(np.array(centre_of_digital_gap)).shape == (1,)
+
+
+async def test_a_city_wide_gap_is_reported_as_common_with_the_real_share(stack, subgraph):
+    client = subgraph("development")
+    digital, emergency = capability(), capability()
+    period = unused_period()
+    rng = np.random.default_rng(13)
+    targets = {digital: 80.0, emergency: 70.0}
+    events = []
+    # 87 of 100 deputies and 30 of 40 principals below the digital target; 10 more deputies were
+    # scored without a target; emergency response splits the cadres into two groups.
+    for count, level, digital_mean, target in (
+        (87, "deputy", 60, targets),
+        (13, "deputy", 90, targets),
+        (10, "deputy", 50, {emergency: 70.0}),
+        (30, "principal", 65, targets),
+        (10, "principal", 92, targets),
+    ):
+        for n in range(count):
+            scores = {digital: float(rng.normal(digital_mean, 2)), emergency: 40.0 + 45 * (n % 2)}
+            events.append(profile(unique("cadre"), period, scores, level=level, targets=target))
+    await publish_many(stack, events)
+
+    async def run():
+        data = await client.execute(RETRAIN, {"period": period})
+        return data["retrainClustering"] if data["retrainClustering"]["cadreCount"] == 150 else None
+
+    result = await eventually(run, timeout=30, interval=0.5)
+    deputies, principals = result["commonGaps"]
+    assert deputies == {
+        "capability": digital,
+        "positionLevel": "deputy",
+        "judged": 100,
+        "belowTarget": 87,
+        "share": 0.87,
+        "withoutTarget": 10,
+        "meanGap": pytest.approx(20, abs=1),
+        "programmeKind": "camp",
+        "programmeName": None,
+        "cohortSize": 87,
+        "recommendation": f"{digital.replace('_', ' ')}: 87% of deputy-level cadres below target "
+        f"(87 of 100) -> open a camp in {digital.replace('_', ' ')} (no programme offers it yet) "
+        "for 87 cadres",
+    }
+    assert (principals["positionLevel"], principals["belowTarget"], principals["share"]) == (
+        "principal",
+        30,
+        0.75,
+    )
+    assert "common gaps, widest:" in result["message"]
 
 
 @pytest.mark.parametrize(
