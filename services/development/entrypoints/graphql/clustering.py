@@ -25,7 +25,9 @@ class PositionLevelShare:
 @strawberry.type
 class CapabilityMeanGap:
     capability: str
-    mean_gap: float = strawberry.field(description="Mean points below full marks in the cluster.")
+    mean_gap: float = strawberry.field(
+        description="Mean points below target in the cluster (0 at or above it)."
+    )
 
 
 @strawberry.type(description="A group of cadres with similar capability gaps.")
