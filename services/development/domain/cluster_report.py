@@ -85,16 +85,18 @@ def defining_capabilities(
     return tuple(capabilities[j] for j in order if scaled_centre[j] >= DEFINING_Z)[:MAX_DEFINING]
 
 
+def _level_masks(position_levels: np.ndarray) -> dict[str, np.ndarray]:
+    """Which cadres hold each position level, computed once (comparing labels is the slow part)."""
+    return {level: position_levels == level for level in sorted(set(position_levels))}
+
+
 def _level_below(
-    below: np.ndarray, judged: np.ndarray, position_levels: np.ndarray
+    below: np.ndarray, judged: np.ndarray, masks: Mapping[str, np.ndarray]
 ) -> dict[str, tuple[int, int]]:
     """(below target, judged) per position level, for one capability over the given cadres."""
     return {
-        level: (
-            int(below[position_levels == level].sum()),
-            int(judged[position_levels == level].sum()),
-        )
-        for level in sorted(set(position_levels))
+        level: (int(np.count_nonzero(below & at)), int(np.count_nonzero(judged & at)))
+        for level, at in masks.items()
     }
 
 
@@ -150,10 +152,8 @@ def summarise(
     gap_sums = np.column_stack(
         [np.bincount(labels, weights=gaps[:, j], minlength=k) for j in range(gaps.shape[1])]
     )
-    level_counts = {
-        level: np.bincount(labels[position_levels == level], minlength=k)
-        for level in sorted(set(position_levels))
-    }
+    masks = _level_masks(position_levels)
+    level_counts = {level: np.bincount(labels[at], minlength=k) for level, at in masks.items()}
     level_totals = {level: int(counts.sum()) for level, counts in level_counts.items()}
     column = {name: j for j, name in enumerate(capabilities)}
     summaries = []
@@ -175,7 +175,7 @@ def summarise(
             j = column[defining[0]]
             below = vectors.below_target[:, j]
             seats = int((below & members).sum())
-            level_below = _level_below(below & members, vectors.judged[:, j], position_levels)
+            level_below = _level_below(below & members, vectors.judged[:, j], masks)
         text, kind = recommendation(
             size, defining, seats, level_below, offers.get(defining[0]) if defining else None
         )
@@ -200,14 +200,14 @@ def common_gaps(
 ) -> list[CommonGap]:
     """Each capability and position level where most judged cadres are below target, largest share first."""
     found = []
-    levels = vectors.position_levels
+    masks = _level_masks(vectors.position_levels)
     for j, capability in enumerate(vectors.capabilities):
         below, judged = vectors.below_target[:, j], vectors.judged[:, j]
         unjudged = vectors.scored[:, j] & ~judged
-        for level, (count, of) in _level_below(below, judged, levels).items():
+        for level, (count, of) in _level_below(below, judged, masks).items():
             if of < max(rule.min_judged, 1) or count / of < rule.min_share:
                 continue
-            at_level_below = below & (levels == level)
+            at_level_below = below & masks[level]
             share = count / of
             kind, name, offer_words = _offer_words(capability, offers.get(capability))
             found.append(
@@ -217,7 +217,7 @@ def common_gaps(
                     judged=of,
                     below_target=count,
                     share=round(share, 4),
-                    without_target=int((unjudged & (levels == level)).sum()),
+                    without_target=int(np.count_nonzero(unjudged & masks[level])),
                     mean_gap=round(float(vectors.gaps[at_level_below, j].mean()), 2),
                     programme_kind=kind,
                     programme_name=name,
