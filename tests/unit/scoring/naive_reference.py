@@ -219,7 +219,7 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
     deductions = [0.0] * n_units
     vetoes = [0] * n_units
     has_items = [False] * n_units
-    for (unit, *_, rule_number), (_, points, deducted, failed, effect) in zip(p.items, scored):
+    for (unit, *_, rule_number), (_, points, deducted, _failed, effect) in zip(p.items, scored):
         weighted[unit] += points
         deductions[unit] += deducted
         has_items[unit] = True

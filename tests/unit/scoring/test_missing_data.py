@@ -15,11 +15,12 @@ from tests.unit.scoring.builders import Scenario
 from tests.unit.scoring.naive_reference import naive_assessment, plain
 from tests.unit.scoring.test_township_example import OBSERVATIONS, TOWNSHIP, TOWNSHIP_LIST
 
+DEFAULTS = AssessmentSettings()
 SILENT = "T-silent"
 NO_RED_LINE = "T-no-red-line"
 
 
-def scenario(settings: AssessmentSettings = AssessmentSettings()) -> Scenario:
+def scenario(settings: AssessmentSettings = DEFAULTS) -> Scenario:
     """The township list for three units: one reports everything, one nothing (citizens still rated it
     82), one all but its employment red line."""
     partial = [o for o in OBSERVATIONS if o[1] != "RL-NEW-EMPLOYMENT"]
@@ -32,7 +33,7 @@ def scenario(settings: AssessmentSettings = AssessmentSettings()) -> Scenario:
     )
 
 
-def run(settings: AssessmentSettings = AssessmentSettings()):
+def run(settings: AssessmentSettings = DEFAULTS):
     inputs, builder, _ = scenario(settings).inputs()
     return assess(inputs, settings), inputs, builder
 
