@@ -214,8 +214,8 @@ class ItemScores:
 
 def mandatory(items: ItemTable) -> np.ndarray:
     """The items whose absence can never pass: red lines and vetoes."""
-    kind = items.take("kind")
-    return (kind == RED_LINE) | (kind == VETO_EXCELLENCE) | (kind == VETO)
+    binding: np.ndarray = np.isin(items.take("kind"), (RED_LINE, VETO_EXCELLENCE, VETO))
+    return binding
 
 
 def score_items(

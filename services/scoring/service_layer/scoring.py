@@ -124,7 +124,9 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     contradicting, events = await detect_and_announce(uow, context, result, settings, run_id)
     phases.done("anomalies")
     records = {
-        "unit_scores": result_records.unit_rows(context, result, run_id),
+        "unit_scores": result_records.unit_rows(
+            context, result, run_id, settings.missing_mandatory == "block"
+        ),
         "score_contributions": result_records.contribution_rows(context, result, run_id),
         "cadre_scores": result_records.cadre_rows(context, result, run_id),
         "capability_profiles": result_records.profile_rows(context, result, run_id),
