@@ -212,9 +212,12 @@ class ItemScores:
     mandatory_missing: np.ndarray  # an unreported red line or veto
 
 
+_BINDING = np.isin(np.arange(len(KINDS)), (RED_LINE, VETO_EXCELLENCE, VETO))
+
+
 def mandatory(items: ItemTable) -> np.ndarray:
     """The items whose absence can never pass: red lines and vetoes."""
-    binding: np.ndarray = np.isin(items.take("kind"), (RED_LINE, VETO_EXCELLENCE, VETO))
+    binding: np.ndarray = _BINDING[items.take("kind")]
     return binding
 
 
@@ -258,7 +261,7 @@ def score_items(
     fraction = np.where(earns, fraction, 0.0)
     points = round_points(weight * fraction)
 
-    unreported = mandatory(items) & ~observed
+    unreported = _BINDING[kind] & ~observed
     # Silence is a failure unless the settings block the result instead (then nothing fails yet, and
     # the result cannot be finalised until the data are reported).
     silent_fails = unreported if missing_mandatory == "fail" else np.zeros(len(items), bool)
@@ -276,19 +279,21 @@ def score_items(
         [failure_effect, EFFECT_VETO_EXCELLENCE, EFFECT_VETO, EFFECT_DEDUCT],
         EFFECT_NONE,
     ).astype(np.int8)
-    veto_of = np.where((effect == EFFECT_VETO_EXCELLENCE) | (effect == EFFECT_VETO), effect, 0)
+    # Kept before an exemption or a "missing" label rewrites the effect; only its veto values count.
+    veto_of = effect
     if exempted is not None:
         # An exemption removes a deduction only: a veto, and the failure of a red line itself (which the
         # black list reports), stand whatever the exemption says.
         removed = exempted & (effect == EFFECT_DEDUCT)
         deducted = np.where(removed, 0.0, deducted)
         effect = np.where(removed, EFFECT_EXEMPTED, effect).astype(np.int8)
-    # The effect says why: an unreported item shows it is missing, whatever its failure does.
-    effect = np.where(
-        observed | (effect == EFFECT_EXEMPTED),
-        effect,
-        np.where(unreported, EFFECT_MISSING_DATA, EFFECT_MISSING),
-    ).astype(np.int8)
+    if not observed.all():
+        # The effect says why: an unreported item shows it is missing, whatever its failure does.
+        effect = np.where(
+            observed | (effect == EFFECT_EXEMPTED),
+            effect,
+            np.where(unreported, EFFECT_MISSING_DATA, EFFECT_MISSING),
+        ).astype(np.int8)
     return ItemScores(
         fraction=fraction,
         points=points,
@@ -296,7 +301,7 @@ def score_items(
         failed=failed,
         effect=effect,
         observed=observed,
-        veto_of=veto_of.astype(np.int8),
+        veto_of=veto_of,
         mandatory_missing=unreported,
     )
 
@@ -326,7 +331,8 @@ def score_units(
 ) -> UnitScores:
     unit = items.unit
     in_force = np.bincount(unit, minlength=n_units)
-    reported = np.bincount(unit, weights=scores.observed, minlength=n_units)
+    # Counted from the few unreported items, not weighted over all of them.
+    reported = in_force - np.bincount(unit[~scores.observed], minlength=n_units)
     with np.errstate(invalid="ignore", divide="ignore"):
         completeness = round_points(np.where(in_force > 0, reported / in_force, 0.0))
     weighted_sum = round_points(np.bincount(unit, weights=scores.points, minlength=n_units))
@@ -352,7 +358,5 @@ def score_units(
         veto=np.bincount(unit, weights=scores.veto_of == EFFECT_VETO, minlength=n_units) > 0,
         scored=in_force > 0,
         completeness=completeness,
-        mandatory_missing=np.bincount(
-            unit, weights=scores.mandatory_missing, minlength=n_units
-        ).astype(np.int64),
+        mandatory_missing=np.bincount(unit[scores.mandatory_missing], minlength=n_units),
     )
