@@ -9,7 +9,7 @@ once is not added again, and scoring the year again announces nothing new.
 Figures from the seeds: the netizen-message completion rate of 98.63% and the preschool fund
 execution rate of 89.44% (Jishou); three units below the 95% "study first" line (Urumqi 2024);
 eight township heads with first-class daily records (Jishou 2022). Missing data are shown too: one
-unit reports nothing, a township leaves its drinking-water red line unreported.
+unit reports nothing, another leaves its drinking-water red line unreported.
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ async def _items_in_force(uow: SqlScoringUnitOfWork, year: int) -> list[tuple[st
 
 
 def _silences(items: list[tuple[str, ItemSpec]]) -> tuple[str | None, tuple[str, str] | None]:
-    """Missing data the demo shows: a unit that reported nothing at all, and a township that never
+    """Missing data the demo shows: a unit that reported nothing at all, and another that never
     reported its drinking-water red line (other than the one whose water fell below the line). The
     same units every year, so that March's monitoring finds them overdue too."""
     units = sorted({unit for unit, _ in items})
