@@ -11,7 +11,7 @@ import pytest
 from schemas import topics
 from services.common.auth import Role
 from tests.integration.ledger.test_locks_and_rescoring import unlock
-from tests.integration.scoring.world import HOTLINE, set_up, township, unique_year
+from tests.integration.scoring.world import HOTLINE, scoring_fetch, set_up, township, unique_year
 from tests.support import GraphQLClient, TopicReader, token
 
 REPORT = (
@@ -95,6 +95,12 @@ async def test_a_unit_that_reported_nothing_fails_as_missing_data_and_is_final_o
         code: ("missing_data" if code in MANDATORY else "missing", "not_reported")
         for code in EVERY_ITEM
     }
+    lists = await scoring_fetch(
+        stack, "SELECT list_name, reasons FROM period_lists WHERE unit_id = $1", silent.unit_id
+    )
+    assert [(row["list_name"], row["reasons"][0]) for row in lists] == [
+        ("black", "red line not reported: RL-WATER-QUALITY")
+    ]
     reported = (await gateway.execute(SCORE, {"unit": reporting.unit_id, "period": period}))[
         "unitScore"
     ]

@@ -8,7 +8,8 @@ import pytest
 from services.common.errors import ValidationFailed
 from services.scoring.domain.assessment import assess
 from services.scoring.domain.engine import EFFECTS, ObservationTable
-from services.scoring.domain.grading import GRADES
+from services.scoring.domain.grading import GRADES, INCOMPETENT
+from services.scoring.domain.period_lists import UnitStanding, place
 from services.scoring.domain.settings import AssessmentSettings
 from tests.unit.scoring import synthetic
 from tests.unit.scoring.builders import Scenario
@@ -165,3 +166,18 @@ def test_the_engine_matches_the_plain_loop_when_data_are_missing(settings):
     # The comparison means something: the silenced unit and the missing red lines occur.
     assert "missing_data" in naive["item_effect"] and "missing" in naive["item_effect"]
     assert engine.units.completeness[0] == 0.0
+
+
+def test_the_black_list_says_a_red_line_failed_because_nobody_reported_it():
+    standing = UnitStanding(
+        unit_id=SILENT,
+        grade=INCOMPETENT,
+        veto=False,
+        veto_excellence=True,
+        failed_red_lines=(),
+        contradictions=(),
+        unreported_red_lines=("RL-WATER-QUALITY",),
+    )
+    entry = place(standing)
+    assert entry is not None and entry.list_name == "black"
+    assert entry.reasons == ("red line not reported: RL-WATER-QUALITY", "graded incompetent")
