@@ -64,6 +64,10 @@ class RuleCode(StrEnum):
         "common_required",
         "Every common indicator of the unit's category is in its list.",
     )
+    complete_data = (
+        "complete_data",
+        "A blocked result (missingMandatory = block) becomes final only once its red lines and vetoes are reported.",
+    )
     control_character = (
         "control_character",
         "No string argument holds a control character (tab, line feed and carriage return excepted).",
@@ -128,6 +132,10 @@ class RuleCode(StrEnum):
     )
     max_rows = "max_rows", "The file has at most the allowed number of rows."
     max_size = "max_size", "The file is at most the allowed size."
+    missing_mandatory = (
+        "missing_mandatory",
+        "A waiver covers only red lines and vetoes that the unit's result lacks.",
+    )
     min_length = "min_length", "The text is at least the required length."
     min_not_above_max = "min_not_above_max", "An indicator's minimum is not above its maximum."
     minimum = "minimum", "The value is at least the minimum allowed."
@@ -152,6 +160,10 @@ class RuleCode(StrEnum):
     not_below_seats_taken = (
         "not_below_seats_taken",
         "A cohort's capacity is not below the seats already taken.",
+    )
+    not_blocked = (
+        "not_blocked",
+        "A waiver cannot replace the data of a blocked result.",
     )
     not_empty = "not_empty", "The file has data rows under its header."
     not_self = "not_self", "A unit is not its own parent."
@@ -222,6 +234,10 @@ class RuleCode(StrEnum):
     unique_units = "unique_units", "A cascade gives each unit one part."
     units_exist = "units_exist", "Every unit a cascade allocates to is registered."
     utf8 = "utf8", "A .csv file is UTF-8 text."
+    waived = (
+        "waived",
+        "A result with unreported red lines or vetoes becomes final only with an assessor's waiver of each.",
+    )
     within_range = "within_range", "The value lies within the indicator's range."
     within_year = "within_year", "A list takes effect within its year."
     xlsx = "xlsx", "The file is a readable .xlsx workbook."

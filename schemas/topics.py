@@ -13,9 +13,8 @@ INDICATOR_LISTS = "indicator.lists.v1"  # IndicatorListPublished
 OBSERVATION_FEED = "scoring.observation-feed.v1"  # ObservationReported
 
 # Published by the scoring service.
-SCORING_RESULTS = (
-    "scoring.results.v1"  # CapabilityProfileComputed, SupervisoryInterviewRequired, AnomalyDetected
-)
+# CapabilityProfileComputed, SupervisoryInterviewRequired, AnomalyDetected, ReportOverdue
+SCORING_RESULTS = "scoring.results.v1"
 WEAKNESSES = "scoring.weaknesses.v1"  # WeaknessFlagged, WeaknessCleared, BottomRanked
 LEDGER_CHECKPOINTS = "scoring.ledger-checkpoints.v1"  # CheckpointSigned
 

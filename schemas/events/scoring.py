@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -65,6 +65,25 @@ class SupervisoryInterviewRequired(EventPayload):
     actual: float
     planned: float
     shortfall: float
+
+
+class ReportOverdue(EventPayload):
+    """A month's data of a unit have not been reported by the deadline (day N of the following month,
+    the setting reportDeadlineDay). The data owner is the unit itself for what it reports, or the
+    government system that feeds the indicators; one event per unit, owner and month."""
+
+    topic = topics.SCORING_RESULTS
+
+    unit_id: Identifier
+    period: Period
+    deadline: date
+    data_owner: str = Field(min_length=1)
+    owner_kind: Literal["unit", "source_system"]
+    indicator_codes: tuple[Identifier, ...] = Field(min_length=1)
+    mandatory_codes: tuple[Identifier, ...] = Field(
+        default=(),
+        description="The red lines and vetoes among them: left unreported they fail as missing data.",
+    )
 
 
 class AnomalyDetected(EventPayload):

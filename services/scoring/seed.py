@@ -8,7 +8,8 @@ once is not added again, and scoring the year again announces nothing new.
 
 Figures from the seeds: the netizen-message completion rate of 98.63% and the preschool fund
 execution rate of 89.44% (Jishou); three units below the 95% "study first" line (Urumqi 2024);
-eight township heads with first-class daily records (Jishou 2022).
+eight township heads with first-class daily records (Jishou 2022). Missing data are shown too: one
+unit reports nothing, another leaves its drinking-water red line unreported.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ CUMULATIVE = (
     "PR-COMPLETION-RATE",
     "RL-NEW-EMPLOYMENT",
 )
+SILENT_RED_LINE = "RL-WATER-QUALITY"
 KNOWN_VALUES = {"SF-NETIZEN-MESSAGES": 98.63, "FD-PRESCHOOL-EXECUTION": 89.44}
 RECTIFIED_BELOW = 95.0
 DAILY_RECORDS = (
@@ -157,16 +159,31 @@ async def _items_in_force(uow: SqlScoringUnitOfWork, year: int) -> list[tuple[st
     return [(row["unit_id"], item_spec(row)) for row in rows]
 
 
+def _silences(items: list[tuple[str, ItemSpec]]) -> tuple[str | None, tuple[str, str] | None]:
+    """Missing data the demo shows: a unit that reported nothing at all, and another that never
+    reported its drinking-water red line (other than the one whose water fell below the line). The
+    same units every year, so that March's monitoring finds them overdue too."""
+    units = sorted({unit for unit, _ in items})
+    with_water = sorted(u for u, item in items if item.indicator_code == SILENT_RED_LINE)
+    silent = _rng("silent-unit").choice(units) if units else None
+    polluted = {unit for unit, code, _ in _incidents(items, YEAR) if code == SILENT_RED_LINE}
+    others = [u for u in with_water if u != silent and u not in polluted]
+    return silent, ((_rng("silent-red-line").choice(others), SILENT_RED_LINE) if others else None)
+
+
 def _observations(
     items: list[tuple[str, ItemSpec]], year: int, last_month: int
 ) -> tuple[list, list]:
-    """(reported by people, fed by systems) observations of every item in force."""
+    """(reported by people, fed by systems) observations of every item in force, but for the silences."""
     reported, fed = [], []
     below_line = sorted({unit for unit, item in items if item.indicator_code == "PB-FIRST-STUDY"})[
         :3
     ]
     incidents = _incidents(items, year)
+    silent, unreported = _silences(items)
     for unit_id, item in items:
+        if unit_id == silent or (unit_id, item.indicator_code) == unreported:
+            continue
         periods = _periods(item, year, last_month)
         for step, period in enumerate(periods):
             value = incidents.get(

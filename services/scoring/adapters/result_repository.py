@@ -32,6 +32,10 @@ RESULT_COLUMNS = {
         "rank",
         "peer_group_size",
         "excellent_places",
+        "completeness",
+        "missing_items",
+        "missing_mandatory",
+        "blocked",
     ),
     "score_contributions": (
         "period",

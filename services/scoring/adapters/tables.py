@@ -223,6 +223,31 @@ unit_scores = sa.Table(
     sa.Column("rank", sa.Integer, nullable=False),
     sa.Column("peer_group_size", sa.Integer, nullable=False),
     sa.Column("excellent_places", sa.Integer, nullable=False),
+    # Share of the list's items reported for the period, and the items nobody reported: a result
+    # always says how much of it rests on data.
+    sa.Column("completeness", sa.Float, nullable=False),
+    sa.Column("missing_items", ARRAY(sa.Text), nullable=False),
+    # The unreported red lines and vetoes: finalising the result needs a waiver for each.
+    sa.Column("missing_mandatory", ARRAY(sa.Text), nullable=False),
+    # Under missingMandatory = block, a result with missing mandatory data cannot be finalised at all.
+    sa.Column("blocked", sa.Boolean, nullable=False),
+)
+
+# An assessor's recorded decision that a result may be finalised although these red lines or vetoes
+# went unreported (each also a ledger leaf, `leaf_index`).
+missing_data_waivers = sa.Table(
+    "missing_data_waivers",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("period", sa.Text, nullable=False),
+    sa.Column("unit_id", sa.Text, nullable=False),
+    sa.Column("indicator_codes", ARRAY(sa.Text), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("waived_by", sa.Text, nullable=False),
+    sa.Column("waived_role", sa.Text, nullable=False),
+    sa.Column("waived_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("leaf_index", sa.BigInteger, nullable=False),
+    sa.Index("missing_data_waivers_result", "period", "unit_id"),
 )
 
 score_contributions = sa.Table(

@@ -16,6 +16,9 @@ OVERSEERS = (Role.ADMIN, Role.ASSESSOR)
 CASE_PARTIES = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER, Role.CADRE)
 APPLICANTS = (Role.ADMIN, Role.UNIT_REPORTER, Role.CADRE)
 EVIDENCE_RECORDERS = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER)
+# Letting a result without some mandatory data become final is an assessment judgement, the
+# assessor's alone (an admin configures, a unit cannot excuse its own silence).
+WAIVER_AUTHORS = (Role.ASSESSOR,)
 
 
 def needs_cadre_unit(principal: Principal, unit_id: str) -> bool:

@@ -87,7 +87,12 @@ def assess(inputs: AssessmentInputs, settings: AssessmentSettings) -> Assessment
     )
     aggregates = aggregate(items, inputs.observations, inputs.as_of_month)
     item_scores = score_items(
-        items, aggregates, settings.red_line_effect, settings.red_line_points, inputs.exempted
+        items,
+        aggregates,
+        settings.red_line_effect,
+        settings.red_line_points,
+        inputs.exempted,
+        settings.missing_mandatory,
     )
     units = score_units(
         items, item_scores, inputs.n_units, inputs.satisfaction, settings.public_weight

@@ -22,11 +22,22 @@ SCORED, RED_LINE, DEDUCTION, VETO_EXCELLENCE, VETO = range(len(KINDS))
 ATTAINMENT, BANDS, PASS_FAIL, PER_INCIDENT = range(len(METHODS))
 LAST, SUM, MEAN, MAX, MIN = range(len(AGGREGATES))
 # What an item does besides its points; a failed red line does what the settings say. "exempted":
-# the item would have deducted, but an approved exemption removed the deduction.
-EFFECTS = ("none", "veto_excellence", "veto", "deduct", "exempted")
-EFFECT_NONE, EFFECT_VETO_EXCELLENCE, EFFECT_VETO, EFFECT_DEDUCT, EFFECT_EXEMPTED = range(
-    len(EFFECTS)
-)
+# the item would have deducted, but an approved exemption removed the deduction. An item nobody
+# reported for the period is never taken as good: a red line or veto without data fails as
+# "missing_data" (with the consequence its failure has), any other item shows "missing".
+EFFECTS = ("none", "veto_excellence", "veto", "deduct", "exempted", "missing_data", "missing")
+(
+    EFFECT_NONE,
+    EFFECT_VETO_EXCELLENCE,
+    EFFECT_VETO,
+    EFFECT_DEDUCT,
+    EFFECT_EXEMPTED,
+    EFFECT_MISSING_DATA,
+    EFFECT_MISSING,
+) = range(len(EFFECTS))
+# What unreported mandatory data (red lines and vetoes) does: fail as missing data, or leave the item
+# unfailed and block the unit's result until the data are reported.
+MISSING_MANDATORY = ("fail", "block")
 # Months are 1..12; a (series, month) pair is packed into one integer key.
 MONTH_SLOTS = 16
 
@@ -194,7 +205,20 @@ class ItemScores:
     deducted: np.ndarray  # points taken off, 4 decimals
     failed: np.ndarray  # a red line that was not reached
     effect: np.ndarray  # index into EFFECTS
-    observed: np.ndarray
+    observed: np.ndarray  # reported for the period; the others are "not_reported"
+    # What the item does to the unit's grade (EFFECT_NONE, EFFECT_VETO_EXCELLENCE or EFFECT_VETO),
+    # also where its effect reads "missing_data".
+    veto_of: np.ndarray
+    mandatory_missing: np.ndarray  # an unreported red line or veto
+
+
+_BINDING = np.isin(np.arange(len(KINDS)), (RED_LINE, VETO_EXCELLENCE, VETO))
+
+
+def mandatory(items: ItemTable) -> np.ndarray:
+    """The items whose absence can never pass: red lines and vetoes."""
+    binding: np.ndarray = _BINDING[items.take("kind")]
+    return binding
 
 
 def score_items(
@@ -203,9 +227,11 @@ def score_items(
     red_line_effect: str,
     red_line_points: float,
     exempted: np.ndarray | None = None,
+    missing_mandatory: str = "fail",
 ) -> ItemScores:
     """`red_line_effect` is what a failed red line does: "veto_excellence", "veto" or "deduct" (the points).
-    `exempted` marks the items an approved exemption covers (None: no item is covered)."""
+    `exempted` marks the items an approved exemption covers (None: no item is covered).
+    `missing_mandatory` is what an unreported red line or veto does (MISSING_MANDATORY)."""
     value = aggregates.value
     observed = aggregates.count > 0
     kind, higher, weight, target = (
@@ -235,24 +261,39 @@ def score_items(
     fraction = np.where(earns, fraction, 0.0)
     points = round_points(weight * fraction)
 
-    failed = (kind == RED_LINE) & observed & ~reached
-    triggered = observed & ~reached
+    unreported = _BINDING[kind] & ~observed
+    # Silence is a failure unless the settings block the result instead (then nothing fails yet, and
+    # the result cannot be finalised until the data are reported).
+    silent_fails = unreported if missing_mandatory == "fail" else np.zeros(len(items), bool)
+    failed = (kind == RED_LINE) & ((observed & ~reached) | silent_fails)
+    triggered = (observed & ~reached) | silent_fails
     incidents = np.where((kind == DEDUCTION) & observed, value, 0.0)
     deducted = np.minimum(incidents * items.take("per_incident"), items.take("max_points"))
     failure_points = red_line_points if red_line_effect == "deduct" else 0.0
     deducted = round_points(deducted + np.where(failed, failure_points, 0.0))
     failure_effect = EFFECTS.index(red_line_effect)
+    veto_excellence = triggered & (kind == VETO_EXCELLENCE)
+    veto = triggered & (kind == VETO)
     effect = np.select(
-        [failed, triggered & (kind == VETO_EXCELLENCE), triggered & (kind == VETO), deducted > 0],
+        [failed, veto_excellence, veto, deducted > 0],
         [failure_effect, EFFECT_VETO_EXCELLENCE, EFFECT_VETO, EFFECT_DEDUCT],
         EFFECT_NONE,
     ).astype(np.int8)
+    # Kept before an exemption or a "missing" label rewrites the effect; only its veto values count.
+    veto_of = effect
     if exempted is not None:
         # An exemption removes a deduction only: a veto, and the failure of a red line itself (which the
         # black list reports), stand whatever the exemption says.
         removed = exempted & (effect == EFFECT_DEDUCT)
         deducted = np.where(removed, 0.0, deducted)
         effect = np.where(removed, EFFECT_EXEMPTED, effect).astype(np.int8)
+    if not observed.all():
+        # The effect says why: an unreported item shows it is missing, whatever its failure does.
+        effect = np.where(
+            observed | (effect == EFFECT_EXEMPTED),
+            effect,
+            np.where(unreported, EFFECT_MISSING_DATA, EFFECT_MISSING),
+        ).astype(np.int8)
     return ItemScores(
         fraction=fraction,
         points=points,
@@ -260,6 +301,8 @@ def score_items(
         failed=failed,
         effect=effect,
         observed=observed,
+        veto_of=veto_of,
+        mandatory_missing=unreported,
     )
 
 
@@ -275,6 +318,8 @@ class UnitScores:
     veto_excellence: np.ndarray
     veto: np.ndarray
     scored: np.ndarray  # units with at least one item in force
+    completeness: np.ndarray  # share of the unit's items reported for the period, 4 decimals
+    mandatory_missing: np.ndarray  # how many red lines and vetoes went unreported
 
 
 def score_units(
@@ -285,6 +330,11 @@ def score_units(
     public_weight: float,
 ) -> UnitScores:
     unit = items.unit
+    in_force = np.bincount(unit, minlength=n_units)
+    # Counted from the few unreported items, not weighted over all of them.
+    reported = in_force - np.bincount(unit[~scores.observed], minlength=n_units)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        completeness = round_points(np.where(in_force > 0, reported / in_force, 0.0))
     weighted_sum = round_points(np.bincount(unit, weights=scores.points, minlength=n_units))
     deductions = round_points(np.bincount(unit, weights=scores.deducted, minlength=n_units))
     list_score = np.clip(round_points(weighted_sum - deductions), 0.0, 100.0)
@@ -302,9 +352,11 @@ def score_units(
             np.int64
         ),
         veto_excellence=np.bincount(
-            unit, weights=scores.effect == EFFECT_VETO_EXCELLENCE, minlength=n_units
+            unit, weights=scores.veto_of == EFFECT_VETO_EXCELLENCE, minlength=n_units
         )
         > 0,
-        veto=np.bincount(unit, weights=scores.effect == EFFECT_VETO, minlength=n_units) > 0,
-        scored=np.bincount(unit, minlength=n_units) > 0,
+        veto=np.bincount(unit, weights=scores.veto_of == EFFECT_VETO, minlength=n_units) > 0,
+        scored=in_force > 0,
+        completeness=completeness,
+        mandatory_missing=np.bincount(unit[scores.mandatory_missing], minlength=n_units),
     )

@@ -16,6 +16,8 @@ class UnitStanding:
     veto_excellence: bool
     failed_red_lines: tuple[str, ...]
     contradictions: tuple[str, ...]
+    # Failed because nobody reported them: named apart, so the list says why.
+    unreported_red_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ def place(standing: UnitStanding) -> ListEntry | None:
         black.append("full veto")
     if standing.failed_red_lines:
         black.append("red line failed: " + ", ".join(standing.failed_red_lines))
+    if standing.unreported_red_lines:
+        black.append("red line not reported: " + ", ".join(standing.unreported_red_lines))
     if standing.grade == INCOMPETENT:
         black.append("graded incompetent")
     black += [f"anomaly: {rule}" for rule in standing.contradictions]

@@ -54,3 +54,19 @@ def parse_period(text: str) -> Period:
 
 def month_period(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
+
+
+def covered_periods(period: Period) -> tuple[str, ...]:
+    """The period and every period inside it (a year's quarters and months, a quarter's months):
+    what a lock on it freezes."""
+    months = tuple(
+        month_period(period.year, m) for m in range(period.first_month, period.last_month + 1)
+    )
+    if period.shape == "monthly":
+        return months
+    quarters = (
+        tuple(f"{period.year}-Q{q}" for q in range(1, 5) if period.contains_month(q * 3))
+        if period.shape == "annual"
+        else ()
+    )
+    return (period.text, *quarters, *months)

@@ -15,6 +15,8 @@ from typing import Any
 from services.common.errors import FieldProblem, ValidationFailed
 
 RED_LINE_EFFECTS = ("veto_excellence", "veto", "deduct")
+# What an unreported red line or veto does: fail as missing data, or block the unit's result.
+MISSING_MANDATORY = ("fail", "block")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,9 @@ class AssessmentSettings:
     # Indicators whose target is reached pro rata over the year (the rest hold every month).
     cumulative_indicators: tuple[str, ...] = ()
     monitoring_tolerance: float = 0.05
+    missing_mandatory: str = "fail"
+    # A month's data are overdue after this day of the following month.
+    report_deadline_day: int = 10
     contradictions: tuple[ContradictionRule, ...] = (
         ContradictionRule(
             "over_budget_while_satisfaction_falls", "FD-BUDGET-EXECUTION", "PI-WINDOW-SATISFACTION"
@@ -150,6 +155,25 @@ class AssessmentSettings:
                     "one_of",
                     f"must be one of {', '.join(RED_LINE_EFFECTS)}",
                     self.red_line_effect,
+                )
+            )
+        if self.missing_mandatory not in MISSING_MANDATORY:
+            problems.append(
+                FieldProblem(
+                    "missingMandatory",
+                    "one_of",
+                    f"must be one of {', '.join(MISSING_MANDATORY)}",
+                    self.missing_mandatory,
+                )
+            )
+        # Day 28 exists in every month, so the deadline is a real date whatever the month.
+        if not 1 <= self.report_deadline_day <= 28:
+            problems.append(
+                FieldProblem(
+                    "reportDeadlineDay",
+                    "range",
+                    "the reporting deadline is a day of the following month, 1 to 28",
+                    self.report_deadline_day,
                 )
             )
         if self.red_line_points < 0:

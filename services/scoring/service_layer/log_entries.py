@@ -24,6 +24,7 @@ LOCKED_CHANGE = "locked_change"
 EXEMPTION = "exemption"
 APPEAL = "appeal"
 RESCORING = "rescoring"
+MISSING_DATA_WAIVER = "missing_data_waiver"
 KIND_REFERENCE = {
     COMMITMENT: "a unit's published targets (indicator list version)",
     OBSERVATION_REVISION: "one revision of an observed value",
@@ -33,6 +34,7 @@ KIND_REFERENCE = {
     EXEMPTION: "a step of a fault-tolerance exemption",
     APPEAL: "a step of an appeal",
     RESCORING: "a re-scoring asked for by an upheld appeal, and its completion",
+    MISSING_DATA_WAIVER: "an assessor's waiver letting a result without some mandatory data become final",
 }
 
 # Score tables whose rows are published results, with the column naming whose result a row is.

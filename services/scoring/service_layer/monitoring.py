@@ -1,22 +1,43 @@
 """Monthly monitoring: indicators behind their target trajectory call the unit's leaders to a
-supervisory interview, announced once per unit, indicator and month."""
+supervisory interview, announced once per unit, indicator and month; data due for the month and
+not reported by the deadline are announced to their owner (ReportOverdue), once per unit, owner
+and month."""
 
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
-from schemas.events import SupervisoryInterviewRequired
+import asyncpg
+import numpy as np
+
+from schemas.events import ReportOverdue, SupervisoryInterviewRequired
 from services.common.db import driver_connection
 from services.common.errors import invalid
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters import announcement_repository as announcements
 from services.scoring.adapters import result_repository as results
 from services.scoring.adapters import run_input_repository as run_inputs
-from services.scoring.domain.engine import ItemTable, ObservationTable, aggregate
-from services.scoring.domain.monitoring import Trajectory, check_month
+from services.scoring.adapters.run_input_repository import UnitRows
+from services.scoring.domain.engine import (
+    Aggregates,
+    ItemTable,
+    ObservationTable,
+    aggregate,
+    mandatory,
+)
+from services.scoring.domain.inputs import ItemTableBuilder
+from services.scoring.domain.monitoring import (
+    Trajectory,
+    check_month,
+    deadline_of,
+    unreported_in_month,
+)
+from services.scoring.domain.periods import Period
 from services.scoring.service_layer.announcing import announce
 from services.scoring.service_layer.records import current_settings
 from services.scoring.service_layer.scoring import period_of
@@ -42,6 +63,7 @@ class MonitoringSummary:
     checked: int
     behind: int
     interviews: int
+    overdue: int = 0  # ReportOverdue newly announced
 
 
 @dataclass(frozen=True)
@@ -135,7 +157,103 @@ def interviews_due(
     ]
 
 
-async def run_monitoring(uow: UnitOfWork, period_text: str) -> MonitoringSummary:
+# Data reported every month; the others are due in their quarter or year.
+MONTHLY = ("monthly", "daily")
+
+
+async def _reporting(conn: asyncpg.Connection, year: int) -> dict[tuple[str, str], tuple[str, str]]:
+    """(unit, indicator) -> (data owner, owner kind) of every item in force reported monthly."""
+    rows = await conn.fetch(
+        """SELECT li.unit_id, li.indicator_code, li.data_source, li.source_system
+           FROM lists_in_force f JOIN list_items li USING (unit_id, year, version)
+           WHERE f.year = $1 AND li.frequency = ANY($2::text[])""",
+        year,
+        list(MONTHLY),
+    )
+    return {
+        (row["unit_id"], row["indicator_code"]): (
+            (row["source_system"] or row["data_source"], "source_system")
+            if row["data_source"] == "auto_feed"
+            else (row["unit_id"], "unit")
+        )
+        for row in rows
+    }
+
+
+def overdue_reports(
+    period: str,
+    deadline: date,
+    items: ItemTable,
+    missing: np.ndarray,
+    owners: dict[tuple[str, str], tuple[str, str]],
+    unit_ids: Sequence[str],
+    codes: Sequence[str],
+) -> list[ReportOverdue]:
+    """One event per unit and data owner, naming the overdue indicators (`missing`: items)."""
+    binding = mandatory(items)
+    grouped: dict[tuple[str, str, str], list[tuple[str, bool]]] = defaultdict(list)
+    for item in missing.tolist():
+        unit_id, code = unit_ids[int(items.unit[item])], codes[int(items.indicator[item])]
+        owner, kind = owners[(unit_id, code)]
+        grouped[(unit_id, owner, kind)].append((code, bool(binding[item])))
+    return [
+        ReportOverdue(
+            unit_id=unit_id,
+            period=period,
+            deadline=deadline,
+            data_owner=owner,
+            owner_kind=kind,
+            indicator_codes=tuple(sorted(code for code, _ in found)),
+            mandatory_codes=tuple(sorted(code for code, binding in found if binding)),
+        )
+        for (unit_id, owner, kind), found in sorted(grouped.items())
+    ]
+
+
+async def _announce_overdue(
+    uow: UnitOfWork,
+    conn: asyncpg.Connection,
+    period: Period,
+    deadline_day: int,
+    today: date,
+    units: UnitRows,
+    builder: ItemTableBuilder,
+    items: ItemTable,
+    observations: ObservationTable,
+    aggregates: Aggregates,
+) -> int:
+    deadline = deadline_of(period.year, period.last_month, deadline_day)
+    if today <= deadline:
+        return 0
+    owners = await _reporting(conn, period.year)
+    unit_ids, codes = units.ids.values, builder.indicators.values
+    due = np.array(
+        [
+            (unit_ids[u], codes[i]) in owners
+            for u, i in zip(items.unit.tolist(), items.indicator.tolist(), strict=True)
+        ],
+        bool,
+    )
+    missing = unreported_in_month(items, observations, aggregates, period.last_month, due)
+    reports = overdue_reports(period.text, deadline, items, missing, owners, unit_ids, codes)
+    claimed = await announcements.claim_causes(
+        conn,
+        "ReportOverdue",
+        period.text,
+        [(report.unit_id, report.data_owner) for report in reports],
+    )
+    events = [
+        (report, report.unit_id, claimed[(report.unit_id, report.data_owner)])
+        for report in reports
+        if (report.unit_id, report.data_owner) in claimed
+    ]
+    return await announce(uow, events)
+
+
+async def run_monitoring(
+    uow: UnitOfWork, period_text: str, today: date | None = None
+) -> MonitoringSummary:
+    """`today`: the day the deadline is judged against (now, unless a test says otherwise)."""
     period = period_of(period_text)
     if period.shape != "monthly":
         raise invalid(
@@ -168,4 +286,17 @@ async def run_monitoring(uow: UnitOfWork, period_text: str) -> MonitoringSummary
         conn, "SupervisoryInterviewRequired", period.text, candidates
     )
     events = interviews_due(period.text, candidates, behind, claimed)
-    return MonitoringSummary(period.text, len(checks), len(behind), await announce(uow, events))
+    interviews = await announce(uow, events)
+    overdue = await _announce_overdue(
+        uow,
+        conn,
+        period,
+        settings.report_deadline_day,
+        today or datetime.now(UTC).date(),
+        units,
+        builder,
+        items,
+        observations,
+        aggregates,
+    )
+    return MonitoringSummary(period.text, len(checks), len(behind), interviews, overdue)

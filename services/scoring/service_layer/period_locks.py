@@ -1,5 +1,8 @@
 """Locked periods, and the guard scoring's handlers call before changing what a locked period holds.
 
+Locking a period makes its results final, so it is refused while a result lacks mandatory data
+that no assessor waived (services.scoring.domain.waivers).
+
 A change to a locked period goes through only when the parties have authorised exactly that change
 (`approvals.authorise`, M of N signatures): the guard finds the authorisation by record and
 content, uses it once, and the change itself is then recorded as new leaves like any other.
@@ -16,7 +19,7 @@ from services.common.auth import Principal
 from services.common.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from services.scoring.domain.cases import period_problem, require, text_problem
 from services.scoring.ledger import canonical_json
-from services.scoring.service_layer import approvals
+from services.scoring.service_layer import approvals, waivers
 from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
 
 OBSERVATION, SCORE, UNLOCK = "observation", "score", "period_unlock"
@@ -47,6 +50,8 @@ async def lock_period(uow: ScoringUnitOfWork, period: str, reason: str, by: Prin
     require(period_problem(period), text_problem("reason", reason))
     if await uow.period_locks.has_own_lock(period):
         raise Conflict(f"period {period} is already locked")
+    # Locking makes the period's results final: none may stand on silence unless an assessor said so.
+    await waivers.require_final_results(uow, period)
     at = datetime.now(UTC)
     leaf = await uow.log.record(
         PERIOD_LOCK,

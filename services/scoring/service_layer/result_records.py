@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
@@ -33,8 +34,26 @@ def _cited(column: np.ndarray, cited: np.ndarray) -> list[Any]:
     return values
 
 
-def unit_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple[Any, ...]]:
+def _unreported(context: RunContext, result: Assessment) -> tuple[dict[int, list[str]], ...]:
+    """Per unit, the codes of its unreported items and of its unreported red lines and vetoes (the
+    items are in code order within a unit, so the lists are too)."""
+    missing: dict[int, list[str]] = defaultdict(list)
+    mandatory: dict[int, list[str]] = defaultdict(list)
+    scores, unit_of = result.item_scores, context.inputs.items.unit
+    codes = context.item_codes
+    for item in np.flatnonzero(~scores.observed).tolist():
+        missing[int(unit_of[item])].append(codes[item])
+        if scores.mandatory_missing[item]:
+            mandatory[int(unit_of[item])].append(codes[item])
+    return missing, mandatory
+
+
+def unit_rows(
+    context: RunContext, result: Assessment, run_id: int, block_missing: bool = False
+) -> list[tuple[Any, ...]]:
+    """`block_missing`: results with unreported red lines or vetoes are blocked (the setting)."""
     units, grading = result.units, result.unit_grading
+    missing, mandatory = _unreported(context, result)
     rows = []
     satisfaction = _optional(units.satisfaction)
     period = context.period.text
@@ -63,6 +82,10 @@ def unit_rows(context: RunContext, result: Assessment, run_id: int) -> list[tupl
                 int(grading.rank[u]),
                 int(grading.group_size[u]),
                 int(grading.excellent_slots[u]),
+                units.completeness[u],
+                missing.get(u, []),
+                mandatory.get(u, []),
+                block_missing and u in mandatory,
             )
         )
     return [tuple(float(v) if isinstance(v, np.floating) else v for v in row) for row in rows]

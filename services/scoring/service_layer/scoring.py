@@ -58,10 +58,11 @@ def _standings(
     context: RunContext, result: Assessment, contradicting: dict[str, list[str]]
 ) -> list[ListEntry]:
     failed: dict[str, list[str]] = defaultdict(list)
+    unreported: dict[str, list[str]] = defaultdict(list)
+    observed = result.item_scores.observed
     for item in np.flatnonzero(result.item_scores.failed).tolist():
-        failed[context.unit_ids[int(context.inputs.items.unit[item])]].append(
-            context.item_codes[item]
-        )
+        unit_id = context.unit_ids[int(context.inputs.items.unit[item])]
+        (failed if observed[item] else unreported)[unit_id].append(context.item_codes[item])
     units, grades = result.units, result.unit_grading.grade
     entries = []
     for u in np.flatnonzero(units.scored).tolist():
@@ -73,6 +74,7 @@ def _standings(
             veto_excellence=bool(units.veto_excellence[u]),
             failed_red_lines=tuple(failed.get(unit_id, ())),
             contradictions=tuple(contradicting.get(unit_id, ())),
+            unreported_red_lines=tuple(unreported.get(unit_id, ())),
         )
         if entry := place(standing):
             entries.append(entry)
@@ -124,7 +126,9 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     contradicting, events = await detect_and_announce(uow, context, result, settings, run_id)
     phases.done("anomalies")
     records = {
-        "unit_scores": result_records.unit_rows(context, result, run_id),
+        "unit_scores": result_records.unit_rows(
+            context, result, run_id, settings.missing_mandatory == "block"
+        ),
         "score_contributions": result_records.contribution_rows(context, result, run_id),
         "cadre_scores": result_records.cadre_rows(context, result, run_id),
         "capability_profiles": result_records.profile_rows(context, result, run_id),

@@ -33,10 +33,12 @@ from services.scoring.adapters.observation_repository import SqlObservationRepos
 from services.scoring.adapters.period_lock_repository import SqlPeriodLockRepository
 from services.scoring.adapters.record_repository import SqlRecordRepository
 from services.scoring.adapters.roster_repository import SqlRoster
+from services.scoring.adapters.waiver_repository import SqlWaiverRepository
 from services.scoring.domain.appeals import Appeal
 from services.scoring.domain.approvals import ApprovalKey, ApprovalPolicy
 from services.scoring.domain.exemptions import Exemption, ExemptionCategory
 from services.scoring.domain.observations import Accepted, ListInForce
+from services.scoring.domain.waivers import IncompleteResult, Waiver
 from services.scoring.ledger.domain.leaves import LeafRecord
 
 
@@ -96,6 +98,17 @@ class PeriodLockRepository(Protocol):
         ...
 
     async def remove(self, period: str) -> None: ...
+
+
+class WaiverRepository(Protocol):
+    async def incomplete_results(
+        self, periods: Iterable[str], unit_id: str | None = None
+    ) -> list[IncompleteResult]:
+        """The stored unit results of these periods with unreported red lines or vetoes."""
+        ...
+
+    async def waivers(self, periods: Iterable[str], unit_id: str | None = None) -> list[Waiver]: ...
+    async def add(self, waiver: Waiver) -> None: ...
 
 
 class RecordRepository(Protocol):
@@ -187,6 +200,7 @@ class ScoringUnitOfWork(Protocol):
     exemptions: ExemptionRepository
     approvals: ApprovalRepository
     period_locks: PeriodLockRepository
+    waivers: WaiverRepository
     records: RecordRepository
     observations: ObservationRepository
     lists_in_force: ListsInForce
@@ -235,6 +249,7 @@ class SqlScoringUnitOfWork(UnitOfWork):
     exemptions: ExemptionRepository
     approvals: ApprovalRepository
     period_locks: PeriodLockRepository
+    waivers: WaiverRepository
     records: RecordRepository
     observations: ObservationRepository
     lists_in_force: ListsInForce
@@ -268,6 +283,7 @@ class SqlScoringUnitOfWork(UnitOfWork):
         self.exemptions = SqlExemptionRepository(session)
         self.approvals = SqlApprovalRepository(session)
         self.period_locks = SqlPeriodLockRepository(session)
+        self.waivers = SqlWaiverRepository(session)
         self.records = SqlRecordRepository(session)
         self.observations = SqlObservationRepository(session)
         self.lists_in_force = SqlListsInForce(session)

@@ -189,7 +189,15 @@ async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_th
         stack, "SELECT list_name, reasons FROM period_lists WHERE unit_id = $1", unit.unit_id
     )
     assert [(row["list_name"], row["reasons"]) for row in lists] == [
-        ("black", ["graded incompetent", "anomaly: over_budget_while_satisfaction_falls"])
+        (
+            "black",
+            [
+                # The water red line was never reported: silence fails it.
+                "red line not reported: RL-WATER-QUALITY",
+                "graded incompetent",
+                "anomaly: over_budget_while_satisfaction_falls",
+            ],
+        )
     ]
     contradiction_events = """SELECT count(*) FROM outbox WHERE event_type = 'AnomalyDetected' AND key = $1
                               AND envelope->'payload'->>'kind' = 'contradiction'"""

@@ -25,6 +25,7 @@ from services.scoring.domain.approvals import ApprovalKey, ApprovalPolicy
 from services.scoring.domain.cases import enclosing
 from services.scoring.domain.exemptions import Exemption, ExemptionCategory
 from services.scoring.domain.observations import Accepted, ListInForce
+from services.scoring.domain.waivers import IncompleteResult, Waiver
 from services.scoring.ledger.domain.leaves import LeafRecord
 
 OPEN_EXEMPTION = ("submitted", "approved")
@@ -209,6 +210,31 @@ class FakePeriodLockRepository:
 
     async def remove(self, period: str) -> None:
         del self.locks[period]
+
+
+class FakeWaiverRepository:
+    """Stored results with unreported red lines or vetoes are put in `results` by the test."""
+
+    def __init__(self) -> None:
+        self.results: list[IncompleteResult] = []
+        self.stored: list[Waiver] = []
+
+    async def incomplete_results(
+        self, periods: Iterable[str], unit_id: str | None = None
+    ) -> list[IncompleteResult]:
+        wanted = set(periods)
+        return [
+            r
+            for r in self.results
+            if r.period in wanted and unit_id in (None, r.unit_id) and r.missing_mandatory
+        ]
+
+    async def waivers(self, periods: Iterable[str], unit_id: str | None = None) -> list[Waiver]:
+        wanted = set(periods)
+        return [w for w in self.stored if w.period in wanted and unit_id in (None, w.unit_id)]
+
+    async def add(self, waiver: Waiver) -> None:
+        self.stored.append(waiver)
 
 
 class FakeRecordRepository:
@@ -412,6 +438,7 @@ class FakeScoringUnitOfWork:
     period_locks: FakePeriodLockRepository = dataclasses.field(
         default_factory=FakePeriodLockRepository
     )
+    waivers: FakeWaiverRepository = dataclasses.field(default_factory=FakeWaiverRepository)
     records: FakeRecordRepository = dataclasses.field(default_factory=FakeRecordRepository)
     observations: FakeObservationRepository = dataclasses.field(
         default_factory=FakeObservationRepository

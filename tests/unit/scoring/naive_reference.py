@@ -128,7 +128,13 @@ def _score_item(
 ) -> tuple:
     """(fraction, points, deducted, failed, effect)"""
     if value is None:
-        return 0.0, 0.0, 0.0, False, "none"
+        if rule.kind in ("veto_excellence", "veto") and s.missing_mandatory == "fail":
+            return 0.0, 0.0, 0.0, False, "missing_data"
+        if rule.kind == "red_line" and s.missing_mandatory == "fail":
+            deducted = r4(s.red_line_points) if s.red_line_effect == "deduct" else 0.0
+            return 0.0, 0.0, deducted, True, "missing_data"
+        mandatory = rule.kind in ("red_line", "veto_excellence", "veto")
+        return 0.0, 0.0, 0.0, False, "missing_data" if mandatory else "missing"
     if rule.kind == "deduction":
         deducted = r4(min(value * rule.points_per_incident, rule.max_points))
         return 0.0, 0.0, deducted, False, "deduct" if deducted > 0 else "none"
@@ -213,10 +219,14 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
     deductions = [0.0] * n_units
     vetoes = [0] * n_units
     has_items = [False] * n_units
-    for (unit, *_), (_, points, deducted, _, effect) in zip(p.items, scored):
+    for (unit, *_, rule_number), (_, points, deducted, _failed, effect) in zip(p.items, scored):
         weighted[unit] += points
         deductions[unit] += deducted
         has_items[unit] = True
+        if effect == "missing_data" and s.missing_mandatory == "fail":
+            # Unreported: the item does what its failure would do.
+            kind = p.rules[rule_number].kind
+            effect = s.red_line_effect if kind == "red_line" else kind
         if effect == "veto":
             vetoes[unit] = 2
         elif effect == "veto_excellence":
@@ -305,7 +315,16 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
         for c in members:
             if size >= s.min_peer_group and cadre_grades[c][3] >= size - places:
                 bottom.add(c)
+    in_force, reported = [0] * n_units, [0] * n_units
+    for i, (unit, *_rest) in enumerate(p.items):
+        in_force[unit] += 1
+        reported[unit] += i in months
     return {
+        "item_effect": [effect for *_, effect in scored],
+        "item_failed": [failed for _, _, _, failed, _ in scored],
+        "completeness": [
+            r4(reported[u] / in_force[u]) if in_force[u] else 0.0 for u in range(n_units)
+        ],
         "unit_score": unit_score,
         "unit_grade": [GRADES[unit_grades[u][0]] for u in range(n_units)],
         "unit_rank": [unit_grades[u][1] for u in range(n_units)],

@@ -84,6 +84,8 @@ export type RuleCode =
   | 'checkpointed'
   /** Every common indicator of the unit's category is in its list. */
   | 'common_required'
+  /** A blocked result (missingMandatory = block) becomes final only once its red lines and vetoes are reported. */
+  | 'complete_data'
   /** No string argument holds a control character (tab, line feed and carriage return excepted). */
   | 'control_character'
   /** The cell holds a date (2025-01-01 or 2025年1月1日). */
@@ -170,6 +172,8 @@ export type RuleCode =
   | 'min_not_above_max'
   /** The value is at least the minimum allowed. */
   | 'minimum'
+  /** A waiver covers only red lines and vetoes that the unit's result lacks. */
+  | 'missing_mandatory'
   /** The period is a month (monitoring runs month by month). */
   | 'monthly'
   /** A unit imported is not registered yet. */
@@ -190,6 +194,8 @@ export type RuleCode =
   | 'not_below_k_min'
   /** A cohort's capacity is not below the seats already taken. */
   | 'not_below_seats_taken'
+  /** A waiver cannot replace the data of a blocked result. */
+  | 'not_blocked'
   /** The file has data rows under its header. */
   | 'not_empty'
   /** A unit is not its own parent. */
@@ -274,6 +280,8 @@ export type RuleCode =
   | 'units_exist'
   /** A .csv file is UTF-8 text. */
   | 'utf8'
+  /** A result with unreported red lines or vetoes becomes final only with an assessor's waiver of each. */
+  | 'waived'
   /** The value lies within the indicator's range. */
   | 'within_range'
   /** A list takes effect within its year. */

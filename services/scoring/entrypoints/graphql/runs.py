@@ -30,6 +30,9 @@ class MonitoringSummary:
     checked: int
     behind: int
     interviews: int = strawberry.field(description="Supervisory interviews newly called for.")
+    overdue: int = strawberry.field(
+        description="ReportOverdue newly announced: units and data owners that missed the deadline."
+    )
 
 
 @strawberry.type
@@ -63,4 +66,5 @@ class RunMutation:
             checked=summary.checked,
             behind=summary.behind,
             interviews=summary.interviews,
+            overdue=summary.overdue,
         )

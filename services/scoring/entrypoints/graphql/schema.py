@@ -26,6 +26,7 @@ from services.scoring.entrypoints.graphql.records import RecordMutation
 from services.scoring.entrypoints.graphql.runs import RunMutation
 from services.scoring.entrypoints.graphql.scores import ScoreQuery
 from services.scoring.entrypoints.graphql.settings import SettingsMutation, SettingsQuery
+from services.scoring.entrypoints.graphql.waivers import WaiverMutation, WaiverQuery
 
 QUERIES: tuple[type, ...] = (
     ScoreQuery,
@@ -36,6 +37,7 @@ QUERIES: tuple[type, ...] = (
     AppealQuery,
     PeriodLockQuery,
     RescoringQuery,
+    WaiverQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     ObservationMutation,
@@ -46,6 +48,7 @@ MUTATIONS: tuple[type, ...] = (
     ExemptionMutation,
     AppealMutation,
     EvidenceMutation,
+    WaiverMutation,
 )
 ENTITIES: tuple[type, ...] = (Cadre, Unit)
 

@@ -92,6 +92,13 @@ class AssessmentSettings:
     )
     monitoring_tolerance: float
     contradictions: list[ContradictionRule]
+    missing_mandatory: str = strawberry.field(
+        description="What an unreported red line or veto does: fail (as missing data) or block the "
+        "unit's result until the data are reported."
+    )
+    report_deadline_day: int = strawberry.field(
+        description="A month's data are overdue after this day of the following month (ReportOverdue)."
+    )
 
     @classmethod
     def of(cls, s: domain.AssessmentSettings) -> AssessmentSettings:
@@ -134,6 +141,8 @@ class AssessmentSettingsChanges:
     cumulative_indicators: list[str] | None = strawberry.UNSET
     monitoring_tolerance: float | None = strawberry.UNSET
     contradictions: list[ContradictionRuleInput] | None = strawberry.UNSET
+    missing_mandatory: str | None = strawberry.UNSET
+    report_deadline_day: int | None = strawberry.UNSET
 
     def as_changes(self) -> dict[str, Any]:
         changes: dict[str, Any] = {}

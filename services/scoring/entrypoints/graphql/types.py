@@ -52,7 +52,9 @@ class Contribution:
     points: float
     deducted: float
     effect: str = strawberry.field(
-        description="none, veto_excellence, veto, deduct, or exempted (an approved exemption removed the deduction)."
+        description="none, veto_excellence, veto, deduct, exempted (an approved exemption removed the "
+        "deduction), missing_data (an unreported red line or veto: it fails, or blocks the result, as "
+        "the settings say) or missing (any other unreported item: it earns and deducts nothing)."
     )
     observation_id: strawberry.ID | None = strawberry.field(
         description="The latest observation used."
@@ -64,6 +66,12 @@ class Contribution:
         default=None,
         description="The approved fault-tolerance exemption that removed this item's deduction.",
     )
+
+    @strawberry.field(
+        description="reported, or not_reported when no observation of the period exists for it."
+    )
+    def status(self) -> str:
+        return "reported" if self.observations_used > 0 else "not_reported"
 
 
 @strawberry.type(
@@ -92,6 +100,20 @@ class UnitScore:
     rank: int
     peer_group_size: int
     excellent_places: int
+    completeness: float = strawberry.field(
+        description="Share of the list's items reported for the period (0 to 1)."
+    )
+    missing_items: list[str] = strawberry.field(
+        description="The indicators nobody reported for the period."
+    )
+    missing_mandatory: list[str] = strawberry.field(
+        description="The unreported red lines and vetoes: finalising the result (locking its period) "
+        "needs an assessor's waiver for each."
+    )
+    blocked: bool = strawberry.field(
+        description="Under missingMandatory = block: the result has unreported red lines or vetoes "
+        "and cannot be finalised until they are reported and the period scored again."
+    )
 
     # Filled when the unit score is read as part of a cadre's breakdown (same connection, same request).
     preloaded: strawberry.Private[list | None] = None
