@@ -69,7 +69,7 @@ def tag_only(code: str, threshold: float) -> CapabilitySpec:
         code=code,
         name_zh=code,
         name_en=code,
-        targets={level: threshold for level in POSITION_LEVELS},
+        targets=dict.fromkeys(POSITION_LEVELS, threshold),
         sources={"portfolio": 1.0},
     )
 
@@ -114,29 +114,41 @@ def check_capabilities(specs: list[CapabilitySpec]) -> None:
             value = spec.targets.get(level)
             if value is None:
                 problems.append(
-                    FieldProblem(f"{at}.targets.{level}", "required", "every level needs a target", None)
+                    FieldProblem(
+                        f"{at}.targets.{level}", "required", "every level needs a target", None
+                    )
                 )
             elif not _finite_in(value, 0, 100):
                 problems.append(
-                    FieldProblem(f"{at}.targets.{level}", "range", "must be between 0 and 100", value)
+                    FieldProblem(
+                        f"{at}.targets.{level}", "range", "must be between 0 and 100", value
+                    )
                 )
         for source, weight in spec.sources.items():
             if source not in SOURCES:
                 problems.append(
                     FieldProblem(
-                        f"{at}.sources.{source}", "one_of", f"must be one of {', '.join(SOURCES)}", source
+                        f"{at}.sources.{source}",
+                        "one_of",
+                        f"must be one of {', '.join(SOURCES)}",
+                        source,
                     )
                 )
             elif not _finite_in(weight, 0, 1000):
                 problems.append(
-                    FieldProblem(f"{at}.sources.{source}", "range", "must be between 0 and 1000", weight)
+                    FieldProblem(
+                        f"{at}.sources.{source}", "range", "must be between 0 and 1000", weight
+                    )
                 )
         if not any(
             _finite_in(w, 0, 1000) and w > 0 for s, w in spec.sources.items() if s in SOURCES
         ):
             problems.append(
                 FieldProblem(
-                    f"{at}.sources", "required", "at least one source must have a weight above 0", {}
+                    f"{at}.sources",
+                    "required",
+                    "at least one source must have a weight above 0",
+                    {},
                 )
             )
     if problems:
@@ -149,7 +161,11 @@ def publish(
     """The draft put in force, and the version it supersedes."""
     if draft.status != "draft":
         raise ValidationFailed(
-            [FieldProblem("version", "draft", f"version {draft.version} is {draft.status}", draft.version)]
+            [
+                FieldProblem(
+                    "version", "draft", f"version {draft.version} is {draft.status}", draft.version
+                )
+            ]
         )
     check_capabilities(list(draft.capabilities))
     superseded = replace(in_force, status="superseded") if in_force else None

@@ -64,17 +64,22 @@ def answered_items(
     dimension_key = items.unit * n_dimensions + items.dimension
     c = portfolios.dimension_cadre
     keep = (cadre_unit[c] >= 0) & (cadre_level[c] != PRINCIPAL)
-    pair, item = _expand(
-        dimension_key, (unit_of[c] * n_dimensions + portfolios.dimension)[keep]
+    pair, item = _expand(dimension_key, (unit_of[c] * n_dimensions + portfolios.dimension)[keep])
+    parts.append(
+        (c[keep][pair], item, portfolios.dimension_share[keep][pair], np.ones(len(item), np.int8))
     )
-    parts.append((c[keep][pair], item, portfolios.dimension_share[keep][pair], np.ones(len(item), np.int8)))
     indicator_key = items.unit * n_indicators + items.indicator
     c = portfolios.indicator_cadre
     keep = (cadre_unit[c] >= 0) & (cadre_level[c] != PRINCIPAL)
-    pair, item = _expand(
-        indicator_key, (unit_of[c] * n_indicators + portfolios.indicator)[keep]
+    pair, item = _expand(indicator_key, (unit_of[c] * n_indicators + portfolios.indicator)[keep])
+    parts.append(
+        (
+            c[keep][pair],
+            item,
+            portfolios.indicator_share[keep][pair],
+            np.full(len(item), 2, np.int8),
+        )
     )
-    parts.append((c[keep][pair], item, portfolios.indicator_share[keep][pair], np.full(len(item), 2, np.int8)))
     cadre = np.concatenate([p[0] for p in parts])
     item = np.concatenate([p[1] for p in parts])
     share = np.concatenate([p[2] for p in parts])

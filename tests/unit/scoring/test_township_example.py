@@ -20,6 +20,7 @@ from services.scoring.domain.engine import (
 from services.scoring.domain.grading import COMPETENT, EXCELLENT, GRADES
 from services.scoring.domain.settings import AssessmentSettings
 from tests.unit.scoring.builders import Cadre, Item, Scenario
+from tests.unit.scoring.portfolio_portrait import portfolio_portrait
 
 TOWNSHIP = "T-qianzhou"
 
@@ -220,17 +221,20 @@ def test_cadre_scores_fuse_work_area_own_daily_annual_and_term(result):
     assert cadres.weights["annual"][1] == pytest.approx(5 / 9)
 
 
-def test_capability_profile_comes_from_the_tagged_indicators(result):
-    assessment, builder = result
-    profile = dict(zip(builder.capabilities.values, assessment.profiles[0]))
-    assert profile["project_delivery"] == 92.5
+def test_each_cadre_is_portrayed_only_from_what_they_answer_for():
+    scenario = township()
+    inputs, builder, _ = scenario.inputs()
+    portrait = portfolio_portrait(inputs, assess(inputs, scenario.settings))
+    head, deputy = (dict(zip(builder.capabilities.values, row)) for row in portrait.score)
+    # The head answers for the whole township.
+    assert head["project_delivery"] == 92.5
     assert (
-        profile["investment_attraction"] == 100.0
+        head["investment_attraction"] == 100.0
     )  # extra credit above the target is not a capability above 100
-    assert profile["party_building"] == 60.0
-    assert np.array_equal(
-        assessment.profiles[0], assessment.profiles[1]
-    )  # both work in the same township
+    assert head["party_building"] == 60.0
+    # The deputy answers for economic development only: its two items, nothing of party building.
+    assert (deputy["project_delivery"], deputy["investment_attraction"]) == (92.5, 100.0)
+    assert np.isnan(deputy["party_building"])
 
 
 def test_a_quarterly_review_holds_progress_to_date_against_the_target_pro_rata():
