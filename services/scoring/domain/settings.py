@@ -229,13 +229,13 @@ class AssessmentSettings:
             ):
                 problems.append(
                     FieldProblem(
-                        name, "values", f"{size} numbers of at least {low:g}", list(values)
+                        name, "range", f"{size} numbers of at least {low:g}", list(values)
                     )
                 )
         if len(self.rater_group_weights) == 3 and sum(self.rater_group_weights) <= 0:
             problems.append(
                 FieldProblem(
-                    "raterGroupWeights", "positive_sum", "at least one group must count", []
+                    "raterGroupWeights", "positive", "at least one group must count", []
                 )
             )
         if not 0 <= self.weakness_min_confidence <= 1:
