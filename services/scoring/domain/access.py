@@ -16,6 +16,13 @@ OVERSEERS = (Role.ADMIN, Role.ASSESSOR)
 CASE_PARTIES = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER, Role.CADRE)
 APPLICANTS = (Role.ADMIN, Role.UNIT_REPORTER, Role.CADRE)
 EVIDENCE_RECORDERS = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER)
+# The competency model and portfolios are the organisation department's; overseers read the model
+# and record individual evidence (360 ballots, term results, corrections). A portrait is read like a
+# cadre's scores (require_cadre_reader: a cadre only their own). No field reads a 360 answer or a
+# ballot: a portrait shows rater groups' means, and only from the rater floor up.
+MODEL_EDITORS = (Role.ADMIN,)
+MODEL_READERS = (Role.ADMIN, Role.ASSESSOR, Role.TRAINER)
+EVALUATION_RECORDERS = (Role.ADMIN, Role.ASSESSOR)
 
 
 def needs_cadre_unit(principal: Principal, unit_id: str) -> bool:

@@ -70,7 +70,7 @@ class PortraitInputs:
 
     @property
     def n_capabilities(self) -> int:
-        return self.weights.shape[0]
+        return int(self.weights.shape[0])
 
 
 @dataclass(frozen=True)

@@ -228,15 +228,11 @@ class AssessmentSettings:
                 isinstance(v, int | float) and math.isfinite(v) and v >= low for v in values
             ):
                 problems.append(
-                    FieldProblem(
-                        name, "range", f"{size} numbers of at least {low:g}", list(values)
-                    )
+                    FieldProblem(name, "range", f"{size} numbers of at least {low:g}", list(values))
                 )
         if len(self.rater_group_weights) == 3 and sum(self.rater_group_weights) <= 0:
             problems.append(
-                FieldProblem(
-                    "raterGroupWeights", "positive", "at least one group must count", []
-                )
+                FieldProblem("raterGroupWeights", "positive", "at least one group must count", [])
             )
         if not 0 <= self.weakness_min_confidence <= 1:
             problems.append(

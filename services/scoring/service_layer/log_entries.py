@@ -24,6 +24,12 @@ LOCKED_CHANGE = "locked_change"
 EXEMPTION = "exemption"
 APPEAL = "appeal"
 RESCORING = "rescoring"
+COMPETENCY_MODEL = "competency_model"
+PORTFOLIO = "portfolio"
+DAILY_RECORD = "daily_record"
+COMPETENCE_BALLOT = "competence_ballot"
+TRAINING_RESULT = "training_result"
+TERM_RESULT = "term_result"
 KIND_REFERENCE = {
     COMMITMENT: "a unit's published targets (indicator list version)",
     OBSERVATION_REVISION: "one revision of an observed value",
@@ -33,6 +39,12 @@ KIND_REFERENCE = {
     EXEMPTION: "a step of a fault-tolerance exemption",
     APPEAL: "a step of an appeal",
     RESCORING: "a re-scoring asked for by an upheld appeal, and its completion",
+    COMPETENCY_MODEL: "a published version of the competency model",
+    PORTFOLIO: "a cadre's portfolio for a year (dimensions and indicators with shares)",
+    DAILY_RECORD: "a daily record of a cadre, or its correction",
+    COMPETENCE_BALLOT: "one anonymous 360 ballot (rater group and answers, never the rater)",
+    TRAINING_RESULT: "a trainer's result for a cadre's enrolment",
+    TERM_RESULT: "a term result of a cadre for a capability",
 }
 
 # Score tables whose rows are published results, with the column naming whose result a row is.

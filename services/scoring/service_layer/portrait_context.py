@@ -8,6 +8,7 @@ the weakness threshold, see competency.tag_only).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -54,7 +55,7 @@ def rules_of(settings: AssessmentSettings) -> PortraitRules:
 def _records(
     cadre_of: dict[str, int],
     code_of: dict[str, int],
-    rows: list[tuple],
+    rows: list[tuple[Any, ...]],
     value_at: int,
 ) -> tuple[SourceRecords, list[int]]:
     """Rows with (.., cadre at 1, capability at 2, ..) of cadres and capabilities of the run."""

@@ -8,7 +8,7 @@ import json
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import asyncpg
 import numpy as np
@@ -152,7 +152,7 @@ def _evidence(
         found.append(
             WeaknessEvidence(
                 score=float(score),
-                source=source,  # type: ignore[arg-type]
+                source=source,
                 records=int(p.counts[s, c, k]),
                 references=tuple(frame.references[source][i] for i in mine[:REFERENCES_SHOWN]),
             )
@@ -246,24 +246,27 @@ async def _weakness_events(
     for cadre_id, capability in gone:
         was = before[(cadre_id, capability)]
         c, k = cadre_of.get(cadre_id), code_of.get(capability)
-        has = c is not None and k is not None and p.score[c, k] == p.score[c, k]
-        threshold = float(p.threshold[c, k]) if c is not None and k is not None else None
-        if threshold is None or was.rules_digest != _rules_digest(
-            settings, frame.model_version, threshold
+        figures: tuple[float, float, float] | None = None
+        reason: Literal["new_evidence", "record_corrected", "threshold_changed"]
+        if (
+            c is None
+            or k is None
+            or was.rules_digest
+            != _rules_digest(settings, frame.model_version, float(p.threshold[c, k]))
         ):
             reason = "threshold_changed"
-        elif cadre_id in corrected:
-            reason = "record_corrected"
         else:
-            reason = "new_evidence"
+            reason = "record_corrected" if cadre_id in corrected else "new_evidence"
+        if c is not None and k is not None and p.score[c, k] == p.score[c, k]:
+            figures = (float(p.score[c, k]), float(p.target[c, k]), float(p.confidence[c, k]))
         cleared = WeaknessCleared(
             cadre_id=cadre_id,
             capability=capability,
             period=period,
-            reason=reason,  # type: ignore[arg-type]
-            score=float(p.score[c, k]) if has else None,  # type: ignore[index]
-            target=float(p.target[c, k]) if has else None,  # type: ignore[index]
-            confidence=float(p.confidence[c, k]) if has else None,  # type: ignore[index]
+            reason=reason,
+            score=figures[0] if figures else None,
+            target=figures[1] if figures else None,
+            confidence=figures[2] if figures else None,
         )
         events.append((cleared, cadre_id, uuid.uuid4()))
     await standing.close_weaknesses(conn, period, gone)

@@ -3,7 +3,6 @@
 import numpy as np
 
 from services.scoring.domain.capabilities import bottom_ranked, peer_percentiles
-from services.scoring.domain.portrait import PortraitRules, weaknesses
 from services.scoring.domain.grading import (
     CAP_BASICALLY_COMPETENT,
     CAP_COMPETENT,
@@ -13,6 +12,7 @@ from services.scoring.domain.grading import (
     grade,
     rank_within,
 )
+from services.scoring.domain.portrait import PortraitRules, weaknesses
 from services.scoring.domain.settings import AssessmentSettings
 
 THRESHOLDS = Thresholds(90, 75, 60)

@@ -22,6 +22,7 @@ from services.scoring.entrypoints.graphql.locked_periods import (
     PeriodLockQuery,
 )
 from services.scoring.entrypoints.graphql.observations import ObservationMutation
+from services.scoring.entrypoints.graphql.portraits import PortraitMutation, PortraitQuery
 from services.scoring.entrypoints.graphql.records import RecordMutation
 from services.scoring.entrypoints.graphql.runs import RunMutation
 from services.scoring.entrypoints.graphql.scores import ScoreQuery
@@ -36,6 +37,7 @@ QUERIES: tuple[type, ...] = (
     AppealQuery,
     PeriodLockQuery,
     RescoringQuery,
+    PortraitQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     ObservationMutation,
@@ -46,6 +48,7 @@ MUTATIONS: tuple[type, ...] = (
     ExemptionMutation,
     AppealMutation,
     EvidenceMutation,
+    PortraitMutation,
 )
 ENTITIES: tuple[type, ...] = (Cadre, Unit)
 
