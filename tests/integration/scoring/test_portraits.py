@@ -237,7 +237,7 @@ async def test_fewer_raters_than_the_floor_show_no_evaluation(township):
 
 async def test_the_portrait_flags_weaknesses_and_announces_targets(stack, township):
     caps, period = township["caps"], str(township["year"])
-    head, d1, d2, d3 = township["cadres"]
+    _head, _d1, d2, d3 = township["cadres"]
     flagged = await outbox(stack, "WeaknessFlagged", list(township["cadres"]), period)
     weak = {(f["cadre_id"], f["capability"]) for f in flagged}
     assert weak == {(d2, caps["digital"]), (d3, caps["emergency"])}, weak

@@ -2,7 +2,7 @@
 and indicators, capability tags and corrections of daily records, 360 ballots and answers, training
 and term results), the portrait's figures and breakdown, and the weaknesses that stand.
 
-Revision ID: scoring_0007_individual_portraits
+Revision ID: scoring_0007_portraits
 Revises: scoring_0006_exemptions
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 
 from services.scoring.adapters import tables
 
-revision = "scoring_0007_individual_portraits"
+revision = "scoring_0007_portraits"
 down_revision = "scoring_0006_exemptions"
 branch_labels = None
 depends_on = None
