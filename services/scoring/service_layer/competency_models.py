@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-import asyncpg
-
-from services.common.db import driver_connection
 from services.common.errors import NotFound
 from services.common.unit_of_work import UnitOfWork
 from services.scoring.adapters.portrait_input_repository import model_of
@@ -18,18 +15,14 @@ from services.scoring.domain.competency import (
     publish,
 )
 from services.scoring.service_layer import log_entries
-from services.scoring.service_layer.sessions import session_of
+from services.scoring.service_layer.individual_evidence import in_transaction
 from services.scoring.service_layer.unit_of_work import SqlScoringUnitOfWork
 
 COLUMNS = "version, status, capabilities"
 
 
-async def _conn(uow: UnitOfWork) -> asyncpg.Connection:
-    return await driver_connection(session_of(uow))
-
-
 async def versions(uow: UnitOfWork) -> list[CompetencyModel]:
-    conn = await _conn(uow)
+    conn = await in_transaction(uow)
     rows = await conn.fetch(f"SELECT {COLUMNS} FROM competency_models ORDER BY version DESC")
     return [model_of(r) for r in rows]
 
@@ -39,7 +32,7 @@ async def save_draft(
 ) -> CompetencyModel:
     """The draft becomes these capabilities; a new draft follows the latest version."""
     check_capabilities(specs)
-    conn = await _conn(uow)
+    conn = await in_transaction(uow)
     await conn.execute("LOCK TABLE competency_models IN SHARE ROW EXCLUSIVE MODE")
     body = json.dumps([s.as_json() for s in specs], ensure_ascii=False)
     row = await conn.fetchrow(
@@ -62,7 +55,7 @@ async def save_draft(
 async def publish_draft(uow: UnitOfWork, version: int, published_by: str) -> CompetencyModel:
     """Puts the draft in force: portraits computed from now on use it; the version before stays
     readable as superseded, and the published model is recorded in the ledger."""
-    conn = await _conn(uow)
+    conn = await in_transaction(uow)
     await conn.execute("LOCK TABLE competency_models IN SHARE ROW EXCLUSIVE MODE")
     row = await conn.fetchrow(
         f"SELECT {COLUMNS} FROM competency_models WHERE version = $1", version

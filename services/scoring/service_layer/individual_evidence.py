@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
+import sqlalchemy as sa
 
 from schemas.envelope import Envelope
 from schemas.events import TrainingResultRecorded
@@ -38,8 +39,13 @@ class Ballot:
     answers: dict[str, float]  # capability -> 0..100
 
 
-async def _conn(uow: UnitOfWork) -> asyncpg.Connection:
-    return await driver_connection(session_of(uow))
+async def in_transaction(uow: UnitOfWork) -> asyncpg.Connection:
+    """The unit of work's asyncpg connection, inside its transaction: the driver begins the
+    transaction only at the session's first statement, and without one each raw statement here
+    would commit on its own."""
+    session = session_of(uow)
+    await session.execute(sa.text("SELECT 1"))
+    return await driver_connection(session)
 
 
 def _log(uow: UnitOfWork) -> Any:
@@ -115,7 +121,7 @@ async def assign_portfolio(
                     )
                 )
     _raise(problems)
-    conn = await _conn(uow)
+    conn = await in_transaction(uow)
     await _require_cadre(conn, cadre_id)
     chosen = {name.strip(): share for name, share in dimensions}
     singled = {code.strip(): share for code, share in indicators}
@@ -145,7 +151,7 @@ async def tag_daily_record(
 ) -> int:
     """The capabilities a new daily record shows, with the record's ledger leaf."""
     _raise(list(_capability_problems("capabilities", capabilities)))
-    conn = await _conn(uow)
+    conn = await in_transaction(uow)
     row = await conn.fetchrow("SELECT * FROM daily_records WHERE record_id = $1", record_id)
     content = {
         **_daily_content(row),
@@ -189,7 +195,7 @@ async def correct_daily_record(
             *_capability_problems("capabilities", capabilities),
         ]
     )
-    conn = await _conn(uow)
+    conn = await in_transaction(uow)
     row = await conn.fetchrow(
         "SELECT * FROM daily_records WHERE record_id = $1 FOR UPDATE", record_id
     )
@@ -246,7 +252,7 @@ def _ballot_problems(ballots: Sequence[Ballot]) -> list[FieldProblem | None]:
 async def record_ballots(uow: UnitOfWork, ballots: Sequence[Ballot], recorded_by: str) -> int:
     """Stores anonymous 360 ballots, one ledger leaf each; returns how many were stored."""
     _raise(_ballot_problems(ballots))
-    conn = await _conn(uow)
+    conn = await in_transaction(uow)
     known = await _known_cadres(conn, [b.cadre_id for b in ballots])
     _raise(
         [
@@ -322,7 +328,7 @@ async def record_term_result(
             else FieldProblem("description", "required", "say what was measured", description),
         ]
     )
-    conn = await _conn(uow)
+    conn = await in_transaction(uow)
     await _require_cadre(conn, cadre_id)
     result_id = await conn.fetchval(
         """INSERT INTO term_results (cadre_id, year, capability, score, description, recorded_by)
@@ -354,7 +360,7 @@ async def training_result_recorded(
     uow: UnitOfWork, event: TrainingResultRecorded, envelope: Envelope
 ) -> None:
     """A trainer's result: a later result for the same enrolment replaces the earlier one."""
-    conn = await _conn(uow)
+    conn = await in_transaction(uow)
     content = {**event.model_dump(mode="json"), "event_id": str(envelope.event_id)}
     leaf = await _log(uow).record(log_entries.TRAINING_RESULT, event.enrolment_id, content)
     await conn.execute(
