@@ -18,6 +18,7 @@ from services.scoring.domain.engine import (
     EFFECTS,
 )
 from services.scoring.domain.grading import COMPETENT, EXCELLENT, GRADES
+from services.scoring.domain.portfolio import Portfolios, answered_items
 from services.scoring.domain.settings import AssessmentSettings
 from tests.unit.scoring.builders import Cadre, Item, Scenario
 from tests.unit.scoring.portfolio_portrait import portfolio_portrait
@@ -251,3 +252,32 @@ def test_a_quarterly_review_holds_progress_to_date_against_the_target_pro_rata()
     assert points["EC-INVESTMENT"] == 0.0  # nothing reported by June
     # A cumulative red line's threshold is pro rata too: 45 by June against 50 fails it.
     assert dict(zip(builder.indicators.values, result.item_scores.failed))["RL-NEW-EMPLOYMENT"]
+
+
+def test_an_indicator_in_a_portfolio_overrides_its_dimensions_share():
+    scenario = township()
+    inputs, builder, _ = scenario.inputs()
+    dimension = builder.dimensions.get("economic_development")
+    investment = builder.indicators.get("EC-INVESTMENT")
+    portfolios = Portfolios(
+        dimension_cadre=np.array([1, 0]),
+        dimension=np.array([dimension, dimension]),
+        dimension_share=np.array([1.0, 0.3]),
+        indicator_cadre=np.array([1]),
+        indicator=np.array([investment]),
+        indicator_share=np.array([0.5]),
+    )
+    cadre, item, share = answered_items(
+        inputs.items,
+        inputs.cadres.unit,
+        inputs.cadre_level,
+        portfolios,
+        len(builder.dimensions),
+        len(builder.indicators),
+    )
+    codes = builder.indicators.values
+    deputy = {codes[inputs.items.indicator[i]]: s for c, i, s in zip(cadre, item, share) if c == 1}
+    assert deputy == {"PR-COMPLETION-RATE": 1.0, "EC-INVESTMENT": 0.5}
+    # The head answers for every item of the township at share 1, whatever a portfolio says.
+    head = [s for c, s in zip(cadre, share) if c == 0]
+    assert len(head) == len(TOWNSHIP_LIST) and set(head) == {1.0}
