@@ -32,6 +32,9 @@ class PortraitContext:
     # Per source, aligned with its SourceRecords: the reference and ledger leaf of each row.
     references: dict[str, list[str]]
     leaves: dict[str, list[int | None]]
+    # Per portfolio row: the item, and the revision of the observation its value cites (-1: none).
+    portfolio_items: np.ndarray
+    portfolio_revisions: np.ndarray
 
     @property
     def capabilities(self) -> list[str]:
@@ -114,6 +117,12 @@ def build(
         f"{units[u]}/{item_codes[i]}" for u, i in zip(run.items.unit[item].tolist(), item.tolist())
     ]
     leaves["portfolio"] = [None] * len(item)
+    cited = result.aggregates.cited[item]
+    revisions = (
+        np.where(cited >= 0, run.observations.revision[np.maximum(cited, 0)], -1)
+        if len(cited)
+        else np.zeros(0, np.int64)
+    )
 
     for source, source_rows, prefix in (
         ("daily", rows.daily, "daily"),
@@ -167,4 +176,6 @@ def build(
         rules=rules_of(settings),
         references=references,
         leaves=leaves,
+        portfolio_items=item,
+        portfolio_revisions=revisions,
     )

@@ -136,11 +136,13 @@ def _evidence(
     rows = by_cell.get((c, k), [])
     for i in sorted(rows, key=lambda i: portfolio.value[i])[:EVIDENCE_ITEMS]:
         unit_id, indicator_code = frame.references["portfolio"][i].split("/", 1)
+        revision = int(frame.portfolio_revisions[i])
         found.append(
             WeaknessEvidence(
                 indicator_code=indicator_code,
                 unit_id=unit_id,
                 score=round(float(portfolio.value[i]), 2),
+                observation_revision=revision if revision >= 0 else None,
             )
         )
     for s, source in enumerate(SOURCES[1:], start=1):
@@ -248,10 +250,10 @@ async def _weakness_events(
         c, k = cadre_of.get(cadre_id), code_of.get(capability)
         figures: tuple[float, float, float] | None = None
         reason: Literal["new_evidence", "record_corrected", "threshold_changed"]
-        if (
-            c is None
-            or k is None
-            or was.rules_digest
+        # A capability the model no longer has, or a changed target or rule, is a changed threshold.
+        if k is None or (
+            c is not None
+            and was.rules_digest
             != _rules_digest(settings, frame.model_version, float(p.threshold[c, k]))
         ):
             reason = "threshold_changed"
