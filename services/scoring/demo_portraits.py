@@ -156,6 +156,34 @@ BALLOTS = {
 GROUPS = ("superior", "peer", "subordinate")
 
 
+async def _deputies_elsewhere(
+    uow: UnitOfWork,
+) -> dict[str, tuple[list[tuple[str, float]], list[tuple[str, float]]]]:
+    """Elsewhere the two deputies of a unit split its list's dimensions: the first takes the first
+    half in name order, the second the rest."""
+    conn = await evidence.in_transaction(uow)
+    rows = await conn.fetch(
+        """SELECT c.unit_id, c.cadre_id, array_agg(DISTINCT li.dimension ORDER BY li.dimension) AS dimensions
+           FROM cadre_roster c JOIN lists_in_force f ON f.unit_id = c.unit_id AND f.year = $1
+           JOIN list_items li USING (unit_id, year, version)
+           WHERE c.position_level = 'deputy' AND c.unit_id <> $2 GROUP BY c.unit_id, c.cadre_id
+           ORDER BY c.unit_id, c.cadre_id""",
+        YEAR,
+        UNIT,
+    )
+    found: dict[str, tuple[list[tuple[str, float]], list[tuple[str, float]]]] = {}
+    seated: dict[str, int] = {}
+    for row in rows:
+        dimensions = list(row["dimensions"])
+        half = (len(dimensions) + 1) // 2
+        seat = seated.get(row["unit_id"], 0)
+        seated[row["unit_id"]] = seat + 1
+        chosen = dimensions[:half] if seat % 2 == 0 else dimensions[half:]
+        if chosen:
+            found[row["cadre_id"]] = ([(d, 1.0) for d in chosen], [])
+    return found
+
+
 async def seed_portraits(uow: UnitOfWork) -> int:
     """Publishes the default model once and the 矮寨镇 evidence with it; returns records added."""
     if await competency_models.versions(uow):
@@ -163,7 +191,10 @@ async def seed_portraits(uow: UnitOfWork) -> int:
     draft = await competency_models.save_draft(uow, list(DEFAULT_MODEL), SEEDED_BY)
     await competency_models.publish_draft(uow, draft.version, SEEDED_BY)
     added = 1
-    for cadre_id, (dimensions, indicators) in PORTFOLIOS.items():
+    for cadre_id, (dimensions, indicators) in {
+        **await _deputies_elsewhere(uow),
+        **PORTFOLIOS,
+    }.items():
         await evidence.assign_portfolio(uow, cadre_id, YEAR, dimensions, indicators, SEEDED_BY)
         added += 1
     for month, (cadre_id, kind, points, description, capabilities) in enumerate(DAILY, start=3):
