@@ -165,7 +165,7 @@ async def _deputies_elsewhere(
     rows = await conn.fetch(
         """SELECT c.unit_id, c.cadre_id, array_agg(DISTINCT li.dimension ORDER BY li.dimension) AS dimensions
            FROM cadre_roster c JOIN lists_in_force f ON f.unit_id = c.unit_id AND f.year = $1
-           JOIN list_items li USING (unit_id, year, version)
+           JOIN list_items li ON li.unit_id = f.unit_id AND li.year = f.year AND li.version = f.version
            WHERE c.position_level = 'deputy' AND c.unit_id <> $2 GROUP BY c.unit_id, c.cadre_id
            ORDER BY c.unit_id, c.cadre_id""",
         YEAR,
