@@ -10,6 +10,7 @@ from datetime import date
 import asyncpg
 import httpx
 import numpy as np
+from common import ROOT  # noqa: F401  (puts the repository on sys.path first)
 
 from tests.unit.scoring import synthetic
 
