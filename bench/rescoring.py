@@ -1,18 +1,21 @@
 """Full rescoring of a city-year: 2,000 units x 40 indicators x 12 months (~1M observations, with 1%
-resubmitted) and 20,000 cadres.
+resubmitted) and 20,000 cadres with their individual evidence (~200,000 daily records tagged with
+capabilities, ~500,000 360 answers; bench/individual_evidence.py).
 
 Loads the synthetic city into the scoring database (COPY; not timed), then measures
 - the pure scoring core (numpy, in this process) and the same rules as a naive per-observation
   Python loop on the same data, checking that both give the same figures;
 - the scoring service rescoring the year through its GraphQL mutation: read from PostgreSQL, score,
   write every result and breakdown back, announce the events (timed by the client), and checks the
-  unit scores it stored against the core's.
+  unit scores it stored against the core's; `portrait_s` is the service's portrait step (the numpy
+  computation of every cadre's portrait from the evidence read), as the run reports it.
+The bench adds the city's capabilities to the competency model in force if it lacks them.
 
     python bench/rescoring.py                 # full size
     python bench/rescoring.py --units 200     # smaller while developing
 
 Runs against the stack in the environment (`eval "$(python3 scripts/stack.py env)"`). Figures:
-observations, cadres, rescore_s, core_s, naive_core_s, speedup_vs_naive.
+observations, cadres, rescore_s, core_s, portrait_s, naive_core_s, speedup_vs_naive.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from datetime import UTC, datetime
 
 import asyncpg
 import httpx
+import individual_evidence
 import numpy as np
 from common import emit_figures, heading, line, stack_settings
 
@@ -37,7 +41,7 @@ from tests.unit.scoring.naive_reference import naive_assessment, plain
 
 # A year no demo data or test uses: the bench owns it and replaces it on every run.
 BENCH_YEAR = 2029
-RUN = "mutation($period: String!) { runScoring(period: $period) { runId observations units cadres events seconds } }"
+RUN = "mutation($period: String!) { runScoring(period: $period) { runId observations units cadres events seconds portraitSeconds } }"
 
 
 async def clear_year(conn: asyncpg.Connection, year: int) -> None:
@@ -52,13 +56,23 @@ async def clear_year(conn: asyncpg.Connection, year: int) -> None:
     await conn.execute("DELETE FROM public_evaluations WHERE period = $1", period)
 
 
-async def load_city(conn: asyncpg.Connection, city: synthetic.City, year: int) -> None:
+async def load_city(
+    conn: asyncpg.Connection,
+    city: synthetic.City,
+    evidence: individual_evidence.Evidence,
+    year: int,
+) -> None:
     """Writes the city as the service would hold it after its lists and observations arrived."""
     await clear_year(conn, year)
+    await individual_evidence.clear(conn, year)
     keys = await load_lists(conn, city, year)
     await load_observations(conn, city, year, keys)
     await load_people(conn, city, year)
-    await conn.execute("ANALYZE observations; ANALYZE list_items; ANALYZE cadre_roster")
+    await individual_evidence.load(conn, city, evidence, year)
+    await conn.execute(
+        "ANALYZE observations; ANALYZE list_items; ANALYZE cadre_roster; ANALYZE daily_records; "
+        "ANALYZE competence_answers"
+    )
 
 
 async def load_lists(
@@ -243,9 +257,9 @@ async def load_people(conn: asyncpg.Connection, city: synthetic.City, year: int)
     )
 
 
-def without_daily_records(city: synthetic.City) -> None:
-    """The bench writes no daily records for the service to read: the core scores without them too."""
-    city.daily_points = np.zeros_like(city.daily_points)
+def with_daily_records(city: synthetic.City, evidence: individual_evidence.Evidence) -> None:
+    """The core scores with the points of the daily records the bench writes for the service."""
+    city.daily_points = evidence.points_per_cadre(len(city.cadre_ids))
 
 
 def time_core(
@@ -295,11 +309,16 @@ async def main() -> None:
     heading(f"rescoring a city-year: {args.units} units x 40 indicators x 12 months")
 
     city = synthetic.city(units=args.units, seed=2029, prefix="B-")
-    without_daily_records(city)
+    evidence = individual_evidence.generate(len(city.cadre_ids))
+    with_daily_records(city, evidence)
     assessment = AssessmentSettings()
     prepare_s, core_s, naive_s, result = time_core(city, assessment)
     line("observations (with resubmissions)", len(city.obs_id))
     line("cadres", len(city.cadre_ids))
+    line(
+        "daily records / 360 answers",
+        f"{len(evidence.daily_cadre)} / {len(evidence.answer_ballot)}",
+    )
     line("core: arrays from rows (not in core_s)", f"{prepare_s:.3f}", "s")
     line("core: pure scoring (numpy)", f"{core_s:.3f}", "s")
     line("naive per-observation Python loop", f"{naive_s:.3f}", "s")
@@ -313,13 +332,15 @@ async def main() -> None:
         if stored and json.loads(stored) != assessment.as_json():
             line("note", "the service's settings differ from the defaults the core used")
         started = time.perf_counter()
-        await load_city(conn, city, args.year)
+        await load_city(conn, city, evidence, args.year)
         line("loading the city into PostgreSQL (COPY)", f"{time.perf_counter() - started:.1f}", "s")
         bearer = mint_token(settings, Role.ADMIN, subject="bench")
         url = settings.service_url("scoring").rstrip("/") + "/graphql"
+        await individual_evidence.ensure_model(url, bearer)
         first_s, first = await rescore(url, bearer, str(args.year))
         line("rescoring through the service (first run)", f"{first_s:.3f}", "s")
         line("  server-side", f"{first['seconds']:.3f}", "s")
+        line("  of which the portrait step", f"{first['portraitSeconds']:.3f}", "s")
         line(
             "  observations read / units / cadres",
             f"{first['observations']} / {first['units']} / {first['cadres']}",
@@ -352,6 +373,7 @@ async def main() -> None:
             "cadres": len(city.cadre_ids),
             "rescore_s": round(first_s, 3),
             "core_s": round(core_s, 3),
+            "portrait_s": round(first["portraitSeconds"], 3),
             "naive_core_s": round(naive_s, 3),
             "speedup_vs_naive": round(naive_s / core_s, 1),
         }

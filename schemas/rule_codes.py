@@ -81,6 +81,7 @@ class RuleCode(StrEnum):
         "The scheme's minimum weight share of each dimension is met.",
     )
     distinct = "distinct", "The values are distinct and not blank."
+    draft = "draft", "Only a draft version can be edited or published."
     ed25519 = "ed25519", "A signature is 64 Ed25519 bytes in base64 or hex."
     eligibility = "eligibility", "The programme admits the cadre."
     encoding = "encoding", "A .csv file is UTF-8 or GB18030 text."

@@ -99,12 +99,22 @@ class AnomalyDetected(EventPayload):
 
 
 class WeaknessEvidence(BaseModel):
+    """One source's part in a weak capability: a portfolio item (unit and indicator), or a
+    source's records as a whole (daily records, 360 answers by rater group, training, term)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    indicator_code: Identifier
-    unit_id: Identifier
+    indicator_code: Identifier | None = None
+    unit_id: Identifier | None = None
     score: float
     observation_revision: int | None = None
+    source: Literal["portfolio", "daily", "evaluation", "training", "term"] = "portfolio"
+    records: int = Field(default=1, ge=0, description="How many records the score stands for.")
+    references: tuple[str, ...] = Field(
+        default=(),
+        description="The records behind it (e.g. daily/17, enrolment/E-3); 360 answers name only "
+        "their rater groups, never a rater.",
+    )
 
 
 class WeaknessFlagged(EventPayload):

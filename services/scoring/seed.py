@@ -3,7 +3,8 @@
 Runs after the indicator seed: it waits (briefly) until the city's published lists have reached
 scoring through Kafka, then reports 2025's observations for every list in force through the same
 service-layer commands as the GraphQL mutations and the feed, adds public evaluations, cadre
-evaluations and daily records, scores 2025 and monitors March 2026. Idempotent: what was seeded
+evaluations and daily records, the default competency model and the individual evidence of 矮寨镇's
+cadres (services/scoring/demo_portraits.py), scores 2025 and monitors March 2026. Idempotent: what was seeded
 once is not added again, and scoring the year again announces nothing new.
 
 Figures from the seeds: the netizen-message completion rate of 98.63% and the preschool fund
@@ -28,6 +29,7 @@ from services.common.settings import get_settings
 from services.scoring.adapters import record_repository as records
 from services.scoring.adapters.list_repository import item_spec
 from services.scoring.adapters.tables import outbox
+from services.scoring.demo_portraits import seed_portraits
 from services.scoring.domain.observations import FEED, REPORTED_SOURCE, ObservationInput
 from services.scoring.domain.periods import parse_period
 from services.scoring.domain.rules import ItemSpec
@@ -324,6 +326,8 @@ async def seed() -> dict[str, object]:
             observations += await _report(uow, YEAR + 1, 3)
         async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
             people = await _people(uow)
+        async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
+            people += await seed_portraits(uow)
         async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:
             run = await run_scoring(uow, str(YEAR), SEEDED_BY)
         async with SqlScoringUnitOfWork(sessions, "scoring", outbox) as uow:

@@ -147,6 +147,11 @@ daily_records = sa.Table(
     sa.Column("description", sa.Text, nullable=False),
     sa.Column("recorded_by", sa.Text, nullable=False),
     _created(),
+    # The capabilities the event shows (positive points) or lacks (negative): portrait evidence.
+    sa.Column("capabilities", ARRAY(sa.Text), nullable=False, server_default="{}"),
+    sa.Column("leaf_index", sa.BigInteger),
+    sa.Column("corrected_by", sa.Text),
+    sa.Column("corrected_at", sa.DateTime(timezone=True)),
     sa.Index("daily_records_by_cadre", "cadre_id", "occurred_on"),
 )
 
@@ -171,6 +176,111 @@ cadre_areas = sa.Table(
     sa.Column("dimension", sa.Text, primary_key=True),
     sa.Column("assigned_by", sa.Text, nullable=False),
     _created("assigned_at"),
+    # Share of responsibility for the dimension's results (a deputy may share an area).
+    sa.Column("share", sa.Float, nullable=False, server_default="1"),
+    sa.Column("leaf_index", sa.BigInteger),
+    sa.CheckConstraint("share > 0 AND share <= 1", name="cadre_areas_share"),
+)
+
+# --- Individual evidence of the portrait, besides daily records and areas in charge.
+
+# Single indicators of a cadre's portfolio, outside (or overriding) a whole dimension.
+portfolio_indicators = sa.Table(
+    "portfolio_indicators",
+    metadata,
+    sa.Column("cadre_id", sa.Text, primary_key=True),
+    sa.Column("year", sa.SmallInteger, primary_key=True),
+    sa.Column("indicator_code", sa.Text, primary_key=True),
+    sa.Column("share", sa.Float, nullable=False),
+    sa.Column("assigned_by", sa.Text, nullable=False),
+    _created("assigned_at"),
+    sa.Column("leaf_index", sa.BigInteger),
+    sa.CheckConstraint("share > 0 AND share <= 1", name="portfolio_indicators_share"),
+)
+
+# One rater's 360 ballot: who recorded it and when, never who the rater is.
+competence_ballots = sa.Table(
+    "competence_ballots",
+    metadata,
+    sa.Column("ballot_id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("cadre_id", sa.Text, nullable=False),
+    sa.Column("year", sa.SmallInteger, nullable=False),
+    sa.Column("rater_group", sa.Text, nullable=False),
+    sa.Column("recorded_by", sa.Text, nullable=False),
+    _created(),
+    sa.Column("leaf_index", sa.BigInteger),
+    sa.CheckConstraint(
+        "rater_group IN ('superior', 'peer', 'subordinate')", name="competence_ballots_group"
+    ),
+)
+
+# A ballot's answers, with the ballot's cadre, year and group so a run aggregates in one scan.
+competence_answers = sa.Table(
+    "competence_answers",
+    metadata,
+    sa.Column("ballot_id", sa.BigInteger, primary_key=True),
+    sa.Column("capability", sa.Text, primary_key=True),
+    sa.Column("cadre_id", sa.Text, nullable=False),
+    sa.Column("year", sa.SmallInteger, nullable=False),
+    sa.Column("rater_group", sa.Text, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.CheckConstraint("score BETWEEN 0 AND 100", name="competence_answers_score"),
+    sa.Index("competence_answers_by_year", "year", "cadre_id"),
+)
+
+training_results = sa.Table(
+    "training_results",
+    metadata,
+    sa.Column("enrolment_id", sa.Text, primary_key=True),
+    sa.Column("cadre_id", sa.Text, nullable=False),
+    sa.Column("programme_id", sa.Text, nullable=False),
+    sa.Column("programme_kind", sa.Text, nullable=False),
+    sa.Column("capability", sa.Text),
+    sa.Column("result_score", sa.Float, nullable=False),
+    sa.Column("passed", sa.Boolean, nullable=False),
+    sa.Column("completed_on", sa.Date, nullable=False),
+    sa.Column("trainer_id", sa.Text, nullable=False),
+    _created(),
+    sa.Column("leaf_index", sa.BigInteger),
+)
+
+# Long-run results of a cadre's work (3-year survival of projects brought in), per capability.
+term_results = sa.Table(
+    "term_results",
+    metadata,
+    sa.Column("result_id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("cadre_id", sa.Text, nullable=False),
+    sa.Column("year", sa.SmallInteger, nullable=False),
+    sa.Column("capability", sa.Text, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("recorded_by", sa.Text, nullable=False),
+    _created(),
+    sa.Column("leaf_index", sa.BigInteger),
+    sa.CheckConstraint("score BETWEEN 0 AND 100", name="term_results_score"),
+)
+
+# The competency model's versions: a draft is edited, publishing supersedes the one in force.
+competency_models = sa.Table(
+    "competency_models",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("capabilities", JSONB, nullable=False),
+    sa.Column("edited_by", sa.Text, nullable=False),
+    _created("edited_at"),
+    sa.Column("published_by", sa.Text),
+    sa.Column("published_at", sa.DateTime(timezone=True)),
+    sa.Column("leaf_index", sa.BigInteger),
+    sa.CheckConstraint(
+        "status IN ('draft', 'published', 'superseded')", name="competency_models_status"
+    ),
+    sa.Index(
+        "competency_models_one_in_force",
+        "status",
+        unique=True,
+        postgresql_where=sa.text("status IN ('draft', 'published')"),
+    ),
 )
 
 assessment_settings = sa.Table(
@@ -321,6 +431,17 @@ capability_profiles = sa.Table(
     sa.Column("scores", ARRAY(sa.Float), nullable=False),
     sa.Column("peer_percentiles", ARRAY(sa.Float), nullable=False),
     sa.Column("peers", ARRAY(sa.Integer), nullable=False),
+    # The portrait's figures, aligned with `capabilities` like the scores.
+    sa.Column("targets", ARRAY(sa.Float), nullable=False, server_default="{}"),
+    sa.Column("gaps", ARRAY(sa.Float), nullable=False, server_default="{}"),
+    sa.Column("confidence", ARRAY(sa.Float), nullable=False, server_default="{}"),
+    sa.Column("evidence_counts", ARRAY(sa.Integer), nullable=False, server_default="{}"),
+    # Per source, the source's score of each capability (null where it has none) and its records.
+    sa.Column("source_scores", JSONB, nullable=False, server_default="{}"),
+    # Capabilities whose 360 answers are withheld: fewer raters than the floor answered.
+    sa.Column("withheld", ARRAY(sa.Text), nullable=False, server_default="{}"),
+    sa.Column("efficiency_index", sa.Float),
+    sa.Column("model_version", sa.Integer),
     sa.CheckConstraint(
         "cardinality(capabilities) = cardinality(scores) AND cardinality(scores) = cardinality(peer_percentiles) "
         "AND cardinality(scores) = cardinality(peers)",
@@ -385,6 +506,39 @@ emitted_causes = sa.Table(
     sa.Column("cause", sa.Text, primary_key=True),
     sa.Column("event_id", UUID(as_uuid=True), nullable=False),
     _created("emitted_at"),
+)
+
+# Every record behind a portrait score: (source, reference) names the record (a daily record's id, an
+# item's unit/indicator, an enrolment, a term result) or, for 360 answers, only the rater group.
+portrait_evidence = sa.Table(
+    "portrait_evidence",
+    metadata,
+    sa.Column("period", sa.Text, nullable=False),
+    sa.Column("cadre_id", sa.Text, nullable=False),
+    sa.Column("capability", sa.Text, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("reference", sa.Text, nullable=False),
+    sa.Column("leaf_index", sa.BigInteger),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("weight", sa.Float, nullable=False),
+    sa.Column("records", sa.Integer, nullable=False),
+    sa.Index("portrait_evidence_by_cadre", "period", "cadre_id"),
+)
+
+# Weaknesses that stand now per period: a run flags what is new here and clears what is gone.
+open_weaknesses = sa.Table(
+    "open_weaknesses",
+    metadata,
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("cadre_id", sa.Text, primary_key=True),
+    sa.Column("capability", sa.Text, primary_key=True),
+    sa.Column("severity", sa.Text, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("threshold", sa.Float, nullable=False),
+    # What the weakness was judged against, to say why it later cleared.
+    sa.Column("rules_digest", sa.Text, nullable=False),
+    sa.Column("event_id", UUID(as_uuid=True), nullable=False),
+    _created("flagged_at"),
 )
 
 # The capability profile last announced per cadre and period: a re-run announces only changes.

@@ -19,6 +19,13 @@ EVIDENCE_RECORDERS = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER)
 # Letting a result without some mandatory data become final is an assessment judgement, the
 # assessor's alone (an admin configures, a unit cannot excuse its own silence).
 WAIVER_AUTHORS = (Role.ASSESSOR,)
+# The competency model and portfolios are the organisation department's; overseers read the model
+# and record individual evidence (360 ballots, term results, corrections). A portrait is read like a
+# cadre's scores (require_cadre_reader: a cadre only their own). No field reads a 360 answer or a
+# ballot: a portrait shows rater groups' means, and only from the rater floor up.
+MODEL_EDITORS = (Role.ADMIN,)
+MODEL_READERS = (Role.ADMIN, Role.ASSESSOR, Role.TRAINER)
+EVALUATION_RECORDERS = (Role.ADMIN, Role.ASSESSOR)
 
 
 def needs_cadre_unit(principal: Principal, unit_id: str) -> bool:

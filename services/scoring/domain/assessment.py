@@ -67,10 +67,6 @@ class Assessment:
     cadre_cap: np.ndarray
     cadre_grading: Grading
     cadre_position: np.ndarray  # 0-based place in the peer group from the top
-    profiles: np.ndarray  # (cadres, capabilities)
-    percentiles: np.ndarray
-    peers: np.ndarray
-    weaknesses: caps.Weaknesses
     bottom_ranked: np.ndarray
 
 
@@ -121,19 +117,6 @@ def assess(inputs: AssessmentInputs, settings: AssessmentSettings) -> Assessment
     cadre_grading = grade(total, peer_group, quota_of_category[category], cadre_cap, thresholds)
     _, _, position = rank_within(peer_group, total)
 
-    profiles = caps.unit_profiles(
-        items, item_scores, inputs.tags, inputs.n_units, inputs.n_capabilities
-    )[unit_of]
-    profiles[~scored] = np.nan
-    percentiles, peers = caps.peer_percentiles(profiles, peer_group)
-    weak = caps.weaknesses(
-        profiles,
-        percentiles,
-        peers,
-        settings.weakness_threshold,
-        settings.weakness_bottom_share,
-        settings.min_peer_group,
-    )
     bottom = scored & caps.bottom_ranked(
         position, cadre_grading.group_size, settings.bottom_ranked_share, settings.min_peer_group
     )
@@ -146,9 +129,5 @@ def assess(inputs: AssessmentInputs, settings: AssessmentSettings) -> Assessment
         cadre_cap=cadre_cap,
         cadre_grading=cadre_grading,
         cadre_position=position,
-        profiles=profiles,
-        percentiles=percentiles,
-        peers=peers,
-        weaknesses=weak,
         bottom_ranked=bottom,
     )

@@ -1,10 +1,7 @@
-"""Capability profiles, weaknesses and the bottom of each peer group.
+"""Places within peer groups: the percentile of a capability score and the bottom of each group.
 
-A unit's capability score is the weighted share of the weight earned by the observed scored items
-and red lines tagged with that capability (x 100; an item of weight 0 counts with weight 1). A cadre's
-profile is the profile of the unit the cadre works in. A capability is weak when it is below the
-threshold, or in the bottom share of the peer group (for groups of at least `min_group`):
-severity high when both, medium when below the threshold only, low when in the bottom share only.
+Capability scores themselves are the individual portrait's (domain/portrait.py): a cadre is judged
+on their own evidence, never handed the profile of the unit they work in.
 """
 
 from __future__ import annotations
@@ -13,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from services.scoring.domain.engine import RED_LINE, SCORED, ItemScores, ItemTable, round_points
+from services.scoring.domain.engine import round_points
 from services.scoring.domain.grading import rank_within
 
 SEVERITIES = ("low", "medium", "high")
@@ -26,27 +23,6 @@ class ItemTags:
 
     item: np.ndarray
     capability: np.ndarray
-
-
-def unit_profiles(
-    items: ItemTable, scores: ItemScores, tags: ItemTags, n_units: int, n_capabilities: int
-) -> np.ndarray:
-    """(units, capabilities) scores 0..100, NaN where a unit has no item tagged with the capability."""
-    kind = items.take("kind")[tags.item]
-    # Only what was observed is evidence of a capability; a missing report costs points, not capability.
-    counts = ((kind == SCORED) | (kind == RED_LINE)) & scores.observed[tags.item]
-    item, capability = tags.item[counts], tags.capability[counts]
-    weight = items.take("weight")[item]
-    weight = np.where(weight > 0, weight, 1.0)
-    cell = items.unit[item] * n_capabilities + capability
-    size = n_units * n_capabilities
-    earned = np.bincount(
-        cell, weights=weight * np.minimum(scores.fraction[item], 1.0), minlength=size
-    )
-    possible = np.bincount(cell, weights=weight, minlength=size)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        profile = round_points(100.0 * earned / possible)
-    return np.where(possible > 0, profile, np.nan).reshape(n_units, n_capabilities)
 
 
 def peer_percentiles(profiles: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -77,23 +53,6 @@ class Weaknesses:
     cadre: np.ndarray
     capability: np.ndarray
     severity: np.ndarray
-
-
-def weaknesses(
-    profiles: np.ndarray,
-    percentile: np.ndarray,
-    peers: np.ndarray,
-    threshold: float,
-    bottom_share: float,
-    min_group: int,
-) -> Weaknesses:
-    with np.errstate(invalid="ignore"):
-        below = profiles < threshold
-        bottom = (peers >= min_group) & (percentile < 100.0 * bottom_share)
-    cadre, capability = np.nonzero(below | bottom)
-    b, m = below[cadre, capability], bottom[cadre, capability]
-    severity = np.select([b & m, b], [HIGH, MEDIUM], LOW).astype(np.int8)
-    return Weaknesses(cadre, capability, severity)
 
 
 def bottom_ranked(

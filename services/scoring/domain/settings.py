@@ -65,6 +65,17 @@ class AssessmentSettings:
     missing_mandatory: str = "fail"
     # A month's data are overdue after this day of the following month.
     report_deadline_day: int = 10
+    # The portrait (docs/scoring.md): 360 answers shown from this many raters of a capability; the
+    # weights of superiors, peers and subordinates; records per source (portfolio, daily, evaluation,
+    # training, term) for full confidence; the confidence a weakness needs; points under the target
+    # still tolerated; the efficiency index's weights of target attainment and peer standing.
+    evaluation_min_raters: int = 5
+    rater_group_weights: tuple[float, ...] = (0.4, 0.3, 0.3)
+    portrait_full_evidence: tuple[float, ...] = (1.0, 3.0, 5.0, 1.0, 1.0)
+    weakness_min_confidence: float = 0.5
+    weakness_gap: float = 0.0
+    efficiency_attainment_weight: float = 0.7
+    efficiency_peer_weight: float = 0.3
     contradictions: tuple[ContradictionRule, ...] = (
         ContradictionRule(
             "over_budget_while_satisfaction_falls", "FD-BUDGET-EXECUTION", "PI-WINDOW-SATISFACTION"
@@ -104,6 +115,9 @@ class AssessmentSettings:
             }
         if "cumulative_indicators" in data:
             data["cumulative_indicators"] = tuple(data["cumulative_indicators"] or ())
+        for name in ("rater_group_weights", "portrait_full_evidence"):
+            if name in data:
+                data[name] = tuple(data[name] or ())
         if "contradictions" in data:
             data["contradictions"] = tuple(
                 ContradictionRule(**rule) for rule in data["contradictions"] or ()
@@ -215,8 +229,59 @@ class AssessmentSettings:
                     self.evaluations_per_minute,
                 )
             )
+        problems += self._portrait_problems()
         if problems:
             raise ValidationFailed(problems)
+
+    def _portrait_problems(self) -> list[FieldProblem]:
+        problems = []
+        if self.evaluation_min_raters < 1:
+            problems.append(
+                FieldProblem(
+                    "evaluationMinRaters",
+                    "positive",
+                    "must be at least 1",
+                    self.evaluation_min_raters,
+                )
+            )
+        for name, values, size, low in (
+            ("raterGroupWeights", self.rater_group_weights, 3, 0.0),
+            ("portraitFullEvidence", self.portrait_full_evidence, 5, 1.0),
+        ):
+            if len(values) != size or not all(
+                isinstance(v, int | float) and math.isfinite(v) and v >= low for v in values
+            ):
+                problems.append(
+                    FieldProblem(name, "range", f"{size} numbers of at least {low:g}", list(values))
+                )
+        if len(self.rater_group_weights) == 3 and sum(self.rater_group_weights) <= 0:
+            problems.append(
+                FieldProblem("raterGroupWeights", "positive", "at least one group must count", [])
+            )
+        if not 0 <= self.weakness_min_confidence <= 1:
+            problems.append(
+                FieldProblem(
+                    "weaknessMinConfidence",
+                    "share",
+                    "must be between 0 and 1",
+                    self.weakness_min_confidence,
+                )
+            )
+        if not (math.isfinite(self.weakness_gap) and 0 <= self.weakness_gap <= 100):
+            problems.append(
+                FieldProblem("weaknessGap", "range", "must be between 0 and 100", self.weakness_gap)
+            )
+        weights = (self.efficiency_attainment_weight, self.efficiency_peer_weight)
+        if min(weights) < 0 or abs(sum(weights) - 1) > 1e-9:
+            problems.append(
+                FieldProblem(
+                    "efficiencyAttainmentWeight",
+                    "sum_to_one",
+                    "the efficiency weights must be 0 or more and sum to 1",
+                    list(weights),
+                )
+            )
+        return problems
 
 
 def _weights(name: str, raw: Any) -> FusionWeights:

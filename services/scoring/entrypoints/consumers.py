@@ -27,7 +27,14 @@ from services.scoring.service_layer.unit_of_work import SqlScoringUnitOfWork
 from services.scoring.settings import ScoringSettings, get_scoring_settings
 
 # scoring.results carries scoring's own RescoringRequested; its other events are not for scoring.
-TOPICS = [topics.UNITS, topics.INDICATOR_LISTS, topics.OBSERVATION_FEED, topics.SCORING_RESULTS]
+# Of development's enrolment events scoring takes only trainers' results (portrait evidence).
+TOPICS = [
+    topics.UNITS,
+    topics.INDICATOR_LISTS,
+    topics.OBSERVATION_FEED,
+    topics.SCORING_RESULTS,
+    topics.ENROLMENTS,
+]
 
 
 def _in_scoring_unit_of_work(handler: EventHandler) -> Handler:

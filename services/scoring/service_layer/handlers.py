@@ -13,8 +13,14 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from schemas.envelope import Envelope, EventPayload
-from schemas.events import IndicatorListPublished, ObservationReported, RescoringRequested
+from schemas.events import (
+    IndicatorListPublished,
+    ObservationReported,
+    RescoringRequested,
+    TrainingResultRecorded,
+)
 from services.common.errors import ClientError
+from services.scoring.service_layer.individual_evidence import training_result_recorded
 from services.scoring.service_layer.lists import list_published
 from services.scoring.service_layer.observations import ingest_feed
 from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
@@ -56,6 +62,7 @@ async def rescoring_requested(
 EVENT_HANDLERS: Mapping[type[EventPayload], EventHandler] = {
     IndicatorListPublished: list_published,
     RescoringRequested: rescoring_requested,
+    TrainingResultRecorded: training_result_recorded,
 }
 BATCH_EVENT_HANDLERS: Mapping[type[EventPayload], BatchEventHandler] = {
     ObservationReported: ingest_feed,

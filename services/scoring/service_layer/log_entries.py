@@ -25,6 +25,12 @@ EXEMPTION = "exemption"
 APPEAL = "appeal"
 RESCORING = "rescoring"
 MISSING_DATA_WAIVER = "missing_data_waiver"
+COMPETENCY_MODEL = "competency_model"
+PORTFOLIO = "portfolio"
+DAILY_RECORD = "daily_record"
+COMPETENCE_BALLOT = "competence_ballot"
+TRAINING_RESULT = "training_result"
+TERM_RESULT = "term_result"
 KIND_REFERENCE = {
     COMMITMENT: "a unit's published targets (indicator list version)",
     OBSERVATION_REVISION: "one revision of an observed value",
@@ -35,6 +41,12 @@ KIND_REFERENCE = {
     APPEAL: "a step of an appeal",
     RESCORING: "a re-scoring asked for by an upheld appeal, and its completion",
     MISSING_DATA_WAIVER: "an assessor's waiver letting a result without some mandatory data become final",
+    COMPETENCY_MODEL: "a published version of the competency model",
+    PORTFOLIO: "a cadre's portfolio for a year (dimensions and indicators with shares)",
+    DAILY_RECORD: "a daily record of a cadre, or its correction",
+    COMPETENCE_BALLOT: "one anonymous 360 ballot (rater group and answers, never the rater)",
+    TRAINING_RESULT: "a trainer's result for a cadre's enrolment",
+    TERM_RESULT: "a term result of a cadre for a capability",
 }
 
 # Score tables whose rows are published results, with the column naming whose result a row is.

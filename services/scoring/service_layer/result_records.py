@@ -226,32 +226,5 @@ def cadre_rows(context: RunContext, result: Assessment, run_id: int) -> list[tup
     return rows
 
 
-def profile_rows(context: RunContext, result: Assessment, run_id: int) -> list[tuple[Any, ...]]:
-    """One row per scored cadre with a profile: capabilities in name order, aligned with their figures."""
-    by_name = sorted(range(len(context.capabilities)), key=context.capabilities.__getitem__)
-    names = [context.capabilities[k] for k in by_name]
-    profiles, percentiles, peers = (
-        result.profiles[:, by_name],
-        result.percentiles[:, by_name],
-        result.peers[:, by_name],
-    )
-    period = context.period.text
-    rows = []
-    for c in np.flatnonzero((~np.isnan(profiles)).any(axis=1)).tolist():
-        present = np.flatnonzero(~np.isnan(profiles[c])).tolist()
-        rows.append(
-            (
-                period,
-                context.cadre_ids[c],
-                run_id,
-                [names[k] for k in present],
-                profiles[c, present].tolist(),
-                percentiles[c, present].tolist(),
-                peers[c, present].tolist(),
-            )
-        )
-    return rows
-
-
 def list_rows(context: RunContext, entries: list[ListEntry], run_id: int) -> list[tuple[Any, ...]]:
     return [(context.period.text, e.list_name, e.unit_id, list(e.reasons), run_id) for e in entries]

@@ -22,10 +22,11 @@ from services.scoring.service_layer import (
     exemptions,
     log_entries,
     period_locks,
+    portraits,
     rescoring,
     result_records,
 )
-from services.scoring.service_layer.announcing import announce_cadre_results
+from services.scoring.service_layer.announcing import announce, announce_cadre_results
 from services.scoring.service_layer.anomaly_detection import detect_and_announce
 from services.scoring.service_layer.records import current_settings
 from services.scoring.service_layer.run_context import RunContext, build
@@ -45,6 +46,7 @@ class RunSummary:
     events: int
     seconds: float
     core_seconds: float
+    portrait_seconds: float
 
 
 def period_of(text: str) -> Period:
@@ -125,13 +127,16 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
     run_id = await results.start_run(conn, period, requested_by, settings.as_json())
     contradicting, events = await detect_and_announce(uow, context, result, settings, run_id)
     phases.done("anomalies")
+    portrait = await portraits.compute(conn, context, result, settings)
+    phases.done("portrait")
     records = {
         "unit_scores": result_records.unit_rows(
             context, result, run_id, settings.missing_mandatory == "block"
         ),
         "score_contributions": result_records.contribution_rows(context, result, run_id),
         "cadre_scores": result_records.cadre_rows(context, result, run_id),
-        "capability_profiles": result_records.profile_rows(context, result, run_id),
+        "capability_profiles": portraits.profile_rows(context, portrait, run_id),
+        "portrait_evidence": portraits.evidence_rows(context, portrait),
         "period_lists": result_records.list_rows(
             context, _standings(context, result, contradicting), run_id
         ),
@@ -142,7 +147,8 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
         uow, log_entries.published_scores(period.text, results.RESULT_COLUMNS, records)
     )
     phases.done("write")
-    events += await announce_cadre_results(uow, context, result, settings)
+    events += await announce_cadre_results(uow, context, result)
+    events += await announce(uow, await portraits.announce(conn, context, portrait, settings))
     phases.done("announce")
     summary = RunSummary(
         run_id=run_id,
@@ -153,6 +159,7 @@ async def run_scoring(uow: UnitOfWork, period_text: str, requested_by: str) -> R
         events=events,
         seconds=phases.total,
         core_seconds=core_seconds,
+        portrait_seconds=portrait.seconds,
     )
     await results.finish_run(
         conn, run_id, summary.seconds, summary.observations, summary.units, summary.cadres, events

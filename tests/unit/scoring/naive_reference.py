@@ -290,23 +290,27 @@ def naive_assessment(p: PlainInputs, s: AssessmentSettings) -> dict:
         cadre_groups, totals, caps, lambda group: s.excellent_quota_for(p.categories[group // 3]), s
     )
 
-    earned: dict[tuple[int, int], float] = defaultdict(float)
-    possible: dict[tuple[int, int], float] = defaultdict(float)
+    # Portfolio portraits: a principal answers for every item of the unit, anyone else for the
+    # items of their areas; a cadre without either has no portfolio evidence.
+    tags_of: dict[int, list[int]] = defaultdict(list)
     for item, capability in p.tags:
-        unit, _s, _i, _d, weight, _t, rule_number = p.items[item]
-        if p.rules[rule_number].kind not in ("scored", "red_line") or item not in months:
-            continue
-        w = weight if weight > 0 else 1.0
-        earned[(unit, capability)] += w * min(scored[item][0], 1.0)
-        possible[(unit, capability)] += w
-    profiles = {}
-    for c in totals:
-        unit = p.cadres[c][0]
-        profiles[c] = {
-            k: r4(100.0 * earned[(unit, k)] / possible[(unit, k)])
-            for k in range(p.n_capabilities)
-            if possible.get((unit, k), 0) > 0
-        }
+        tags_of[item].append(capability)
+    profiles: dict[int, dict[int, float]] = {}
+    for c, (unit, level, *_rest) in enumerate(p.cadres):
+        earned: dict[int, float] = defaultdict(float)
+        possible: dict[int, float] = defaultdict(float)
+        for item, (item_unit, _s, _i, dimension, weight, _t, rule_number) in enumerate(p.items):
+            answers = level == 0 or (dimension in areas_of.get(c, []))
+            if item_unit != unit or not answers:
+                continue
+            if p.rules[rule_number].kind not in ("scored", "red_line") or item not in months:
+                continue
+            w = weight if weight > 0 else 1.0
+            for capability in tags_of[item]:
+                earned[capability] += w * 100.0 * min(scored[item][0], 1.0)
+                possible[capability] += w
+        if possible:
+            profiles[c] = {k: r4(earned[k] / possible[k]) for k in sorted(possible)}
 
     bottom = set()
     for members in cadre_groups.values():

@@ -10,6 +10,7 @@ from services.scoring.domain.grading import GRADES
 from services.scoring.domain.settings import AssessmentSettings
 from tests.unit.scoring import synthetic
 from tests.unit.scoring.naive_reference import naive_assessment, plain
+from tests.unit.scoring.portfolio_portrait import portfolio_portrait
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +25,15 @@ def both():
     city = synthetic.city(units=60, seed=11)
     inputs, rules = synthetic.inputs_of(city, settings)
     return assess(inputs, settings), naive_assessment(plain(inputs, rules), settings), city
+
+
+@pytest.fixture(scope="module")
+def portrait(both):
+    engine, _, city = both
+    inputs, _ = synthetic.inputs_of(
+        city, AssessmentSettings(cumulative_indicators=synthetic.CUMULATIVE)
+    )
+    return portfolio_portrait(inputs, engine)
 
 
 def test_unit_scores_and_grades_match(both):
@@ -43,11 +53,14 @@ def test_cadre_totals_grades_and_ranks_match(both):
     assert set(np.flatnonzero(engine.bottom_ranked).tolist()) == naive["bottom_ranked"]
 
 
-def test_capability_profiles_match(both):
-    engine, naive, _ = both
-    for c, profile in naive["profiles"].items():
-        present = {k: v for k, v in enumerate(engine.profiles[c].tolist()) if not math.isnan(v)}
-        assert present == profile
+def test_portfolio_portraits_match(both, portrait):
+    _, naive, city = both
+    scores = portrait.by_source[0]
+    # Principals and deputies have portfolios, grassroots staff none: both kinds are compared.
+    assert 0 < len(naive["profiles"]) < len(city.cadre_ids)
+    for c in range(scores.shape[0]):
+        present = {k: v for k, v in enumerate(scores[c].tolist()) if not math.isnan(v)}
+        assert present == naive["profiles"].get(c, {}), c
 
 
 def test_the_synthetic_city_exercises_every_rule(both):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from services.scoring.domain.capabilities import bottom_ranked, peer_percentiles, weaknesses
+from services.scoring.domain.capabilities import bottom_ranked, peer_percentiles
 from services.scoring.domain.grading import (
     CAP_BASICALLY_COMPETENT,
     CAP_COMPETENT,
@@ -12,6 +12,7 @@ from services.scoring.domain.grading import (
     grade,
     rank_within,
 )
+from services.scoring.domain.portrait import PortraitRules, weaknesses
 from services.scoring.domain.settings import AssessmentSettings
 
 THRESHOLDS = Thresholds(90, 75, 60)
@@ -61,7 +62,9 @@ def test_percentiles_place_ties_in_the_middle_so_equal_peers_are_not_the_bottom(
     percentile, peers = peer_percentiles(profiles, group)
     assert percentile[:5, 0].tolist() == [0.0, 50.0, 75.0, 25.0, 100.0]
     assert percentile[5:, 0].tolist() == [50.0, 50.0, 50.0]
-    weak = weaknesses(profiles, percentile, peers, threshold=60, bottom_share=0.1, min_group=3)
+    rules = PortraitRules(bottom_share=0.1, min_group=3)
+    trusted = np.ones(profiles.shape)
+    weak = weaknesses(profiles, np.full(profiles.shape, 60.0), percentile, peers, trusted, rules)
     assert list(zip(weak.cadre.tolist(), weak.severity.tolist())) == [
         (0, 2)
     ]  # below 60 and bottom: high

@@ -18,8 +18,10 @@ from services.scoring.domain.engine import (
     EFFECTS,
 )
 from services.scoring.domain.grading import COMPETENT, EXCELLENT, GRADES
+from services.scoring.domain.portfolio import Portfolios, answered_items
 from services.scoring.domain.settings import AssessmentSettings
 from tests.unit.scoring.builders import Cadre, Item, Scenario
+from tests.unit.scoring.portfolio_portrait import portfolio_portrait
 
 TOWNSHIP = "T-qianzhou"
 
@@ -220,17 +222,20 @@ def test_cadre_scores_fuse_work_area_own_daily_annual_and_term(result):
     assert cadres.weights["annual"][1] == pytest.approx(5 / 9)
 
 
-def test_capability_profile_comes_from_the_tagged_indicators(result):
-    assessment, builder = result
-    profile = dict(zip(builder.capabilities.values, assessment.profiles[0]))
-    assert profile["project_delivery"] == 92.5
+def test_each_cadre_is_portrayed_only_from_what_they_answer_for():
+    scenario = township()
+    inputs, builder, _ = scenario.inputs()
+    portrait = portfolio_portrait(inputs, assess(inputs, scenario.settings))
+    head, deputy = (dict(zip(builder.capabilities.values, row)) for row in portrait.score)
+    # The head answers for the whole township.
+    assert head["project_delivery"] == 92.5
     assert (
-        profile["investment_attraction"] == 100.0
+        head["investment_attraction"] == 100.0
     )  # extra credit above the target is not a capability above 100
-    assert profile["party_building"] == 60.0
-    assert np.array_equal(
-        assessment.profiles[0], assessment.profiles[1]
-    )  # both work in the same township
+    assert head["party_building"] == 60.0
+    # The deputy answers for economic development only: its two items, nothing of party building.
+    assert (deputy["project_delivery"], deputy["investment_attraction"]) == (92.5, 100.0)
+    assert np.isnan(deputy["party_building"])
 
 
 def test_a_quarterly_review_holds_progress_to_date_against_the_target_pro_rata():
@@ -247,3 +252,32 @@ def test_a_quarterly_review_holds_progress_to_date_against_the_target_pro_rata()
     assert points["EC-INVESTMENT"] == 0.0  # nothing reported by June
     # A cumulative red line's threshold is pro rata too: 45 by June against 50 fails it.
     assert dict(zip(builder.indicators.values, result.item_scores.failed))["RL-NEW-EMPLOYMENT"]
+
+
+def test_an_indicator_in_a_portfolio_overrides_its_dimensions_share():
+    scenario = township()
+    inputs, builder, _ = scenario.inputs()
+    dimension = builder.dimensions.get("economic_development")
+    investment = builder.indicators.get("EC-INVESTMENT")
+    portfolios = Portfolios(
+        dimension_cadre=np.array([1, 0]),
+        dimension=np.array([dimension, dimension]),
+        dimension_share=np.array([1.0, 0.3]),
+        indicator_cadre=np.array([1]),
+        indicator=np.array([investment]),
+        indicator_share=np.array([0.5]),
+    )
+    cadre, item, share = answered_items(
+        inputs.items,
+        inputs.cadres.unit,
+        inputs.cadre_level,
+        portfolios,
+        len(builder.dimensions),
+        len(builder.indicators),
+    )
+    codes = builder.indicators.values
+    deputy = {codes[inputs.items.indicator[i]]: s for c, i, s in zip(cadre, item, share) if c == 1}
+    assert deputy == {"PR-COMPLETION-RATE": 1.0, "EC-INVESTMENT": 0.5}
+    # The head answers for every item of the township at share 1, whatever a portfolio says.
+    head = [s for c, s in zip(cadre, share) if c == 0]
+    assert len(head) == len(TOWNSHIP_LIST) and set(head) == {1.0}

@@ -100,6 +100,8 @@ export type RuleCode =
   | 'dimension_minimum'
   /** The values are distinct and not blank. */
   | 'distinct'
+  /** Only a draft version can be edited or published. */
+  | 'draft'
   /** A signature is 64 Ed25519 bytes in base64 or hex. */
   | 'ed25519'
   /** The programme admits the cadre. */

@@ -10,6 +10,7 @@ from services.common.graphql import principal_of
 from services.common.roster import roster_entry
 from services.scoring.adapters import score_queries as queries
 from services.scoring.adapters.tables import metadata
+from services.scoring.entrypoints.graphql.portraits import Portrait, read_portrait
 from services.scoring.entrypoints.graphql.readers import require_cadre_reader, require_unit_reader
 from services.scoring.entrypoints.graphql.types import (
     Anomaly,
@@ -55,6 +56,14 @@ class Cadre(CadreEntity):
         async with queries.reading(info.context.platform) as conn:
             rows = await queries.capabilities(conn, self.id, period)
         return [from_row(CapabilityScore, row) for row in rows]
+
+    @strawberry.field(
+        description="The cadre's individual capability portrait for a period: per capability the "
+        "score, its sources and records, confidence, target, gap and place among peers."
+    )
+    async def portrait(self, info: Info, period: str) -> Portrait | None:
+        require_cadre_reader(info, self.id)
+        return await read_portrait(info, self.id, period)
 
 
 @strawberry.federation.type(keys=["id"], description="A work unit, as scoring sees it.")

@@ -11,7 +11,7 @@ from services.common.auth import Role
 from services.common.graphql import principal_of, roles
 from services.scoring.domain.access import OVERSEERS
 from services.scoring.entrypoints.graphql.types import DailyRecord
-from services.scoring.service_layer import records
+from services.scoring.service_layer import individual_evidence, records
 from services.scoring.service_layer.unit_of_work import scoring_unit_of_work
 
 
@@ -37,6 +37,11 @@ class DailyRecordInput:
         description=f"-{records.DAILY_POINTS_LIMIT:g} to {records.DAILY_POINTS_LIMIT:g}"
     )
     description: str
+    capabilities: list[str] | None = strawberry.field(
+        default=None,
+        description="Capabilities the event shows (positive points) or lacks (negative): "
+        "evidence of the cadre's portrait.",
+    )
 
 
 @strawberry.type
@@ -85,6 +90,7 @@ class RecordMutation:
                 input.description,
                 by,
             )
+            await individual_evidence.tag_daily_record(uow, record_id, input.capabilities or [], by)
         return DailyRecord(
             record_id=strawberry.ID(str(record_id)),
             occurred_on=input.occurred_on,

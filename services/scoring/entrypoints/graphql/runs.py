@@ -22,6 +22,9 @@ class ScoringRunSummary:
         description="Events announced by this run (causes already announced are not repeated)."
     )
     seconds: float
+    portrait_seconds: float = strawberry.field(
+        description="Of `seconds`, the portrait's computation from the evidence already read."
+    )
 
 
 @strawberry.type
@@ -52,6 +55,7 @@ class RunMutation:
             cadres=summary.cadres,
             events=summary.events,
             seconds=summary.seconds,
+            portrait_seconds=summary.portrait_seconds,
         )
 
     @strawberry.mutation(

@@ -22,6 +22,7 @@ from services.scoring.entrypoints.graphql.locked_periods import (
     PeriodLockQuery,
 )
 from services.scoring.entrypoints.graphql.observations import ObservationMutation
+from services.scoring.entrypoints.graphql.portraits import PortraitMutation, PortraitQuery
 from services.scoring.entrypoints.graphql.records import RecordMutation
 from services.scoring.entrypoints.graphql.runs import RunMutation
 from services.scoring.entrypoints.graphql.scores import ScoreQuery
@@ -38,6 +39,7 @@ QUERIES: tuple[type, ...] = (
     PeriodLockQuery,
     RescoringQuery,
     WaiverQuery,
+    PortraitQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     ObservationMutation,
@@ -49,6 +51,7 @@ MUTATIONS: tuple[type, ...] = (
     AppealMutation,
     EvidenceMutation,
     WaiverMutation,
+    PortraitMutation,
 )
 ENTITIES: tuple[type, ...] = (Cadre, Unit)
 

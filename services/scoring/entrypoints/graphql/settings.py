@@ -91,6 +91,23 @@ class AssessmentSettings:
         description="Indicators reported as progress to date: their latest report counts, their target is pro rata."
     )
     monitoring_tolerance: float
+    evaluation_min_raters: int = strawberry.field(
+        description="A capability's 360 result is shown only when at least this many raters answered."
+    )
+    rater_group_weights: list[float] = strawberry.field(
+        description="Weights of the superiors', peers' and subordinates' means in a 360 result."
+    )
+    portrait_full_evidence: list[float] = strawberry.field(
+        description="Records for full confidence per source: portfolio, daily, evaluation, training, term."
+    )
+    weakness_min_confidence: float = strawberry.field(
+        description="The portrait's confidence (0-1) a capability needs before it can be flagged weak."
+    )
+    weakness_gap: float = strawberry.field(
+        description="Points below the target level still tolerated before a capability is weak."
+    )
+    efficiency_attainment_weight: float
+    efficiency_peer_weight: float
     contradictions: list[ContradictionRule]
     missing_mandatory: str = strawberry.field(
         description="What an unreported red line or veto does: fail (as missing data) or block the "
@@ -112,6 +129,8 @@ class AssessmentSettings:
             ContradictionRule(**dataclasses.asdict(r)) for r in s.contradictions
         ]
         plain["cumulative_indicators"] = list(s.cumulative_indicators)
+        plain["rater_group_weights"] = list(s.rater_group_weights)
+        plain["portrait_full_evidence"] = list(s.portrait_full_evidence)
         return cls(**plain)
 
 
@@ -140,6 +159,13 @@ class AssessmentSettingsChanges:
     evaluations_per_minute: int | None = strawberry.UNSET
     cumulative_indicators: list[str] | None = strawberry.UNSET
     monitoring_tolerance: float | None = strawberry.UNSET
+    evaluation_min_raters: int | None = strawberry.UNSET
+    rater_group_weights: list[float] | None = strawberry.UNSET
+    portrait_full_evidence: list[float] | None = strawberry.UNSET
+    weakness_min_confidence: float | None = strawberry.UNSET
+    weakness_gap: float | None = strawberry.UNSET
+    efficiency_attainment_weight: float | None = strawberry.UNSET
+    efficiency_peer_weight: float | None = strawberry.UNSET
     contradictions: list[ContradictionRuleInput] | None = strawberry.UNSET
     missing_mandatory: str | None = strawberry.UNSET
     report_deadline_day: int | None = strawberry.UNSET
