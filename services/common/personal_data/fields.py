@@ -36,7 +36,7 @@ def cadres_read(source: Any, arguments: dict[str, Any], result: Any) -> list[str
 
 def note_read(info: Info, kind: str, cadre_ids: Iterable[str | None]) -> None:
     """Notes a read by hand, for a resolver that reads personal data outside a marked field."""
-    field = f"{info.parent_type.name}.{info.field_name}"
+    field = f"{info.path.typename}.{info.field_name}"
     info.context.personal_data_reads.note(kind, field, cadre_ids)
 
 

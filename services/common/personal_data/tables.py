@@ -53,30 +53,30 @@ def define_access_log_tables(metadata: sa.MetaData) -> tuple[sa.Table, sa.Table]
     return log, sa.Table("access_log_head", metadata, *_head_columns())
 
 
-_RULES = """
-CREATE FUNCTION access_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'the access log is append-only: % of access_log refused', TG_OP
-    USING ERRCODE = 'insufficient_privilege';
-END $$;
-CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log
-  FOR EACH ROW EXECUTE FUNCTION access_log_refuse_change();
-CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
-  FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change();
-
-CREATE FUNCTION access_log_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'UPDATE' AND NEW.seq = OLD.seq + 1 AND NEW.previous_hash = OLD.hash THEN
-    RETURN NEW;
-  END IF;
-  RAISE EXCEPTION 'the access log head only moves forward by one entry'
-    USING ERRCODE = 'insufficient_privilege';
-END $$;
-CREATE TRIGGER access_log_head_forward BEFORE UPDATE OR DELETE ON access_log_head
-  FOR EACH ROW EXECUTE FUNCTION access_log_head_forward_only();
-CREATE TRIGGER access_log_head_no_truncate BEFORE TRUNCATE ON access_log_head
-  FOR EACH STATEMENT EXECUTE FUNCTION access_log_head_forward_only();
-"""
+# One statement each: asyncpg prepares what it runs, and a prepared statement is one command.
+_RULES = (
+    """CREATE FUNCTION access_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'the access log is append-only: % of access_log refused', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+    END $$""",
+    """CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log
+      FOR EACH ROW EXECUTE FUNCTION access_log_refuse_change()""",
+    """CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
+      FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change()""",
+    """CREATE FUNCTION access_log_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'UPDATE' AND NEW.seq = OLD.seq + 1 AND NEW.previous_hash = OLD.hash THEN
+        RETURN NEW;
+      END IF;
+      RAISE EXCEPTION 'the access log head only moves forward by one entry'
+        USING ERRCODE = 'insufficient_privilege';
+    END $$""",
+    """CREATE TRIGGER access_log_head_forward BEFORE UPDATE OR DELETE ON access_log_head
+      FOR EACH ROW EXECUTE FUNCTION access_log_head_forward_only()""",
+    """CREATE TRIGGER access_log_head_no_truncate BEFORE TRUNCATE ON access_log_head
+      FOR EACH STATEMENT EXECUTE FUNCTION access_log_head_forward_only()""",
+)
 
 
 def create_access_log_tables_v1() -> None:
@@ -86,7 +86,8 @@ def create_access_log_tables_v1() -> None:
     fresh = sa.MetaData()
     _, head = define_access_log_tables(fresh)
     fresh.create_all(op.get_bind())
-    op.execute(_RULES)
+    for statement in _RULES:
+        op.execute(statement)
     op.execute(head.insert().values(one=True, seq=0, hash=GENESIS, previous_hash=GENESIS))
 
 
@@ -94,4 +95,5 @@ def drop_access_log_tables_v1() -> None:
     from alembic import op
 
     op.execute("DROP TABLE access_log_head, access_log")
-    op.execute("DROP FUNCTION access_log_refuse_change(), access_log_head_forward_only()")
+    op.execute("DROP FUNCTION access_log_refuse_change()")
+    op.execute("DROP FUNCTION access_log_head_forward_only()")
