@@ -17,6 +17,8 @@ from typing import Any
 from strawberry.extensions.field_extension import FieldExtension
 from strawberry.types import Info
 
+from services.common.personal_data.reads import RequestReads
+
 CadresOf = Callable[[Any, dict[str, Any], Any], Iterable[str | None]]
 
 
@@ -37,7 +39,15 @@ def cadres_read(source: Any, arguments: dict[str, Any], result: Any) -> list[str
 def note_read(info: Info, kind: str, cadre_ids: Iterable[str | None]) -> None:
     """Notes a read by hand, for a resolver that reads personal data outside a marked field."""
     field = f"{info.path.typename}.{info.field_name}"
-    info.context.personal_data_reads.note(kind, field, cadre_ids)
+    reads_of(info.context).note(kind, field, cadre_ids)
+
+
+def reads_of(context: Any) -> RequestReads:
+    """The request's reads; a context built elsewhere than the endpoint (a test's) gets them here."""
+    reads = getattr(context, "personal_data_reads", None)
+    if reads is None:
+        reads = context.personal_data_reads = RequestReads()
+    return reads
 
 
 class PersonalDataRead(FieldExtension):

@@ -67,8 +67,11 @@ class AccessLogWriter(SchemaExtension):
                 context.result = _refuse(error)
             purpose = None
         yield
+        reads = getattr(context.context, "personal_data_reads", None)
+        if reads is None:
+            return
         entry = entry_of(
-            context.context.personal_data_reads,
+            reads,
             context.context.principal,
             context.operation_name,
             purpose,
