@@ -24,6 +24,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const LOCAL_JWT_SECRET = 'local-development-secret-not-for-production-use';
 const CORRELATION_HEADER = 'x-correlation-id';
+// Why a caller reads cadres' personal data; each subgraph checks it and writes it to its access
+// log (services/common/personal_data/writer.py).
+const PURPOSE_HEADER = 'x-access-purpose';
 // A caller-supplied id ends up in every service's logs and in Kafka headers, so only plain,
 // short ids are taken over; anything else is replaced by a fresh one.
 const ACCEPTABLE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -264,7 +267,7 @@ export const gatewayConfig = defineConfig({
           origin: allowedOrigins,
           credentials: true,
           methods: ['POST'],
-          allowedHeaders: ['authorization', 'content-type', CORRELATION_HEADER],
+          allowedHeaders: ['authorization', 'content-type', CORRELATION_HEADER, PURPOSE_HEADER],
         }
       : false,
   // Level and format come from LOG_LEVEL and LOG_JSON (see serve.mjs); debug logs of subgraph
@@ -290,6 +293,7 @@ export const gatewayConfig = defineConfig({
     fromClientToSubgraphs: ({ request }) => ({
       authorization: request.headers.get('authorization'),
       [CORRELATION_HEADER]: correlationIds.get(request),
+      [PURPOSE_HEADER]: request.headers.get(PURPOSE_HEADER),
     }),
   },
   requestId: false,

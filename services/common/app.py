@@ -33,6 +33,7 @@ from services.common.middleware import (
     MetricsMiddleware,
 )
 from services.common.outbox_relay import OutboxRelay
+from services.common.personal_data.store import PostgresAccessLog
 from services.common.request_guard import RequestGuardMiddleware
 from services.common.settings import PlatformSettings, get_settings
 from services.common.unit_of_work import UnitOfWork
@@ -86,6 +87,10 @@ class Platform:
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, self.name, self.outbox)
+
+    @property
+    def access_log(self) -> PostgresAccessLog:
+        return PostgresAccessLog(self.engine)
 
     @property
     def database_url(self) -> str:

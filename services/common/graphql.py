@@ -6,7 +6,7 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import strawberry
@@ -30,6 +30,8 @@ from services.common.argument_rules import argument_problems
 from services.common.auth import Principal, Role
 from services.common.errors import ClientError, PermissionDenied, ValidationFailed
 from services.common.outage import SERVICE_UNAVAILABLE, DependencyOutage, is_unavailable
+from services.common.personal_data.reads import RequestReads
+from services.common.personal_data.writer import AccessLogWriter
 from services.common.settings import PlatformSettings
 
 FEDERATION_VERSION = "2.9"
@@ -42,6 +44,8 @@ class RequestContext:
     request: Request
     principal: Principal
     platform: Any  # services.common.app.Platform; typed loosely to keep this module import-light
+    # Reads of cadres' personal data by this request, written to the access log at the end.
+    personal_data_reads: RequestReads = field(default_factory=RequestReads)
 
 
 def principal_of(info: Info) -> Principal:
@@ -101,6 +105,7 @@ def hardening_extensions(settings: PlatformSettings) -> list:
     extensions = [
         lambda: RememberValidQueries(remembered, size=512),
         ArgumentRules,
+        AccessLogWriter,
         lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from services.common.db import define_platform_tables
+from services.common.personal_data import define_access_log_tables
 from services.common.roster import define_roster_tables
 
 _ACTIVE = sa.text("status IN ('enrolled', 'waitlisted')")
@@ -250,6 +251,7 @@ def define_portrait_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
 metadata = sa.MetaData()
 outbox, processed_events = define_platform_tables(metadata)
 unit_roster, cadre_roster = define_roster_tables(metadata)
+access_log, access_log_head = define_access_log_tables(metadata)
 _training = define_training_tables_v1(metadata)
 programmes = _training["programmes"]
 cohorts = _training["cohorts"]

@@ -4,11 +4,13 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from services.common.db import define_platform_tables
+from services.common.personal_data import define_access_log_tables
 from services.common.roster import define_roster_tables
 
 metadata = sa.MetaData()
 outbox, processed_events = define_platform_tables(metadata)
 unit_roster, cadre_roster = define_roster_tables(metadata)
+access_log, access_log_head = define_access_log_tables(metadata)
 
 _now = sa.func.now()
 

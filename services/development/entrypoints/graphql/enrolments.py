@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from services.common.errors import NotFound
 from services.common.graphql import principal_of, roles
+from services.common.personal_data import personal_data
 from services.development.adapters import enrolment_queries, programme_queries
 from services.development.adapters.enrolment_repository import enrolment_from_row
 from services.development.domain import access
@@ -159,7 +160,7 @@ async def cohort_waitlist(info: Info, cohort_id: str) -> list[Enrolment]:
 @strawberry.type
 class EnrolmentQueries:
     @strawberry.field(
-        extensions=roles(*access.ENROLMENT_READERS),
+        extensions=[*roles(*access.ENROLMENT_READERS), *personal_data("enrolments")],
         description="Enrolments matching every filter given, newest first; a cadre sees only their own.",
     )
     async def enrolments(
@@ -180,14 +181,14 @@ class EnrolmentQueries:
             limit=limit,
         )
 
-    @strawberry.field(extensions=roles(*access.ENROLMENT_READERS))
+    @strawberry.field(extensions=[*roles(*access.ENROLMENT_READERS), *personal_data("enrolments")])
     async def enrolment(self, info: Info, id: strawberry.ID) -> Enrolment:
         enrolment = await enrolment_by_id(info, id)
         access.require_enrolment_reader(principal_of(info), enrolment.cadre_id)
         return enrolment
 
     @strawberry.field(
-        extensions=roles(*access.STAFF),
+        extensions=[*roles(*access.STAFF), *personal_data("enrolments")],
         description="Cadres waiting for a seat in a cohort, first in line first.",
     )
     async def waitlist(self, info: Info, cohort_id: strawberry.ID) -> list[Enrolment]:

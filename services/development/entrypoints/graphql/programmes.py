@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from services.common.errors import NotFound
 from services.common.graphql import roles
+from services.common.personal_data import personal_data
 from services.development.adapters import programme_queries
 from services.development.domain import access
 from services.development.domain.programmes import Cohort as CohortRecord
@@ -47,11 +48,17 @@ class Cohort:
             free_seats=cohort.free_seats,
         )
 
-    @strawberry.field(description="Enrolments of the cohort, optionally of one status.")
+    @strawberry.field(
+        description="Enrolments of the cohort, optionally of one status.",
+        extensions=personal_data("enrolments"),
+    )
     async def enrolments(self, info: Info, status: str | None = None) -> list[Enrolment]:
         return await cohort_enrolments(info, self.id, status)
 
-    @strawberry.field(description="Cadres waiting for a seat, first in line first.")
+    @strawberry.field(
+        description="Cadres waiting for a seat, first in line first.",
+        extensions=personal_data("enrolments"),
+    )
     async def waitlist(self, info: Info) -> list[Enrolment]:
         return await cohort_waitlist(info, self.id)
 

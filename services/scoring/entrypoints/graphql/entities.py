@@ -7,8 +7,16 @@ from strawberry.types import Info
 
 from services.common.federation import CadreEntity
 from services.common.graphql import principal_of
+from services.common.personal_data import (
+    AccessLogEntry,
+    PersonalDataExport,
+    access_log_entries,
+    personal_data,
+    personal_data_export,
+)
 from services.common.roster import roster_entry
 from services.scoring.adapters import score_queries as queries
+from services.scoring.adapters.personal_data_queries import PERSONAL_DATA_TABLES
 from services.scoring.adapters.tables import metadata
 from services.scoring.entrypoints.graphql.portraits import Portrait, read_portrait
 from services.scoring.entrypoints.graphql.readers import require_cadre_reader, require_unit_reader
@@ -36,21 +44,29 @@ class Cadre(CadreEntity):
             entry = await roster_entry(session, metadata, self.id)
         return f"{entry.unit_category}/{entry.position_level}" if entry else None
 
-    @strawberry.field(description="The cadre's score for a period, with its breakdown.")
+    @strawberry.field(
+        description="The cadre's score for a period, with its breakdown.",
+        extensions=personal_data("scores"),
+    )
     async def score(self, info: Info, period: str) -> CadreScore | None:
         require_cadre_reader(info, self.id)
         async with queries.reading(info.context.platform) as conn:
             row = await queries.cadre_score(conn, self.id, period)
         return from_row(CadreScore, row) if row else None
 
-    @strawberry.field(description="Every period the cadre was scored for.")
+    @strawberry.field(
+        description="Every period the cadre was scored for.", extensions=personal_data("scores")
+    )
     async def scores(self, info: Info) -> list[CadreScore]:
         require_cadre_reader(info, self.id)
         async with queries.reading(info.context.platform) as conn:
             rows = await queries.cadre_score_history(conn, self.id)
         return [from_row(CadreScore, row) for row in rows]
 
-    @strawberry.field(description="Capability scores for a period, with the place among peers.")
+    @strawberry.field(
+        description="Capability scores for a period, with the place among peers.",
+        extensions=personal_data("portrait"),
+    )
     async def capability_profile(self, info: Info, period: str) -> list[CapabilityScore]:
         require_cadre_reader(info, self.id)
         async with queries.reading(info.context.platform) as conn:
@@ -59,11 +75,26 @@ class Cadre(CadreEntity):
 
     @strawberry.field(
         description="The cadre's individual capability portrait for a period: per capability the "
-        "score, its sources and records, confidence, target, gap and place among peers."
+        "score, its sources and records, confidence, target, gap and place among peers.",
+        extensions=personal_data("portrait"),
     )
     async def portrait(self, info: Info, period: str) -> Portrait | None:
         require_cadre_reader(info, self.id)
         return await read_portrait(info, self.id, period)
+
+    @strawberry.field(
+        description="Who else read the cadre's scoring data, newest first (the cadre or admin only)."
+    )
+    async def scoring_access_log(
+        self, info: Info, limit: int = 100, offset: int = 0
+    ) -> list[AccessLogEntry]:
+        return await access_log_entries(info, "scoring", self.id, limit, offset)
+
+    @strawberry.field(
+        description="Everything scoring holds about the cadre (the cadre or admin only)."
+    )
+    async def scoring_personal_data(self, info: Info) -> PersonalDataExport:
+        return await personal_data_export(info, "scoring", self.id, PERSONAL_DATA_TABLES)
 
 
 @strawberry.federation.type(keys=["id"], description="A work unit, as scoring sees it.")

@@ -7,6 +7,7 @@ from strawberry.types import Info
 
 from services.common.auth import Role
 from services.common.graphql import roles
+from services.common.personal_data import personal_data
 from services.scoring.adapters import score_queries as queries
 from services.scoring.domain.access import OVERSEERS, SCORE_READERS
 from services.scoring.entrypoints.graphql.entities import Cadre, Unit
@@ -56,7 +57,7 @@ class ScoreQuery:
         return [from_row(UnitScore, row) for row in rows]
 
     @strawberry.field(
-        extensions=roles(Role.ADMIN, Role.ASSESSOR, Role.CADRE),
+        extensions=[*roles(Role.ADMIN, Role.ASSESSOR, Role.CADRE), *personal_data("scores")],
         description="A cadre's score for a period with its breakdown; a cadre may read only their own.",
     )
     async def cadre_score(
@@ -65,7 +66,8 @@ class ScoreQuery:
         return await Cadre(id=cadre_id).score(info, period)
 
     @strawberry.field(
-        extensions=roles(*OVERSEERS), description="Cadres ranked within their peer groups."
+        extensions=[*roles(*OVERSEERS), *personal_data("scores")],
+        description="Cadres ranked within their peer groups.",
     )
     async def rankings(
         self,

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 import strawberry
 from strawberry.types import Info
 
+from services.common.personal_data import personal_data
 from services.scoring.adapters import score_queries as queries
 
 T = TypeVar("T")
@@ -245,12 +246,13 @@ class CadreScore:
         unit = details.unit_score
         return from_row(UnitScore, unit, preloaded=details.contributions) if unit else None
 
-    @strawberry.field
+    @strawberry.field(extensions=personal_data("portrait"))
     async def capabilities(self, info: Info) -> list[CapabilityScore]:
         return [from_row(CapabilityScore, row) for row in (await self._details(info)).capabilities]
 
     @strawberry.field(
-        description="The daily records the daily part counts (the year up to the period)."
+        description="The daily records the daily part counts (the year up to the period).",
+        extensions=personal_data("evaluations"),
     )
     async def daily_records(self, info: Info) -> list[DailyRecord]:
         return [from_row(DailyRecord, row) for row in (await self._details(info)).daily_records]
