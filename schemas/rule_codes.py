@@ -64,10 +64,15 @@ class RuleCode(StrEnum):
         "common_required",
         "Every common indicator of the unit's category is in its list.",
     )
+    compression_ratio = (
+        "compression_ratio",
+        "Each part of an .xlsx inflates to at most the allowed multiple of its compressed size.",
+    )
     control_character = (
         "control_character",
-        "No string argument holds a control character (tab, line feed and carriage return excepted).",
+        "No string argument or file cell holds a control character (tab, line feed and carriage return excepted).",
     )
+    csv = "csv", "Every row of a .csv file is well-formed."
     date = "date", "The cell holds a date (2025-01-01 or 2025年1月1日)."
     descending = "descending", "Grade thresholds descend from excellent down."
     different_cohort = "different_cohort", "A transfer goes to a cohort other than the current one."
@@ -112,6 +117,7 @@ class RuleCode(StrEnum):
         "A cascade is measured in its indicator's unit of measure.",
     )
     matches_list = "matches_list", "The observation comes from the source system the list names."
+    max_columns = "max_columns", "A row of the file has at most the allowed number of columns."
     max_configurable = (
         "max_configurable",
         "No more categories are configured than the reform allows.",
@@ -128,6 +134,10 @@ class RuleCode(StrEnum):
     )
     max_rows = "max_rows", "The file has at most the allowed number of rows."
     max_size = "max_size", "The file is at most the allowed size."
+    max_uncompressed = (
+        "max_uncompressed",
+        "An .xlsx file inflates to at most the allowed number of bytes.",
+    )
     min_length = "min_length", "The text is at least the required length."
     min_not_above_max = "min_not_above_max", "An indicator's minimum is not above its maximum."
     minimum = "minimum", "The value is at least the minimum allowed."
@@ -180,6 +190,8 @@ class RuleCode(StrEnum):
     positive_for_scored = "positive_for_scored", "A scored indicator carries a weight above 0."
     quorum = "quorum", "A change to a locked period carries enough distinct valid signatures."
     range = "range", "The number lies within the allowed range."
+    read_memory = "read_memory", "The file can be read within the memory budget of an import."
+    read_time = "read_time", "The file can be read within the time budget of an import."
     remedial_is_full_time = (
         "remedial_is_full_time",
         "A remedial class takes the cadre off post: it is full-time.",
