@@ -73,14 +73,23 @@ def _row(number: int, cells: Iterable[str | int | float]) -> str:
     return f'<row r="{number}">{"".join(parts)}</row>'
 
 
-def workbook(sheet_xml: bytes) -> bytes:
+def workbook(sheet_xml: bytes, padding: int = 0) -> bytes:
+    """The parts of a one-sheet workbook around this sheet; `padding` spaces are streamed into
+    the sheet before its closing tags, so that a bomb never sits in memory inflated."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _ROOT_RELS)
         archive.writestr("xl/workbook.xml", _WORKBOOK)
         archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        archive.writestr(SHEET_PART, sheet_xml)
+        end = sheet_xml.rindex(b"</sheetData>") if padding else len(sheet_xml)
+        with archive.open(SHEET_PART, "w") as part:
+            part.write(sheet_xml[:end])
+            spaces = b" " * 2**20
+            for _ in range(padding // len(spaces)):
+                part.write(spaces)
+            part.write(b" " * (padding % len(spaces)))
+            part.write(sheet_xml[end:])
     return buffer.getvalue()
 
 
@@ -100,11 +109,9 @@ def million_rows(header: list[str], width: int, count: int = 1_000_000) -> bytes
 
 
 def padded_sheet(header: list[str], inflated_bytes: int) -> bytes:
-    """A sheet whose part inflates to `inflated_bytes`, nearly all of it one run of spaces
-    between rows (XML ignores it): an honest zip bomb, declaring its true size."""
-    head = (_SHEET_START + _row(1, header)).encode()
-    tail = _SHEET_END.encode()
-    return workbook(head + b" " * (inflated_bytes - len(head) - len(tail)) + tail)
+    """A sheet whose part inflates to about `inflated_bytes`, nearly all of it one run of spaces
+    (XML ignores it): an honest zip bomb, declaring its true size."""
+    return workbook((_SHEET_START + _row(1, header) + _SHEET_END).encode(), inflated_bytes)
 
 
 def lying_bomb(header: list[str], inflated_bytes: int) -> bytes:

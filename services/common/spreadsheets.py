@@ -64,7 +64,7 @@ class _Collector:
             raise invalid(
                 self.field,
                 RuleCode.max_rows,
-                f"at most {self.max_rows} rows under the header; split the file",
+                f"at most {self.max_rows:,} rows under the header; split the file",
                 number - HEADER_ROW,
             )
         while cells and _empty(cells[-1]):
@@ -144,9 +144,11 @@ def _xlsx_rows(content: bytes, inflated: Inflated) -> Iterator[tuple[int, list[A
     from openpyxl.styles.stylesheet import apply_stylesheet
     from openpyxl.worksheet._reader import WorkSheetParser
 
+    # The directory is judged first; openpyxl then opens a zip of its own, but every part it
+    # reads comes through the guarded one instead.
+    archive = GuardedArchive(content, inflated)
     reader = ExcelReader(io.BytesIO(content), read_only=True, data_only=True)
-    # openpyxl opens its own zip; every part it reads goes through the guarded one instead.
-    reader.archive = GuardedArchive(content, inflated)
+    reader.archive = archive
     # The workbook's parts up to its styles (dates are numbers with a date style), but not
     # openpyxl's worksheets: a read-only one parses a sheet without a <dimension> whole, only
     # to learn its size, before the first row is handed out.

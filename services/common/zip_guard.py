@@ -203,4 +203,9 @@ class GuardedArchive(zipfile.ZipFile):
         if mode != "r":
             raise ValueError("a guarded archive is read only")
         info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
-        return io.BufferedReader(_PartReader(self._content, info, self.inflated))
+        return open_part(self._content, info, self.inflated)
+
+
+def open_part(content: bytes, info: zipfile.ZipInfo, inflated: Inflated) -> IO[bytes]:
+    """One part of the archive `content`, inflated within the limits as it is read."""
+    return io.BufferedReader(_PartReader(content, info, inflated))
