@@ -194,7 +194,7 @@ def _read_xlsx(content: bytes, field: str, max_rows: int) -> Sheet:
     try:
         for number, cells in _xlsx_rows(content, inflated):
             collector.add(number, cells)
-    except ValidationFailed:
+    except (ValidationFailed, MemoryError):
         raise
     except Exception as error:  # a damaged workbook fails inside openpyxl in many ways
         if inflated.refusal is not None:

@@ -55,7 +55,9 @@ def test_every_encoding_and_format_reads_the_same_sheet(content):
 
 
 def test_gb18030_beyond_gbk_and_blank_rows_keep_their_numbers():
-    content = gb18030_csv([HEADER, ["JS-1", "𠀀街道", "2025"], ["", "", ""], ["JS-2", "乙", "2025"]])
+    content = gb18030_csv(
+        [HEADER, ["JS-1", "𠀀街道", "2025"], ["", "", ""], ["JS-2", "乙", "2025"]]
+    )
     assert text_rows(content) == [(2, ["JS-1", "𠀀街道", "2025"]), (4, ["JS-2", "乙", "2025"])]
 
 
@@ -74,7 +76,7 @@ def test_the_file_name_decides_the_format_and_names_its_own_field():
 
 
 def test_cells_with_control_characters_are_row_level_errors():
-    content = "a,b\nok,fine\nbad\x00,x\nworse\x1b[31m,y\n".encode()
+    content = b"a,b\nok,fine\nbad\x00,x\nworse\x1b[31m,y\n"
     with pytest.raises(ValidationFailed) as refused:
         read_sheet("csv", content, "file.content")
     assert [(p.row, p.rule) for p in refused.value.problems] == [
@@ -117,7 +119,7 @@ def test_rows_past_the_limit_in_a_small_xlsx_are_refused():
 
 
 def test_a_row_wider_than_the_column_limit_is_refused_before_its_cells_are_laid_out():
-    far = f'<row r="2"><c r="XFD2"><v>1</v></c></row>'
+    far = '<row r="2"><c r="XFD2"><v>1</v></c></row>'
     good = xlsx([HEADER])
     sheet = zipfile.ZipFile(io.BytesIO(good)).read(SHEET_PART)
     wide = workbook(sheet.replace(b"</sheetData>", far.encode() + b"</sheetData>"))
