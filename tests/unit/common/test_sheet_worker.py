@@ -60,7 +60,7 @@ def test_a_file_that_takes_longer_than_the_time_budget_is_refused_and_its_child_
 
 
 def test_a_file_that_needs_more_memory_than_the_budget_is_refused():
-    content = million_rows(HEADER, 5, count=5_000)
+    content = million_rows(HEADER, 5, count=40_000)
     with pytest.raises(ValidationFailed) as refused:
         read_in_child("xlsx", content, "file", budget=Budget(memory_bytes=8 * 2**20))
     assert problem(refused) == ("file", "read_memory")
@@ -69,13 +69,15 @@ def test_a_file_that_needs_more_memory_than_the_budget_is_refused():
 
 async def test_the_event_loop_keeps_turning_while_a_large_file_is_read():
     content = base64.b64encode(million_rows(HEADER, 5, count=20_000)).decode()
+    started = time.monotonic()
     reading = asyncio.create_task(read_upload("big.xlsx", content, FIELDS))
     gaps = []
     while not reading.done():
         before = time.monotonic()
         await asyncio.sleep(0.01)
         gaps.append(time.monotonic() - before)
+    took = time.monotonic() - started
     assert len(reading.result().rows) == 20_000
-    # A generous bound for a busy machine: the loop was never held for anything like the
-    # seconds the reading took.
-    assert len(gaps) > 5 and max(gaps) < 0.5, max(gaps)
+    # Read on the loop, the file would show as one gap as long as the whole reading; a busy
+    # machine stretches every gap, so the bound is relative.
+    assert len(gaps) > 10 and max(gaps) < took / 3, (max(gaps), took)

@@ -1,0 +1,249 @@
+"""Hostile spreadsheets against the running stack: every import refuses each bomb quickly, with a
+VALIDATION_FAILED naming the limit, while the service keeps answering /healthz; formula names
+and GB18030 files go in and come out safe.
+
+The figures (time to refuse, /healthz latency meanwhile) are printed for the record (`-s`);
+the assertions use generous bounds, as a functional check on a shared machine, not a benchmark.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+import statistics
+import time
+import zipfile
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+
+from services.common.auth import Role
+from services.common.limits import MAX_FILE_BYTES, MAX_READ_SECONDS
+from services.common.spreadsheet_export import runs_as_formula
+from tests.hostile_files import (
+    FORMULA_NAMES,
+    gb18030_csv,
+    lying_bomb,
+    million_rows,
+    padded_sheet,
+)
+from tests.support import token, unique
+
+OBSERVATION_HEADER = ["unit_id", "indicator_code", "period", "value", "unit_of_measure"]
+INDICATOR_HEADER = ["指标编码", "指标名称", "维度", "指标类型", "方向", "计量单位"]
+INDICATOR_HEADER += ["数据来源", "监测频次", "评分规则"]
+IMPORT_OBSERVATIONS = """mutation($n: String!, $c: String!) {
+  importObservations(fileName: $n, contentBase64: $c) { accepted } }"""
+CATALOGUE_IMPORTS = {
+    "importIndicators": "mutation($f: CatalogueFileInput!) { importIndicators(file: $f) { applied } }",
+    "importUnits": "mutation($f: CatalogueFileInput!) { importUnits(file: $f) { applied } }",
+    "importIndicatorLists": """mutation($f: CatalogueFileInput!) {
+      importIndicatorLists(file: $f) { applied } }""",
+}
+# The slowest a refusal may be: the reading budget, and time for a busy machine to get there.
+REFUSAL_BOUND = MAX_READ_SECONDS + 15
+# /healthz while a file is refused: the target is 100 ms; the bound leaves room for a machine
+# shared with other work, and still fails a service whose event loop is held by a parse.
+HEALTH_P95_BOUND = 0.25
+HEALTH_MAX_BOUND = 1.0
+UNIT_REPORTER_UNIT = "U-HOSTILE-FILES"
+
+
+@dataclass(frozen=True)
+class Import:
+    name: str
+    service: str
+
+    def request(self, filename: str, content: bytes) -> tuple[str, dict]:
+        text = base64.b64encode(content).decode("ascii")
+        if self.name == "importObservations":
+            return IMPORT_OBSERVATIONS, {"n": filename, "c": text}
+        return CATALOGUE_IMPORTS[self.name], {"f": {"filename": filename, "contentBase64": text}}
+
+    @property
+    def header(self) -> list[str]:
+        return OBSERVATION_HEADER if self.service == "scoring" else INDICATOR_HEADER
+
+    @property
+    def content_field(self) -> str:
+        return "file" if self.service == "scoring" else "file.content"
+
+    @property
+    def base64_field(self) -> str:
+        return "contentBase64" if self.service == "scoring" else "file.contentBase64"
+
+
+IMPORTS = [
+    Import("importObservations", "scoring"),
+    Import("importIndicators", "indicator"),
+    Import("importUnits", "indicator"),
+    Import("importIndicatorLists", "indicator"),
+]
+
+
+def bombs(header: list[str]) -> dict[str, tuple[bytes, str]]:
+    """name: (file, the rule that refuses it)."""
+    return {
+        "1M rows": (million_rows(header, 5), "max_rows"),
+        "1 GiB zip bomb": (padded_sheet(header, 2**30), "max_uncompressed"),
+        "dense part": (padded_sheet(header, 100 * 2**20), "compression_ratio"),
+        "lying zip bomb": (lying_bomb(header, 300 * 2**20), "max_uncompressed"),
+    }
+
+
+@pytest.fixture(scope="module")
+def hostile() -> dict[str, dict[str, tuple[bytes, str]]]:
+    return {
+        "scoring": bombs(OBSERVATION_HEADER),
+        "indicator": bombs(INDICATOR_HEADER),
+    }
+
+
+def bearer(stack, imported: Import) -> str:
+    if imported.service == "scoring":
+        return token(stack, Role.UNIT_REPORTER, unit_id=UNIT_REPORTER_UNIT)
+    return token(stack, Role.ADMIN)
+
+
+@dataclass
+class Measured:
+    seconds: float
+    health: list[float]
+    body: dict
+
+    def summary(self) -> str:
+        p95 = statistics.quantiles(self.health, n=20)[-1] if len(self.health) > 1 else 0
+        return (
+            f"refused in {self.seconds:.2f} s; /healthz {len(self.health)} calls, "
+            f"median {statistics.median(self.health) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+            f"max {max(self.health) * 1000:.0f} ms"
+        )
+
+
+async def send_while_watching(stack, imported: Import, filename: str, content: bytes) -> Measured:
+    """Posts the import through the gateway and polls the service's /healthz until it returns."""
+    query, variables = imported.request(filename, content)
+    health_url = stack.service_url(imported.service).rstrip("/") + "/healthz"
+    latencies: list[float] = []
+    done = asyncio.Event()
+
+    async def watch() -> None:
+        async with httpx.AsyncClient(timeout=10) as client:
+            while not done.is_set():
+                before = time.monotonic()
+                answer = await client.get(health_url)
+                latencies.append(time.monotonic() - before)
+                assert answer.status_code == 200, answer.text
+                await asyncio.sleep(0.02)
+
+    watcher = asyncio.create_task(watch())
+    async with httpx.AsyncClient(timeout=REFUSAL_BOUND + 30) as client:
+        started = time.monotonic()
+        response = await client.post(
+            stack.gateway_url,
+            json={"query": query, "variables": variables},
+            headers={"authorization": f"Bearer {bearer(stack, imported)}"},
+        )
+        seconds = time.monotonic() - started
+    done.set()
+    await watcher
+    assert response.status_code == 200, response.text
+    return Measured(seconds, latencies, response.json())
+
+
+def the_problem(body: dict) -> dict:
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "VALIDATION_FAILED", error
+    return error["extensions"]["problems"][0]
+
+
+def assert_responsive(measured: Measured) -> None:
+    assert measured.health, "no /healthz answer at all while the file was refused"
+    p95 = statistics.quantiles(measured.health, n=20)[-1] if len(measured.health) > 1 else 0
+    assert p95 < HEALTH_P95_BOUND and max(measured.health) < HEALTH_MAX_BOUND, measured.summary()
+
+
+@pytest.mark.parametrize("bomb", ["1M rows", "1 GiB zip bomb", "dense part", "lying zip bomb"])
+@pytest.mark.parametrize("imported", IMPORTS, ids=[i.name for i in IMPORTS])
+async def test_each_bomb_is_refused_quickly_while_the_service_keeps_answering(
+    stack, hostile, imported, bomb
+):
+    content, rule = hostile[imported.service][bomb]
+    measured = await send_while_watching(stack, imported, f"{unique('bomb')}.xlsx", content)
+    print(f"\n{imported.name} / {bomb} ({len(content):,} bytes): {measured.summary()}")
+    problem = the_problem(measured.body)
+    assert (problem["field"], problem["rule"]) == (imported.content_field, rule), problem
+    assert measured.seconds < REFUSAL_BOUND, measured.summary()
+    assert_responsive(measured)
+
+
+@pytest.mark.parametrize("imported", IMPORTS, ids=[i.name for i in IMPORTS])
+async def test_the_largest_file_is_refused_by_its_size_before_it_is_decoded(stack, imported):
+    content = b"x" * (MAX_FILE_BYTES + 1)
+    measured = await send_while_watching(stack, imported, "big.csv", content)
+    print(f"\n{imported.name} / {len(content):,}-byte file: {measured.summary()}")
+    problem = the_problem(measured.body)
+    assert (problem["field"], problem["rule"]) == (imported.base64_field, "max_size"), problem
+    assert "16 MiB" in problem["message"]
+    assert_responsive(measured)
+
+
+@pytest.mark.parametrize("imported", IMPORTS, ids=[i.name for i in IMPORTS])
+async def test_a_file_just_within_the_size_limit_is_read_within_its_budget(stack, imported):
+    # 16 MiB of one long .csv field per row: within the size limit, refused by its content.
+    row = ("y" * 1000 + ",") * 4 + "\n"
+    content = (",".join(imported.header) + "\n" + row * (MAX_FILE_BYTES // len(row)))[
+        :MAX_FILE_BYTES
+    ].encode()
+    measured = await send_while_watching(stack, imported, "full.csv", content)
+    print(f"\n{imported.name} / {len(content):,}-byte .csv: {measured.summary()}")
+    assert measured.body.get("errors") or measured.body.get("data"), measured.body
+    if measured.body.get("errors"):
+        assert measured.body["errors"][0]["extensions"]["code"] == "VALIDATION_FAILED"
+    assert measured.seconds < REFUSAL_BOUND
+    assert_responsive(measured)
+
+
+EXPORT = """query($f: String!) { exportIndicators(format: $f, language: "zh") { contentBase64 } }"""
+
+
+async def test_formula_names_in_a_gb18030_file_are_stored_as_text_and_exported_safe(gateway):
+    codes = [unique("IND-F") for _ in FORMULA_NAMES]
+    rows = [INDICATOR_HEADER] + [
+        [code, name.replace("\r", " "), "公共服务", "计分指标", "越高越好", "%", "人工填报"]
+        + ["年度", "目标达成"]
+        for code, name in zip(codes, FORMULA_NAMES, strict=True)
+    ]
+    imported = await gateway.execute(
+        CATALOGUE_IMPORTS["importIndicators"],
+        {
+            "f": {
+                "filename": "指标.csv",
+                "contentBase64": base64.b64encode(gb18030_csv(rows)).decode(),
+            }
+        },
+    )
+    assert imported["importIndicators"]["applied"] is True
+    names = dict(zip(codes, [row[1] for row in rows[1:]], strict=True))
+
+    csv_export = await gateway.execute(EXPORT, {"f": "csv"})
+    lines = base64.b64decode(csv_export["exportIndicators"]["contentBase64"]).decode("utf-8-sig")
+    for code in codes:
+        [line] = [line for line in lines.splitlines() if line.startswith(code + ",")]
+        written = line[len(code) + 1 :].lstrip('"')
+        assert written.startswith("'") and written[1:].startswith(names[code][:3]), line
+
+    xlsx_export = await gateway.execute(EXPORT, {"f": "xlsx"})
+    content = base64.b64decode(xlsx_export["exportIndicators"]["contentBase64"])
+    for part in zipfile.ZipFile(io.BytesIO(content)).namelist():
+        if part.startswith("xl/worksheets/"):
+            assert b"<f>" not in zipfile.ZipFile(io.BytesIO(content)).read(part)
+    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+    found = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2) if row[0].value in names}
+    assert set(found) == set(codes)
+    for code, cell in found.items():
+        assert cell.value == names[code] and runs_as_formula(cell.value)
+        assert (cell.data_type, cell.quotePrefix) == ("s", True)
