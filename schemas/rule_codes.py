@@ -189,6 +189,10 @@ class RuleCode(StrEnum):
     )
     positive_for_scored = "positive_for_scored", "A scored indicator carries a weight above 0."
     quorum = "quorum", "A change to a locked period carries enough distinct valid signatures."
+    more_problems = (
+        "more_problems",
+        "An import lists its first problems; this one counts those not listed.",
+    )
     range = "range", "The number lies within the allowed range."
     read_memory = "read_memory", "The file can be read within the memory budget of an import."
     read_time = "read_time", "The file can be read within the time budget of an import."

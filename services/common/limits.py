@@ -43,6 +43,9 @@ MAX_ZIP_MEMBERS = 1000
 MAX_READ_SECONDS = 30.0
 MAX_READ_MEMORY_BYTES = 768 * 1024 * 1024
 MAX_CONCURRENT_READS = 2
+# Problems an import lists (the rest are counted): a file of bad rows is not answered with a
+# response as large as itself.
+MAX_REPORTED_PROBLEMS = 100
 
 
 def upload_limits_text(max_file_bytes: int = MAX_FILE_BYTES) -> str:

@@ -19,17 +19,19 @@ import resource
 import threading
 import time
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from typing import Any
 
 from schemas.rule_codes import RuleCode
-from services.common.errors import ValidationFailed, invalid
+from services.common.errors import FieldProblem, ValidationFailed, invalid
 from services.common.limits import (
     MAX_CONCURRENT_READS,
     MAX_FILE_BYTES,
     MAX_FILE_ROWS,
     MAX_READ_MEMORY_BYTES,
     MAX_READ_SECONDS,
+    MAX_REPORTED_PROBLEMS,
 )
 from services.common.spreadsheets import Sheet, file_format, read_sheet
 
@@ -52,6 +54,26 @@ class UploadFields:
 class Budget:
     seconds: float = MAX_READ_SECONDS
     memory_bytes: int = MAX_READ_MEMORY_BYTES
+
+
+def start_reader() -> None:
+    """Starts the fork server in the background, so that the first upload does not wait for an
+    interpreter to load the reader."""
+    threading.Thread(target=forkserver.ensure_running, name="sheet-reader", daemon=True).start()
+
+
+def capped(refusal: ValidationFailed, field: str) -> ValidationFailed:
+    """The refusal with at most MAX_REPORTED_PROBLEMS problems, and one counting the rest."""
+    problems = refusal.problems
+    if len(problems) <= MAX_REPORTED_PROBLEMS:
+        return refusal
+    rest = len(problems) - MAX_REPORTED_PROBLEMS
+    return ValidationFailed(
+        [
+            *problems[:MAX_REPORTED_PROBLEMS],
+            FieldProblem(field, RuleCode.more_problems, f"{rest} more problems not listed", rest),
+        ]
+    )
 
 
 def _limit_memory(budget: int) -> None:

@@ -21,7 +21,7 @@ import pytest
 from openpyxl import load_workbook
 
 from services.common.auth import Role
-from services.common.limits import MAX_FILE_BYTES, MAX_READ_SECONDS
+from services.common.limits import MAX_FILE_BYTES, MAX_READ_SECONDS, MAX_REPORTED_PROBLEMS
 from services.common.spreadsheet_export import runs_as_formula
 from tests.hostile_files import (
     FORMULA_NAMES,
@@ -38,17 +38,19 @@ INDICATOR_HEADER += ["数据来源", "监测频次", "评分规则"]
 IMPORT_OBSERVATIONS = """mutation($n: String!, $c: String!) {
   importObservations(fileName: $n, contentBase64: $c) { accepted } }"""
 CATALOGUE_IMPORTS = {
-    "importIndicators": "mutation($f: CatalogueFileInput!) { importIndicators(file: $f) { applied } }",
+    "importIndicators": """mutation($f: CatalogueFileInput!) {
+      importIndicators(file: $f) { applied errorCount errors { row column rule reason } } }""",
     "importUnits": "mutation($f: CatalogueFileInput!) { importUnits(file: $f) { applied } }",
     "importIndicatorLists": """mutation($f: CatalogueFileInput!) {
       importIndicatorLists(file: $f) { applied } }""",
 }
 # The slowest a refusal may be: the reading budget, and time for a busy machine to get there.
 REFUSAL_BOUND = MAX_READ_SECONDS + 15
-# /healthz while a file is refused: the target is 100 ms; the bound leaves room for a machine
-# shared with other work, and still fails a service whose event loop is held by a parse.
-HEALTH_P95_BOUND = 0.25
-HEALTH_MAX_BOUND = 1.0
+# /healthz while a file is refused: the target is 100 ms, which the median must meet; single
+# answers may be late on a machine shared with other work, but a service whose event loop is
+# held by a parse answers few calls, each as late as the parse is long.
+HEALTH_MEDIAN_BOUND = 0.1
+HEALTH_MAX_BOUND = 2.5
 UNIT_REPORTER_UNIT = "U-HOSTILE-FILES"
 
 
@@ -162,8 +164,9 @@ def the_problem(body: dict) -> dict:
 
 def assert_responsive(measured: Measured) -> None:
     assert measured.health, "no /healthz answer at all while the file was refused"
-    p95 = statistics.quantiles(measured.health, n=20)[-1] if len(measured.health) > 1 else 0
-    assert p95 < HEALTH_P95_BOUND and max(measured.health) < HEALTH_MAX_BOUND, measured.summary()
+    median = statistics.median(measured.health)
+    assert median < HEALTH_MEDIAN_BOUND, measured.summary()
+    assert max(measured.health) < HEALTH_MAX_BOUND, measured.summary()
 
 
 @pytest.mark.parametrize("bomb", ["1M rows", "1 GiB zip bomb", "dense part", "lying zip bomb"])
@@ -202,7 +205,9 @@ async def test_a_file_just_within_the_size_limit_is_read_within_its_budget(stack
     print(f"\n{imported.name} / {len(content):,}-byte .csv: {measured.summary()}")
     assert measured.body.get("errors") or measured.body.get("data"), measured.body
     if measured.body.get("errors"):
-        assert measured.body["errors"][0]["extensions"]["code"] == "VALIDATION_FAILED"
+        [error] = measured.body["errors"]
+        assert error["extensions"]["code"] == "VALIDATION_FAILED"
+        assert len(error["extensions"]["problems"]) <= MAX_REPORTED_PROBLEMS + 1
     assert measured.seconds < REFUSAL_BOUND
     assert_responsive(measured)
 
@@ -226,7 +231,7 @@ async def test_formula_names_in_a_gb18030_file_are_stored_as_text_and_exported_s
             }
         },
     )
-    assert imported["importIndicators"]["applied"] is True
+    assert imported["importIndicators"]["applied"] is True, imported
     names = dict(zip(codes, [row[1] for row in rows[1:]], strict=True))
 
     csv_export = await gateway.execute(EXPORT, {"f": "csv"})

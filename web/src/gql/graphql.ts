@@ -180,6 +180,8 @@ export type RuleCode =
   | 'minimum'
   /** The period is a month (monitoring runs month by month). */
   | 'monthly'
+  /** An import lists its first problems; this one counts those not listed. */
+  | 'more_problems'
   /** A unit imported is not registered yet. */
   | 'new_unit'
   /** Units' parents form no cycle. */

@@ -17,7 +17,7 @@ from strawberry.types import Info
 from schemas.rule_codes import RuleCode
 from services.common.errors import invalid
 from services.common.graphql import roles
-from services.common.limits import upload_limits_text
+from services.common.limits import MAX_REPORTED_PROBLEMS, upload_limits_text
 from services.common.sheet_worker import UploadFields, read_upload
 from services.indicator.adapters import spreadsheet_files as spreadsheets
 from services.indicator.domain import access
@@ -54,7 +54,8 @@ class CatalogueImportError:
 
 
 @strawberry.type(
-    description="An import applies every row or none; `errors` says why it applied none."
+    description="An import applies every row or none; `errors` says why it applied none (its first "
+    f"{MAX_REPORTED_PROBLEMS}; `errorCount` counts them all)."
 )
 class CatalogueImportReport:
     rows: int
@@ -81,7 +82,7 @@ class CatalogueImportReport:
                     reason=e.reason,
                     value=_plain(e.value),
                 )
-                for e in report.errors
+                for e in report.errors[:MAX_REPORTED_PROBLEMS]
             ],
         )
 
