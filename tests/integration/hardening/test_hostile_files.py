@@ -10,22 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import io
 import statistics
 import time
-import zipfile
 from dataclasses import dataclass
 
 import httpx
 import pytest
-from openpyxl import load_workbook
 
 from services.common.auth import Role
 from services.common.limits import MAX_FILE_BYTES, MAX_READ_SECONDS, MAX_REPORTED_PROBLEMS
-from services.common.spreadsheet_export import runs_as_formula
 from tests.hostile_files import (
-    FORMULA_NAMES,
-    gb18030_csv,
     lying_bomb,
     million_rows,
     padded_sheet,
@@ -210,45 +204,3 @@ async def test_a_file_just_within_the_size_limit_is_read_within_its_budget(stack
         assert len(error["extensions"]["problems"]) <= MAX_REPORTED_PROBLEMS + 1
     assert measured.seconds < REFUSAL_BOUND
     assert_responsive(measured)
-
-
-EXPORT = """query($f: String!) { exportIndicators(format: $f, language: "zh") { contentBase64 } }"""
-
-
-async def test_formula_names_in_a_gb18030_file_are_stored_as_text_and_exported_safe(gateway):
-    codes = [unique("IND-F") for _ in FORMULA_NAMES]
-    rows = [INDICATOR_HEADER] + [
-        [code, name.replace("\r", " "), "公共服务", "计分指标", "越高越好", "%", "人工填报"]
-        + ["年度", "目标达成"]
-        for code, name in zip(codes, FORMULA_NAMES, strict=True)
-    ]
-    imported = await gateway.execute(
-        CATALOGUE_IMPORTS["importIndicators"],
-        {
-            "f": {
-                "filename": "指标.csv",
-                "contentBase64": base64.b64encode(gb18030_csv(rows)).decode(),
-            }
-        },
-    )
-    assert imported["importIndicators"]["applied"] is True, imported
-    names = dict(zip(codes, [row[1] for row in rows[1:]], strict=True))
-
-    csv_export = await gateway.execute(EXPORT, {"f": "csv"})
-    lines = base64.b64decode(csv_export["exportIndicators"]["contentBase64"]).decode("utf-8-sig")
-    for code in codes:
-        [line] = [line for line in lines.splitlines() if line.startswith(code + ",")]
-        written = line[len(code) + 1 :].lstrip('"')
-        assert written.startswith("'") and written[1:].startswith(names[code][:3]), line
-
-    xlsx_export = await gateway.execute(EXPORT, {"f": "xlsx"})
-    content = base64.b64decode(xlsx_export["exportIndicators"]["contentBase64"])
-    for part in zipfile.ZipFile(io.BytesIO(content)).namelist():
-        if part.startswith("xl/worksheets/"):
-            assert b"<f>" not in zipfile.ZipFile(io.BytesIO(content)).read(part)
-    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
-    found = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2) if row[0].value in names}
-    assert set(found) == set(codes)
-    for code, cell in found.items():
-        assert cell.value == names[code] and runs_as_formula(cell.value)
-        assert (cell.data_type, cell.quotePrefix) == ("s", True)
