@@ -68,10 +68,15 @@ class RuleCode(StrEnum):
         "complete_data",
         "A blocked result (missingMandatory = block) becomes final only once its red lines and vetoes are reported.",
     )
+    compression_ratio = (
+        "compression_ratio",
+        "Each part of an .xlsx inflates to at most the allowed multiple of its compressed size.",
+    )
     control_character = (
         "control_character",
-        "No string argument holds a control character (tab, line feed and carriage return excepted).",
+        "No string argument or file cell holds a control character (tab, line feed and carriage return excepted).",
     )
+    csv = "csv", "Every row of a .csv file is well-formed."
     date = "date", "The cell holds a date (2025-01-01 or 2025年1月1日)."
     descending = "descending", "Grade thresholds descend from excellent down."
     different_cohort = "different_cohort", "A transfer goes to a cohort other than the current one."
@@ -117,6 +122,7 @@ class RuleCode(StrEnum):
         "A cascade is measured in its indicator's unit of measure.",
     )
     matches_list = "matches_list", "The observation comes from the source system the list names."
+    max_columns = "max_columns", "A row of the file has at most the allowed number of columns."
     max_configurable = (
         "max_configurable",
         "No more categories are configured than the reform allows.",
@@ -136,6 +142,10 @@ class RuleCode(StrEnum):
     missing_mandatory = (
         "missing_mandatory",
         "A waiver covers only red lines and vetoes that the unit's result lacks.",
+    )
+    max_uncompressed = (
+        "max_uncompressed",
+        "An .xlsx file inflates to at most the allowed number of bytes.",
     )
     min_length = "min_length", "The text is at least the required length."
     min_not_above_max = "min_not_above_max", "An indicator's minimum is not above its maximum."
@@ -192,7 +202,13 @@ class RuleCode(StrEnum):
     )
     positive_for_scored = "positive_for_scored", "A scored indicator carries a weight above 0."
     quorum = "quorum", "A change to a locked period carries enough distinct valid signatures."
+    more_problems = (
+        "more_problems",
+        "An import lists its first problems; this one counts those not listed.",
+    )
     range = "range", "The number lies within the allowed range."
+    read_memory = "read_memory", "The file can be read within the memory budget of an import."
+    read_time = "read_time", "The file can be read within the time budget of an import."
     remedial_is_full_time = (
         "remedial_is_full_time",
         "A remedial class takes the cadre off post: it is full-time.",

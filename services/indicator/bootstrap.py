@@ -7,13 +7,14 @@ database engine exists only once the app has started, so the factories bind to i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 
 from schemas.envelope import EventPayload
 from services.common.app import Platform, ServiceSpec
 from services.common.settings import PlatformSettings
+from services.common.sheet_worker import start_reader
 from services.indicator.adapters.catalogue_queries import catalogue_queries
 from services.indicator.adapters.tables import metadata
 from services.indicator.entrypoints.consumers import subscription
@@ -72,6 +73,15 @@ class _Database:
         return catalogue_queries(self._sessions())
 
 
+def _started(database: _Database) -> Callable[[Platform], Awaitable[None]]:
+    async def started(platform: Platform) -> None:
+        await database.bind(platform)
+        # Catalogue files are read in a child process; its fork server starts with the service.
+        start_reader()
+
+    return started
+
+
 def _indicator_settings(settings: PlatformSettings | None) -> IndicatorSettings:
     if settings is None:
         return get_indicator_settings()
@@ -89,5 +99,5 @@ def service_spec(settings: PlatformSettings | None = None) -> ServiceSpec:
         schema=build_schema(indicator_settings, service),
         metadata=metadata,
         subscription=subscription(service.event_handlers),
-        on_started=database.bind,
+        on_started=_started(database),
     )

@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from schemas.envelope import EventPayload
-from services.common.app import ServiceSpec
+from services.common.app import Platform, ServiceSpec
 from services.common.settings import PlatformSettings
+from services.common.sheet_worker import start_reader
 from services.scoring.adapters.tables import metadata
 from services.scoring.entrypoints.consumers import subscription
 from services.scoring.entrypoints.graphql.schema import build_schema
@@ -55,6 +56,11 @@ def _scoring_settings(settings: PlatformSettings | None) -> ScoringSettings:
     return ScoringSettings(**settings.model_dump())
 
 
+async def _start_reader(platform: Platform) -> None:
+    # Observation files are read in a child process; its fork server starts with the service.
+    start_reader()
+
+
 def service_spec(settings: PlatformSettings | None = None) -> ServiceSpec:
     scoring = _scoring_settings(settings)
     return ServiceSpec(
@@ -62,4 +68,5 @@ def service_spec(settings: PlatformSettings | None = None) -> ServiceSpec:
         schema=build_schema(scoring),
         metadata=metadata,
         subscription=subscription(scoring, EVENT_HANDLERS),
+        on_started=_start_reader,
     )

@@ -8,7 +8,9 @@ from typing import Any
 
 from services.common.auth import Principal
 from services.common.errors import ValidationFailed
-from services.scoring.adapters.observation_files import cell_problems, read_table
+from services.common.sheet_worker import capped
+from services.common.spreadsheets import Sheet
+from services.scoring.adapters.observation_files import FILE_FIELD, cell_problems, observation_rows
 from services.scoring.domain.observations import REPORTED_SOURCE, ObservationInput
 from services.scoring.service_layer.observations import Recorded, record_observations
 from services.scoring.service_layer.unit_of_work import ScoringUnitOfWork
@@ -30,9 +32,16 @@ def _text(value: Any) -> str:
 
 
 async def import_observations(
-    uow: ScoringUnitOfWork, file_name: str, content: bytes, principal: Principal
+    uow: ScoringUnitOfWork, sheet: Sheet, principal: Principal
 ) -> list[Recorded]:
-    table = read_table(file_name, content)
+    try:
+        return await _import(uow, sheet, principal)
+    except ValidationFailed as refusal:
+        raise capped(refusal, FILE_FIELD) from None
+
+
+async def _import(uow: ScoringUnitOfWork, sheet: Sheet, principal: Principal) -> list[Recorded]:
+    table = observation_rows(sheet)
     problems = [problem for number, values in table for problem in cell_problems(number, values)]
     if problems:
         raise ValidationFailed(problems)

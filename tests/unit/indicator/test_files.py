@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from services.common.errors import ValidationFailed
-from services.indicator.adapters.spreadsheet_files import read_table, write_table
+from services.common.spreadsheets import read_sheet
+from services.indicator.adapters.spreadsheet_files import file_format, table_of, write_table
 from services.indicator.domain.layouts import (
     INDICATOR_LAYOUT,
     LIST_LAYOUT,
@@ -16,6 +17,10 @@ from services.indicator.domain.layouts import (
     unit_from_row,
 )
 from services.indicator.domain.tabular import row_errors
+
+
+def read_table(filename, content):
+    return table_of(read_sheet(file_format(filename), content, "file.content"))
 
 
 def located(layout, headers):

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from services.common.errors import ValidationFailed
+from services.common.spreadsheets import read_sheet
 from services.scoring.adapters.binary_copy import parse_fixed_rows
-from services.scoring.adapters.observation_files import cell_problems, read_table
+from services.scoring.adapters.observation_files import cell_problems, observation_rows
 from services.scoring.domain.observations import (
     FEED,
     Accepted,
@@ -226,13 +227,16 @@ def test_settings_must_hold_together_and_name_the_broken_field():
 def test_a_file_needs_its_header_and_each_cell_is_checked_by_row():
     content = "单位,x\n".encode()
     with pytest.raises(ValidationFailed) as refused:
-        read_table("obs.csv", content)
+        observation_rows(read_sheet("csv", content, "file"))
     assert refused.value.problems[0].rule == "header"
-    rows = read_table(
-        "obs.csv",
-        "Unit ID,indicatorCode,period,value,unit_of_measure\nJS,EC,2025-03,abc,%\n\n".encode(
-            "utf-8-sig"
-        ),
+    rows = observation_rows(
+        read_sheet(
+            "csv",
+            "Unit ID,indicatorCode,period,value,unit_of_measure\nJS,EC,2025-03,abc,%\n\n".encode(
+                "utf-8-sig"
+            ),
+            "file",
+        )
     )
     assert rows == [
         (

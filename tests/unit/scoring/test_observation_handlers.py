@@ -10,6 +10,7 @@ from schemas.envelope import Envelope
 from schemas.events import ObservationReported
 from services.common.auth import Principal, Role
 from services.common.errors import FieldProblem, PermissionDenied, ValidationFailed
+from services.common.spreadsheets import Sheet, read_sheet
 from services.scoring.domain.observations import FEED, ListInForce, ObservationInput
 from services.scoring.domain.rules import ItemSpec
 from services.scoring.service_layer import imports, log_entries, period_locks
@@ -132,14 +133,15 @@ async def test_a_report_into_a_locked_period_needs_an_authorisation_and_stores_n
     assert uow.observations.rows == [] and len(uow.log.leaves) == leaves
 
 
-def csv(*rows: str) -> bytes:
-    return "\n".join(["unit_id,indicator_code,period,value,unit_of_measure", *rows]).encode()
+def csv(*rows: str) -> Sheet:
+    content = "\n".join(["unit_id,indicator_code,period,value,unit_of_measure", *rows]).encode()
+    return read_sheet("csv", content, "file")
 
 
 async def test_a_file_is_imported_whole_from_its_rows():
     uow = fake_uow()
     content = csv(f"{UNIT},IND-REPORTED,2025-03,91.5,%", f"{UNIT},IND-REPORTED,2025-04,92,%")
-    recorded = await imports.import_observations(uow, "march.csv", content, REPORTER)
+    recorded = await imports.import_observations(uow, content, REPORTER)
     assert [(r.observation.period, r.channel) for r in recorded] == [
         ("2025-03", imports.UPLOAD),
         ("2025-04", imports.UPLOAD),
@@ -151,11 +153,11 @@ async def test_a_file_with_one_bad_row_stores_nothing_and_names_the_row_and_rule
     uow = fake_uow()
     content = csv(f"{UNIT},IND-REPORTED,2025-03,91.5,%", f"{UNIT},IND-REPORTED,2025-04,lots,%")
     with pytest.raises(ValidationFailed) as refused:
-        await imports.import_observations(uow, "march.csv", content, REPORTER)
+        await imports.import_observations(uow, content, REPORTER)
     assert rules(refused) == [("value", "number", 3)]
     content = csv(f"{UNIT},IND-REPORTED,2025-03,91.5,%", f"{UNIT},IND-REPORTED,2025-04,130,%")
     with pytest.raises(ValidationFailed) as refused:
-        await imports.import_observations(uow, "march.csv", content, REPORTER)
+        await imports.import_observations(uow, content, REPORTER)
     assert rules(refused) == [("value", "range", 3)]
     assert uow.observations.rows == []
 
@@ -164,7 +166,7 @@ async def test_a_reporter_cannot_import_another_units_rows():
     uow = fake_uow()
     content = csv(f"{UNIT},IND-REPORTED,2025-03,91.5,%", "U-ROADS,IND-REPORTED,2025-03,50,%")
     with pytest.raises(PermissionDenied):
-        await imports.import_observations(uow, "march.csv", content, REPORTER)
+        await imports.import_observations(uow, content, REPORTER)
     assert uow.observations.rows == []
 
 

@@ -12,7 +12,7 @@ export type AppealInput = {
   unitId?: string | number | null | undefined;
 };
 
-/** A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 16 MiB); the first row names the columns, in Chinese or English; the file name's ending says the format. */
+/** A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 16 MiB and 50,000 rows under the header); the first row names the columns, in Chinese or English; the file name's ending says the format. */
 export type CatalogueFileInput = {
   contentBase64: string;
   filename: string;
@@ -86,8 +86,12 @@ export type RuleCode =
   | 'common_required'
   /** A blocked result (missingMandatory = block) becomes final only once its red lines and vetoes are reported. */
   | 'complete_data'
-  /** No string argument holds a control character (tab, line feed and carriage return excepted). */
+  /** Each part of an .xlsx inflates to at most the allowed multiple of its compressed size. */
+  | 'compression_ratio'
+  /** No string argument or file cell holds a control character (tab, line feed and carriage return excepted). */
   | 'control_character'
+  /** Every row of a .csv file is well-formed. */
+  | 'csv'
   /** The cell holds a date (2025-01-01 or 2025年1月1日). */
   | 'date'
   /** Grade thresholds descend from excellent down. */
@@ -154,6 +158,8 @@ export type RuleCode =
   | 'matches_indicator'
   /** The observation comes from the source system the list names. */
   | 'matches_list'
+  /** A row of the file has at most the allowed number of columns. */
+  | 'max_columns'
   /** No more categories are configured than the reform allows. */
   | 'max_configurable'
   /** One `_entities` call resolves at most the platform's limit of representations. */
@@ -168,6 +174,8 @@ export type RuleCode =
   | 'max_rows'
   /** The file is at most the allowed size. */
   | 'max_size'
+  /** An .xlsx file inflates to at most the allowed number of bytes. */
+  | 'max_uncompressed'
   /** The text is at least the required length. */
   | 'min_length'
   /** An indicator's minimum is not above its maximum. */
@@ -178,6 +186,8 @@ export type RuleCode =
   | 'missing_mandatory'
   /** The period is a month (monitoring runs month by month). */
   | 'monthly'
+  /** An import lists its first problems; this one counts those not listed. */
+  | 'more_problems'
   /** A unit imported is not registered yet. */
   | 'new_unit'
   /** Units' parents form no cycle. */
@@ -234,6 +244,10 @@ export type RuleCode =
   | 'quorum'
   /** The number lies within the allowed range. */
   | 'range'
+  /** The file can be read within the memory budget of an import. */
+  | 'read_memory'
+  /** The file can be read within the time budget of an import. */
+  | 'read_time'
   /** A remedial class takes the cadre off post: it is full-time. */
   | 'remedial_is_full_time'
   /** The value is given and not blank. */

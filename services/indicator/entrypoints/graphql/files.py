@@ -6,9 +6,7 @@ gateway like any other argument, with no multipart support needed anywhere on th
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import binascii
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -19,6 +17,8 @@ from strawberry.types import Info
 from schemas.rule_codes import RuleCode
 from services.common.errors import invalid
 from services.common.graphql import roles
+from services.common.limits import MAX_REPORTED_PROBLEMS, upload_limits_text
+from services.common.sheet_worker import UploadFields, read_upload
 from services.indicator.adapters import spreadsheet_files as spreadsheets
 from services.indicator.domain import access
 from services.indicator.domain.tabular import Table
@@ -33,8 +33,9 @@ LANGUAGES = ("zh", "en")
 
 @strawberry.input(
     description=(
-        "A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 (up to 16 MiB); the first row names the "
-        "columns, in Chinese or English; the file name's ending says the format."
+        "A .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 "
+        f"({upload_limits_text()}); the first row names the columns, in Chinese or English; the file "
+        "name's ending says the format."
     )
 )
 class CatalogueFileInput:
@@ -53,7 +54,8 @@ class CatalogueImportError:
 
 
 @strawberry.type(
-    description="An import applies every row or none; `errors` says why it applied none."
+    description="An import applies every row or none; `errors` says why it applied none (its first "
+    f"{MAX_REPORTED_PROBLEMS}; `errorCount` counts them all)."
 )
 class CatalogueImportReport:
     rows: int
@@ -80,7 +82,7 @@ class CatalogueImportReport:
                     reason=e.reason,
                     value=_plain(e.value),
                 )
-                for e in report.errors
+                for e in report.errors[:MAX_REPORTED_PROBLEMS]
             ],
         )
 
@@ -110,23 +112,14 @@ def _plain(value: Any) -> Any:
     )
 
 
+FILE_FIELDS = UploadFields(
+    filename="file.filename", base64="file.contentBase64", content="file.content"
+)
+
+
 async def _table(file: CatalogueFileInput, max_bytes: int) -> Table:
-    if len(file.content_base64) > max_bytes * 4 // 3 + 4:
-        raise invalid(
-            "file.contentBase64",
-            RuleCode.max_size,
-            f"files up to {max_bytes // 2**20} MiB",
-            len(file.content_base64),
-        )
-    try:
-        content = base64.b64decode(file.content_base64, validate=True)
-    except (binascii.Error, ValueError):
-        raise invalid(
-            "file.contentBase64", RuleCode.base64, "the file content is not valid base64", None
-        ) from None
-    spreadsheets.file_format(file.filename)
-    # Reading a large workbook is CPU work; a thread keeps the service answering meanwhile.
-    return await asyncio.to_thread(spreadsheets.read_table, file.filename, content)
+    sheet = await read_upload(file.filename, file.content_base64, FILE_FIELDS, max_bytes)
+    return spreadsheets.table_of(sheet)
 
 
 def _export_options(format: str, language: str) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 import strawberry
 from strawberry.types import Info
 
 from services.common.auth import Role
 from services.common.errors import invalid
 from services.common.graphql import principal_of, roles
+from services.common.limits import upload_limits_text
+from services.common.sheet_worker import UploadFields, read_upload
 from services.scoring.domain.observations import REPORTED_SOURCE, ObservationInput
 from services.scoring.entrypoints.graphql.types import Observation
 from services.scoring.service_layer import imports
@@ -19,7 +18,7 @@ from services.scoring.service_layer.unit_of_work import scoring_unit_of_work
 
 REPORTERS = (Role.ADMIN, Role.ASSESSOR, Role.UNIT_REPORTER)
 MAX_BATCH = 5_000
-MAX_FILE_BYTES = 10 * 1024 * 1024
+FILE_FIELDS = UploadFields(filename="fileName", base64="contentBase64", content="file")
 
 
 @strawberry.input
@@ -112,29 +111,16 @@ class ObservationMutation:
 
     @strawberry.mutation(
         extensions=roles(*REPORTERS),
-        description="Imports a .csv or .xlsx file (base64) with columns unit_id, indicator_code, period, value, "
+        description="Imports a .csv (UTF-8 or GB18030) or .xlsx file, its bytes in base64 "
+        f"({upload_limits_text()}), with columns unit_id, indicator_code, period, value, "
         "unit_of_measure[, source]: all rows or none; problems name the file row in `row`.",
     )
     async def import_observations(
         self, info: Info, file_name: str, content_base64: str
     ) -> ImportReport:
-        try:
-            content = base64.b64decode(content_base64, validate=True)
-        except (binascii.Error, ValueError):
-            raise invalid(
-                "contentBase64", "base64", "the file content must be base64 encoded", None
-            ) from None
-        if len(content) > MAX_FILE_BYTES:
-            raise invalid(
-                "contentBase64",
-                "max_size",
-                f"files up to {MAX_FILE_BYTES // 1024 // 1024} MB",
-                len(content),
-            )
+        sheet = await read_upload(file_name, content_base64, FILE_FIELDS)
         async with scoring_unit_of_work(info.context.platform) as uow:
-            recorded = await imports.import_observations(
-                uow, file_name, content, principal_of(info)
-            )
+            recorded = await imports.import_observations(uow, sheet, principal_of(info))
         return ImportReport(
             file_name=file_name,
             accepted=len(recorded),
