@@ -105,6 +105,10 @@ class TokenVerifier:
         from_provider = self._from_provider(token)
         try:
             if from_provider:
+                if not jwt.get_unverified_header(token).get("kid"):
+                    raise jwt.InvalidTokenError(
+                        "a token of the identity provider must name its key (kid)"
+                    )
                 key, algorithm = self._provider_jwks.get_signing_key_from_jwt(token).key, "RS256"
                 audience, issuer = s.oidc_audience, s.oidc_issuer
             else:

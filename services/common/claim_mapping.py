@@ -65,7 +65,7 @@ class ClaimMapping:
             raise ClaimMappingError("no group of the token grants a platform role")
         if len(roles) > 1:
             raise ClaimMappingError(
-                f"the token's groups grant several roles {roles}; one is allowed"
+                f"the token's groups grant several roles {', '.join(roles)}; one is allowed"
             )
         role = roles[0]
         mapped = {"role": role}

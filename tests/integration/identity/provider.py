@@ -25,17 +25,25 @@ class Provider:
 
     @classmethod
     def of_stack(cls) -> Provider:
-        missing = [v for v in ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_REDIRECT_URI") if not os.environ.get(v)]
+        missing = [
+            v
+            for v in ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_REDIRECT_URI")
+            if not os.environ.get(v)
+        ]
         assert not missing, (
             f"{', '.join(missing)} unset: run the tests with `make test` (its stack starts the "
             "identity provider) or export a stack's environment with `python3 scripts/stack.py env`"
         )
-        return cls(os.environ["OIDC_ISSUER"], os.environ["OIDC_CLIENT_ID"], os.environ["OIDC_REDIRECT_URI"])
+        return cls(
+            os.environ["OIDC_ISSUER"], os.environ["OIDC_CLIENT_ID"], os.environ["OIDC_REDIRECT_URI"]
+        )
 
     async def sign_in(self, login: str, password: str = "demo") -> str:
         """The access token the provider issues to `login` for the console."""
         verifier = secrets.token_urlsafe(48)
-        challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=")
+        challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(
+            b"="
+        )
         state = secrets.token_urlsafe(16)
         async with httpx.AsyncClient(base_url=self.issuer, timeout=30) as browser:
             page = await browser.get(
@@ -81,7 +89,9 @@ class Provider:
             assert page.status_code == 200, f"{page.status_code} at {page.url}: {page.text[:300]}"
             action = urljoin(str(page.url), FORM_ACTION.search(page.text).group(1))  # type: ignore[union-attr]
             if 'name="login"' in page.text:
-                page = await browser.post(action, data={"prompt": "login", "login": login, "password": password})
+                page = await browser.post(
+                    action, data={"prompt": "login", "login": login, "password": password}
+                )
             else:
                 page = await browser.post(action, data={"prompt": "consent"})
         raise AssertionError("the provider never redirected back to the console")
