@@ -1,6 +1,7 @@
 // Hive Gateway configuration. Every setting comes from the environment (docs/conventions.md);
 // start it with `node gateway/serve.mjs supergraph` (see README.md).
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,7 +18,7 @@ import {
 } from '@graphql-hive/gateway';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 
-import { loadClaimMapping, platformClaims } from './claim-mapping.mjs';
+import { parseClaimMapping, platformClaims } from '../schemas/identity/claim-mapping.mjs';
 import { graphqlEndpoint, SUBGRAPHS } from './subgraphs.mjs';
 
 const env = process.env;
@@ -113,7 +114,7 @@ interface IdentityProvider {
   issuer: string;
   audience: string;
   jwksUrl: string;
-  mapping: ReturnType<typeof loadClaimMapping>;
+  mapping: ReturnType<typeof parseClaimMapping>;
   // Key ids the provider's JWKS has answered for: a token that names the provider as issuer must
   // have been checked with one of them, never with the platform's own key.
   kids: Set<string>;
@@ -126,7 +127,10 @@ function identityProvider(): IdentityProvider | null {
     issuer: env.OIDC_ISSUER,
     audience: env.OIDC_AUDIENCE || 'cadre-platform-api',
     jwksUrl: env.OIDC_JWKS_URL,
-    mapping: loadClaimMapping(env.OIDC_CLAIM_MAPPING, resolve(repoRoot, 'schemas/identity/claim-mapping.json')),
+    // The setting holds a department's table itself; without it, the project's file.
+    mapping: parseClaimMapping(
+      env.OIDC_CLAIM_MAPPING?.trim() || readFileSync(resolve(repoRoot, 'schemas/identity/claim-mapping.json'), 'utf8'),
+    ),
     kids: new Set(),
   };
 }

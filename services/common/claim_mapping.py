@@ -1,10 +1,12 @@
 """How an OpenID Connect provider's groups become the platform's claims.
 
-The table is schemas/identity/claim-mapping.json (or a department's own, in OIDC_CLAIM_MAPPING);
-the gateway applies the same rules in gateway/claim-mapping.mjs, and a unit test holds the two to
-the same answers. A person signs in with exactly one platform role: several role groups would
-leave it to chance which one the platform applies, so such a token is refused, as is one whose
-unit reporter or cadre lacks the one unit or cadre they answer for.
+The table is schemas/identity/claim-mapping.json (or a department's own, in
+OIDC_CLAIM_MAPPING); the gateway and the console apply the same rules in
+schemas/identity/claim-mapping.mjs, and a unit test holds the two to the same answers.
+
+A person signs in with exactly one platform role: several role groups would leave it to chance
+which one the platform applies, so such a token is refused, as is one whose unit reporter or
+cadre lacks the one unit or cadre they answer for.
 """
 
 from __future__ import annotations

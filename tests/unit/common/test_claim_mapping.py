@@ -1,5 +1,6 @@
 """The provider's groups become platform claims by one table and the same rules at the gateway
-(gateway/claim-mapping.mjs, run here under node) and at the subgraphs (Python)."""
+and the console (schemas/identity/claim-mapping.mjs, run here under node) and at the subgraphs
+(Python)."""
 
 from __future__ import annotations
 
@@ -57,8 +58,9 @@ def python_answer(groups: object) -> dict | str:
 
 def gateway_answers(cases: list[object]) -> list[dict | str]:
     script = """
-      import { loadClaimMapping, platformClaims } from './gateway/claim-mapping.mjs';
-      const mapping = loadClaimMapping('', process.argv[1]);
+      import { readFileSync } from 'node:fs';
+      import { parseClaimMapping, platformClaims } from './schemas/identity/claim-mapping.mjs';
+      const mapping = parseClaimMapping(readFileSync(process.argv[1], 'utf8'));
       const cases = JSON.parse(process.argv[2]);
       console.log(JSON.stringify(cases.map((groups) => {
         try { return platformClaims(mapping, groups === null ? {} : { groups }); }

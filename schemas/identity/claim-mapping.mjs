@@ -1,16 +1,18 @@
-// How an OpenID Connect provider's groups become the platform's claims: the same rules as the
-// subgraphs' (services/common/claim_mapping.py), from the same table (schemas/identity/
-// claim-mapping.json, or OIDC_CLAIM_MAPPING); a unit test holds the two to the same answers.
-import { readFileSync } from 'node:fs';
+// How an OpenID Connect provider's groups become the platform's claims, for the gateway (which
+// refuses a token that maps to no identity) and the console (which shows the role's pages). The
+// subgraphs apply the same rules in services/common/claim_mapping.py, from the same table
+// (claim-mapping.json here, or OIDC_CLAIM_MAPPING); a unit test holds the two to the same answers.
+// No Node or browser API here: both load it.
 
 const ROLES = new Set(['admin', 'assessor', 'unit_reporter', 'cadre', 'trainer', 'public_evaluator']);
 
 export class ClaimMappingError extends Error {}
 
+// `text` is the table's JSON, or the table itself as the console receives it in /config.json.
 export function parseClaimMapping(text) {
-  let raw;
+  let raw = text;
   try {
-    raw = JSON.parse(text);
+    if (typeof text === 'string') raw = JSON.parse(text);
   } catch (error) {
     throw new Error(`OIDC_CLAIM_MAPPING is not a claim mapping: ${error.message}`);
   }
@@ -27,11 +29,6 @@ export function parseClaimMapping(text) {
   const unknown = [...new Set(Object.values(mapping.roles))].filter((role) => !ROLES.has(role)).sort();
   if (unknown.length > 0) throw new Error(`OIDC_CLAIM_MAPPING maps groups to unknown roles ${unknown.join(', ')}`);
   return mapping;
-}
-
-// The setting holds the mapping's JSON itself; empty means the project's file.
-export function loadClaimMapping(setting, defaultFile) {
-  return parseClaimMapping(setting && setting.trim() ? setting : readFileSync(defaultFile, 'utf8'));
 }
 
 function oneSuffix(groups, prefix, what) {
