@@ -5,7 +5,10 @@ unit and cadre, forged variants refused, and a key rotation survived by old and 
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import time
+from pathlib import Path
 
 import httpx
 import jwt
@@ -16,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from tests.integration.identity.provider import Provider, header
 
 WHERE = ("gateway", "indicator")
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
@@ -159,6 +163,32 @@ async def test_forged_provider_tokens_are_refused(stack, provider, where):
         assert answer.json().get("errors") and not answer.json().get("data"), (
             f"{name}: {answer.text}"
         )
+
+
+def _provider_signing_key() -> tuple[str, object]:
+    """The provider's current private key, from the stack's folder (the test provider keeps it
+    there): what an attacker would need to pass a provider key off for the platform's."""
+    keys_file = ROOT / ".local" / os.environ["STACK"] / "oidc-provider" / "keys.json"
+    jwk = json.loads(keys_file.read_text())["keys"][0]["jwk"]
+    return jwk["kid"], jwt.algorithms.RSAAlgorithm.from_jwk(json.dumps(jwk))
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_the_providers_key_never_vouches_for_a_platform_token(stack, where):
+    kid, key = _provider_signing_key()
+    now = int(time.time())
+    claims = {
+        "sub": "x",
+        "role": "admin",
+        "iss": stack.jwt_issuer,
+        "aud": stack.jwt_audience,
+        "iat": now,
+        "exp": now + 300,
+    }
+    token = jwt.encode(claims, key, algorithm="RS256", headers={"kid": kid})
+    answer = await ask(stack, where, token, "{ units(limit: 1) { id } }")
+    assert answer.status_code == 401, answer.text
+    assert answer.json().get("errors") and not answer.json().get("data"), answer.text
 
 
 async def test_old_and_new_tokens_pass_after_the_provider_rotates_its_key(stack, provider):
