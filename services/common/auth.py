@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
+import anyio.to_thread
 import jwt
 
 from services.common.claim_mapping import ClaimMapping, ClaimMappingError
@@ -147,6 +148,23 @@ class TokenVerifier:
                 "authentication required: the Authorization header must be 'Bearer <token>'"
             )
         return self.verify(token.strip())
+
+    async def verify_header_off_loop(self, authorization: str | None) -> Principal:
+        """As verify_header; a token whose key may have to be fetched (a JWKS, read with a
+        blocking client) is checked in a worker thread, so that a slow or unreachable provider
+        holds up only the requests that need it, never the event loop and `/healthz`."""
+        if not self._may_fetch_keys(authorization):
+            return self.verify_header(authorization)
+        return await anyio.to_thread.run_sync(self.verify_header, authorization)
+
+    def _may_fetch_keys(self, authorization: str | None) -> bool:
+        if self._settings.jwt_algorithm == "RS256" and self._jwks is not None:
+            return True
+        token = (authorization or "").partition(" ")[2].strip()
+        try:
+            return bool(token) and self._from_provider(token)
+        except AuthenticationFailed:
+            return False
 
 
 def _principal(claims: dict) -> Principal:

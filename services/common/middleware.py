@@ -77,7 +77,7 @@ class AuthenticationMiddleware:
         if self.allow_ide and scope["method"] == "GET" and "text/html" in headers.get("accept", ""):
             return await self.app(scope, receive, send)
         try:
-            principal = self.verifier.verify_header(headers.get("authorization"))
+            principal = await self.verifier.verify_header_off_loop(headers.get("authorization"))
         except IdentityProviderUnavailable as error:
             return await _refused(send, 503, error.code, str(error))
         except ClientError as error:

@@ -4,6 +4,7 @@ tried in tests/integration/identity.)"""
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 import threading
@@ -173,3 +174,38 @@ def test_an_unreachable_jwks_is_a_retryable_outage_not_a_bad_token(keys):
 def test_the_provider_needs_its_jwks_url():
     with pytest.raises(ValueError, match="OIDC_JWKS_URL"):
         PlatformSettings(oidc_issuer=ISSUER)
+
+
+class _Slow(_Quiet):
+    def do_GET(self) -> None:
+        time.sleep(1.0)
+        super().do_GET()
+
+
+async def test_a_slow_jwks_holds_up_the_provider_tokens_only_never_the_event_loop(keys, tmp_path):
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Slow, directory=str(tmp_path))
+    )
+    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
+    try:
+        check = verifier(keys, oidc_jwks_url=f"http://127.0.0.1:{server.server_port}/jwks.json")
+        token = keys.token("k1", groups=["cadre-platform-admins"])
+        platform = mint_token(PlatformSettings(jwt_secret=SECRET), Role.ADMIN)
+        assert not check._may_fetch_keys(f"Bearer {platform}")
+        ticks = 0
+
+        async def tick() -> None:
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0.05)
+
+        ticker = asyncio.create_task(tick())
+        principal = await check.verify_header_off_loop(f"Bearer {token}")
+        ticker.cancel()
+        assert principal.role is Role.ADMIN
+        # About 20 ticks in the second the JWKS took; none if the fetch had blocked the loop.
+        assert ticks >= 10
+    finally:
+        server.shutdown()
+        server.server_close()
