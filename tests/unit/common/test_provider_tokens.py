@@ -173,7 +173,8 @@ def test_an_unreachable_jwks_is_a_retryable_outage_not_a_bad_token(keys):
 
 def test_the_provider_needs_its_jwks_url():
     with pytest.raises(ValueError, match="OIDC_JWKS_URL"):
-        PlatformSettings(oidc_issuer=ISSUER)
+        # Explicitly none: a stack's environment would otherwise supply its provider's.
+        PlatformSettings(oidc_issuer=ISSUER, oidc_jwks_url=None)
 
 
 class _Slow(_Quiet):
