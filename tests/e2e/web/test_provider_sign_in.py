@@ -26,13 +26,13 @@ async def test_a_cadre_signs_in_at_the_provider_reads_their_page_and_is_signed_o
     assert PROVIDER, "OIDC_ISSUER unset: the stack's identity provider is not configured"
     # A page clock that the test can move to the token's expiry; it starts at the real time.
     await desktop.clock.install()
-    tokens: list[str] = []
-
-    async def keep_token(response) -> None:
-        if response.url.startswith(PROVIDER) and response.url.endswith("/token"):
-            tokens.append((await response.json())["access_token"])
-
-    desktop.on("response", keep_token)
+    sent: list[str | None] = []
+    desktop.on(
+        "request",
+        lambda r: (
+            sent.append(r.headers.get("authorization")) if r.url.endswith("/graphql") else None
+        ),
+    )
     await desktop.goto(console)
     await desktop.get_by_role("button", name="通过统一身份认证登录").click()
 
@@ -41,13 +41,15 @@ async def test_a_cadre_signs_in_at_the_provider_reads_their_page_and_is_signed_o
     await desktop.locator("input[name=password]").fill("demo")
     await screenshot(desktop, "provider-login")
     await desktop.get_by_role("button", name="Sign-in").click()
-    await desktop.get_by_role("button", name="Continue").click()
+    # The console exchanges the code at the provider's token endpoint after the redirect back.
+    async with desktop.expect_response(f"{PROVIDER}/token") as exchange:
+        await desktop.get_by_role("button", name="Continue").click()
+    token = (await (await exchange.value).json())["access_token"]
 
     await desktop.wait_for_url(f"{console}**")
     await expect(desktop.get_by_role("button", name="退出")).to_be_visible()
     assert "code=" not in desktop.url, "the console must drop the code from its address"
-    assert len(tokens) == 1
-    claims = claims_of(tokens[0])
+    claims = claims_of(token)
     assert claims["iss"] == PROVIDER and claims["aud"] == stack.oidc_audience
     assert "cadre-platform-cadre:C-0001" in claims["groups"] and "role" not in claims
 
@@ -55,6 +57,9 @@ async def test_a_cadre_signs_in_at_the_provider_reads_their_page_and_is_signed_o
     await expect(desktop.get_by_test_id("cadre-total")).not_to_be_empty()
     await expect(desktop.get_by_role("table", name="构成").locator("tbody tr")).not_to_have_count(0)
     await screenshot(desktop, "provider-cadre-page")
+    assert sent and set(sent) == {f"Bearer {token}"}, (
+        "every GraphQL call carries the provider's token"
+    )
     stored = await desktop.evaluate("() => JSON.stringify([localStorage, sessionStorage])")
     assert "eyJ" not in stored, "the token must stay in memory, never in storage"
 
