@@ -5,7 +5,7 @@
 #   docker run --rm -p 8080:8080 -e JWT_PUBLIC_KEY=... cadre-platform/gateway:0.1.0
 #
 # The image keeps the repository's layout under /app: gateway/ with its node modules, and the
-# checked-in supergraph in schemas/exported/.
+# checked-in supergraph in schemas/exported/, the claim mapping in schemas/identity/.
 
 ARG NODE_IMAGE=node:22-bookworm-slim
 
@@ -15,6 +15,8 @@ COPY gateway/package.json gateway/package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error
 COPY gateway/*.mjs gateway/*.ts ./
 COPY schemas/exported /app/schemas/exported
+# The claim mapping of people's OpenID Connect tokens (docs/identity.md).
+COPY schemas/identity /app/schemas/identity
 
 FROM ${NODE_IMAGE}
 # npm and its bundled tools are only needed to install; the running gateway does without them.

@@ -16,6 +16,8 @@ RUN npm ci --no-audit --no-fund --loglevel=error
 COPY web/index.html web/vite.config.ts web/tsconfig.json ./
 COPY web/public ./public
 COPY web/src ./src
+# The console maps an OpenID Connect token's groups with the gateway's rules.
+COPY schemas/identity /app/schemas/identity
 RUN npm run build
 
 FROM ${NODE_IMAGE}
@@ -28,6 +30,7 @@ RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack 
       --shell /usr/sbin/nologin web
 COPY web/package.json /app/web/package.json
 COPY web/server /app/web/server
+COPY schemas/identity/claim-mapping.json /app/schemas/identity/claim-mapping.json
 COPY --from=build /app/web/dist /app/web/dist
 ENV NODE_ENV=production \
     WEB_HOST=0.0.0.0 \

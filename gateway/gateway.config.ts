@@ -1,6 +1,7 @@
 // Hive Gateway configuration. Every setting comes from the environment (docs/conventions.md);
 // start it with `node gateway/serve.mjs supergraph` (see README.md).
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,7 @@ import {
 } from '@graphql-hive/gateway';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 
+import { parseClaimMapping, platformClaims } from '../schemas/identity/claim-mapping.mjs';
 import { graphqlEndpoint, SUBGRAPHS } from './subgraphs.mjs';
 
 const env = process.env;
@@ -40,6 +42,7 @@ const ROLES = new Set(['admin', 'assessor', 'unit_reporter', 'cadre', 'trainer',
 const MAX_BODY_BYTES = 24_000_000;
 
 type Algorithm = 'HS256' | 'RS256';
+type Claims = Record<string, unknown>;
 type SigningKeyProviders = [GetSigningKeyFunction, ...GetSigningKeyFunction[]];
 
 function positiveInteger(variable: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -106,6 +109,88 @@ function signingKeyProviders(algorithm: Algorithm, development: boolean): Signin
     throw new Error('JWT_ALGORITHM=RS256 needs JWT_PUBLIC_KEY or JWT_JWKS_URL');
   }
   return providers as SigningKeyProviders;
+}
+
+// People's tokens from an OpenID Connect provider (docs/identity.md), beside the platform's own:
+// RS256 only, verified against the provider's JWKS, groups mapped to platform claims.
+interface IdentityProvider {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  mapping: ReturnType<typeof parseClaimMapping>;
+  // Key ids the provider's JWKS has answered for: a token that names the provider as issuer must
+  // have been checked with one of them, never with the platform's own key.
+  kids: Set<string>;
+}
+
+function identityProvider(): IdentityProvider | null {
+  if (!env.OIDC_ISSUER) return null;
+  if (!env.OIDC_JWKS_URL) throw new Error("OIDC_ISSUER needs OIDC_JWKS_URL: the provider's keys verify its tokens");
+  return {
+    issuer: env.OIDC_ISSUER,
+    audience: env.OIDC_AUDIENCE || 'cadre-platform-api',
+    jwksUrl: env.OIDC_JWKS_URL,
+    // The setting holds a department's table itself; without it, the project's file.
+    mapping: parseClaimMapping(
+      env.OIDC_CLAIM_MAPPING?.trim() || readFileSync(resolve(repoRoot, 'schemas/identity/claim-mapping.json'), 'utf8'),
+    ),
+    kids: new Set(),
+  };
+}
+
+// Asked first for a token with a key id. An unknown kid (the provider rotated its key) makes the
+// client fetch the JWKS again, at most 10 times a minute; a kid the provider does not know falls
+// through to the platform's own keys, which cannot verify an RS256 token they did not sign.
+function providerSigningKey(provider: IdentityProvider): GetSigningKeyFunction {
+  const remote = createRemoteJwksSigningKeyProvider({
+    jwksUri: provider.jwksUrl,
+    cache: true,
+    rateLimit: true,
+    jwksRequestsPerMinute: 10,
+    timeout: 5000,
+  });
+  return async (kid) => {
+    // A token without a key id is the platform's own; an empty key sends the plugin on to its keys.
+    if (!kid) return '';
+    const key = await remote(kid);
+    if (key) provider.kids.add(kid);
+    return key;
+  };
+}
+
+function tokenHeader(request: Request | undefined): { alg?: string; kid?: string } {
+  const token = (request?.headers.get('authorization') || '').trim().split(/\s+/)[1] || '';
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8'));
+  } catch {
+    return {};
+  }
+}
+
+function audiences(payload: Claims): unknown[] {
+  return Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+}
+
+// The JWT plugin checks signature, issuer and audience against both issuers' lists; here each
+// issuer is held to its own algorithm, key and audience, and a provider's token gets its claims.
+function platformPayload(payload: Claims, request: Request | undefined): Claims {
+  const header = tokenHeader(request);
+  if (provider && payload.iss === provider.issuer) {
+    if (header.alg !== 'RS256' || !header.kid || !provider.kids.has(header.kid)) {
+      throw unauthenticated("Token was not signed with the identity provider's key");
+    }
+    if (!audiences(payload).includes(provider.audience)) throw unauthenticated('Token has the wrong audience');
+    try {
+      return { ...payload, ...platformClaims(provider.mapping, payload) };
+    } catch (error) {
+      throw unauthenticated(`Token does not map to a platform identity: ${(error as Error).message}`);
+    }
+  }
+  if (header.alg !== algorithm || (header.kid && provider?.kids.has(header.kid))) {
+    throw unauthenticated("Token was not signed with the platform's key");
+  }
+  if (!audiences(payload).includes(platformAudience)) throw unauthenticated('Token has the wrong audience');
+  return payload;
 }
 
 // The checked-in supergraph carries the dev stack's subgraph URLs; the environment wins, so the
@@ -203,8 +288,9 @@ const bearerToken: ExtractTokenFunction = ({ request }) => {
 // validated, so a refused caller learns nothing about the schema.
 function useRequiredClaims(): GatewayPlugin {
   return {
-    onRequestParse({ serverContext }) {
-      const payload = (serverContext as { jwt?: { payload?: Record<string, unknown> } }).jwt?.payload;
+    onRequestParse({ request, serverContext }) {
+      const verified = (serverContext as { jwt?: { payload?: Claims } }).jwt?.payload;
+      const payload = verified ? platformPayload(verified, request) : undefined;
       const missing = REQUIRED_CLAIMS.filter((claim) => payload?.[claim] == null);
       if (missing.length > 0) {
         throw unauthenticated(`Token lacks required claim(s): ${missing.join(', ')}`);
@@ -253,6 +339,10 @@ const maxTokens = positiveInteger('GRAPHQL_MAX_TOKENS', 2000);
 const maxAliases = positiveInteger('GRAPHQL_MAX_ALIASES', 15);
 const leewaySeconds = leeway();
 const allowedOrigins = corsOrigins();
+const provider = identityProvider();
+const platformIssuer = env.JWT_ISSUER || 'cadre-platform';
+const platformAudience = env.JWT_AUDIENCE || 'cadre-platform';
+const keyProviders = signingKeyProviders(algorithm, development);
 
 export const gatewayConfig = defineConfig({
   supergraph: env.SUPERGRAPH_PATH || resolve(repoRoot, 'schemas/exported/supergraph.graphql'),
@@ -277,12 +367,12 @@ export const gatewayConfig = defineConfig({
   }),
 
   jwt: {
-    signingKeyProviders: signingKeyProviders(algorithm, development),
+    signingKeyProviders: provider ? [providerSigningKey(provider), ...keyProviders] : keyProviders,
     tokenLookupLocations: [bearerToken],
     tokenVerification: {
-      algorithms: [algorithm],
-      issuer: env.JWT_ISSUER || 'cadre-platform',
-      audience: env.JWT_AUDIENCE || 'cadre-platform',
+      algorithms: provider ? [...new Set<Algorithm>([algorithm, 'RS256'])] : [algorithm],
+      issuer: provider ? [platformIssuer, provider.issuer] : platformIssuer,
+      audience: provider ? [platformAudience, provider.audience] : platformAudience,
     },
     reject: { missingToken: true, invalidToken: true },
     // The subgraphs verify the original Authorization header themselves (propagated below)

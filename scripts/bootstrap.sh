@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the local stack runs on into .cache/: the Python virtualenv, the Kafka jars, the
-# gateway's and the web console's node modules and the console's build (and the PostgreSQL,
+# gateway's, the test identity provider's and the web console's node modules and the console's build (and the PostgreSQL,
 # Chromium and CJK font packages when the machine lacks them).
 # Every step is skipped when its inputs have not changed, so a second run is quick and offline.
 set -euo pipefail
@@ -15,6 +15,7 @@ KAFKA_LIBS="$CACHE/kafka-libs"
 KAFKA_POM="$ROOT/scripts/kafka/pom.xml"
 GATEWAY="$ROOT/gateway"
 WEB="$ROOT/web"
+OIDC_PROVIDER="$ROOT/tools/oidc-provider"
 
 export UV_CACHE_DIR="$CACHE/uv"
 export UV_PYTHON_DOWNLOADS=never
@@ -125,6 +126,21 @@ ensure_gateway_modules() {
   say "gateway node modules installed ($(since "$started"))"
 }
 
+# The OpenID Connect provider the local stack starts for sign-in tests (tools/oidc-provider/).
+ensure_oidc_provider_modules() {
+  local stamp="$OIDC_PROVIDER/node_modules/.bootstrap-stamp" wanted
+  wanted="$(fingerprint "$OIDC_PROVIDER/package-lock.json")"
+  if stamp_matches "$stamp" "$wanted"; then
+    return
+  fi
+  command -v npm >/dev/null || fail "npm is not on PATH (Node 20 runs the identity provider)"
+  local started; started="$(now)"
+  npm ci --prefix "$OIDC_PROVIDER" --cache "$CACHE/npm" --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null \
+    || fail "npm ci in tools/oidc-provider/ failed"
+  echo "$wanted" > "$stamp"
+  say "identity provider node modules installed ($(since "$started"))"
+}
+
 ensure_postgresql() {
   if compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
     return
@@ -183,6 +199,7 @@ main() {
   sync_python_packages
   ensure_kafka_jars
   ensure_gateway_modules
+  ensure_oidc_provider_modules
   ensure_web_console
   ensure_postgresql
   ensure_browser_packages

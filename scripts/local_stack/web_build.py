@@ -27,6 +27,8 @@ BUILD_INPUTS = (
     "vite.config.ts",
     "tsconfig.json",
     "package-lock.json",
+    # The console maps provider tokens with the gateway's rules (docs/identity.md).
+    "../schemas/identity",
 )
 
 

@@ -71,3 +71,13 @@ class AuthenticationFailed(ClientError):
 
 class PermissionDenied(ClientError):
     code = "FORBIDDEN"
+
+
+class IdentityProviderUnavailable(ClientError):
+    """The provider's keys cannot be fetched: the caller should retry, not sign in again."""
+
+    code = "SERVICE_UNAVAILABLE"
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {"code": self.code, "retryable": True}

@@ -9,7 +9,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.common.auth import TokenVerifier
-from services.common.errors import ClientError
+from services.common.errors import ClientError, IdentityProviderUnavailable
 from services.common.log import correlation_id_var, new_correlation_id
 from services.common.metrics import HTTP_LATENCY, HTTP_REQUESTS
 
@@ -77,26 +77,18 @@ class AuthenticationMiddleware:
         if self.allow_ide and scope["method"] == "GET" and "text/html" in headers.get("accept", ""):
             return await self.app(scope, receive, send)
         try:
-            principal = self.verifier.verify_header(headers.get("authorization"))
+            principal = await self.verifier.verify_header_off_loop(headers.get("authorization"))
+        except IdentityProviderUnavailable as error:
+            return await _refused(send, 503, error.code, str(error))
         except ClientError as error:
-            return await _unauthenticated(send, str(error))
+            return await _refused(send, 401, "UNAUTHENTICATED", str(error))
         scope.setdefault("state", {})["principal"] = principal
         await self.app(scope, receive, send)
 
 
-async def _unauthenticated(send: Send, message: str) -> None:
-    body = json.dumps(
-        {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
-    ).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 401,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"www-authenticate", b"Bearer"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
+async def _refused(send: Send, status: int, code: str, message: str) -> None:
+    body = json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    headers.append((b"www-authenticate", b"Bearer") if status == 401 else (b"retry-after", b"5"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

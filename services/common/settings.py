@@ -40,6 +40,15 @@ class PlatformSettings(BaseSettings):
     jwt_jwks_url: str | None = None
     jwt_issuer: str = "cadre-platform"
     jwt_audience: str = "cadre-platform"
+    # People's tokens from an OpenID Connect provider (docs/identity.md): RS256, verified against
+    # its JWKS and mapped to platform claims; the platform's own tokens above stay accepted.
+    oidc_issuer: str | None = None
+    oidc_audience: str = "cadre-platform-api"
+    oidc_jwks_url: str | None = None
+    oidc_claim_mapping: str = ""
+    # A token with an unknown key id makes the JWKS be fetched again, at most this often, so that
+    # forged key ids cannot turn every request into a call to the provider.
+    oidc_jwks_refetch_seconds: float = Field(default=5.0, ge=0, le=300)
 
     service_host: str = "127.0.0.1"
     service_port: int | None = None
@@ -68,6 +77,14 @@ class PlatformSettings(BaseSettings):
         ):
             raise ValueError(
                 "APP_ENV=production with HS256 needs JWT_SECRET: the built-in secret is public"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _provider_needs_its_keys(self) -> PlatformSettings:
+        if self.oidc_issuer and not self.oidc_jwks_url:
+            raise ValueError(
+                "OIDC_ISSUER needs OIDC_JWKS_URL: the provider's keys verify its tokens"
             )
         return self
 

@@ -1,10 +1,24 @@
 // The console server's settings, all from the environment (README.md, "Web console").
+import { readFileSync } from 'node:fs';
+
 const LOCAL_JWT_SECRET = 'local-development-secret-not-for-production-use';
 
 function port(raw, fallback) {
   const value = Number(raw || fallback);
   if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`WEB_PORT must be a port number, got "${raw}"`);
   return value;
+}
+
+// The table that turns a provider token's groups into the platform's role (docs/identity.md): a
+// department's own in OIDC_CLAIM_MAPPING, else the project's. The console only shows the role's
+// pages with it; the gateway and the subgraphs decide what the token may do.
+function claimMapping(env) {
+  const text = env.OIDC_CLAIM_MAPPING?.trim() || readFileSync(new URL('../../schemas/identity/claim-mapping.json', import.meta.url), 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`OIDC_CLAIM_MAPPING is not JSON: ${error.message}`);
+  }
 }
 
 export function loadSettings(env = process.env) {
@@ -26,6 +40,7 @@ export function loadSettings(env = process.env) {
       clientId: env.OIDC_CLIENT_ID || '',
       redirectUri: env.OIDC_REDIRECT_URI || '',
       scope: env.OIDC_SCOPE || 'openid',
+      claimMapping: env.OIDC_ISSUER ? claimMapping(env) : null,
     },
   };
   if (appEnv === 'production' && !(settings.oidc.issuer && settings.oidc.clientId && settings.oidc.redirectUri)) {

@@ -110,7 +110,7 @@ export function App() {
         setConfig(loaded);
         if (loaded.oidc) {
           const token = await finishSignIn(loaded.oidc, window.location);
-          if (token) signIn(token);
+          if (token) signIn(token, loaded.oidc.claimMapping);
         }
       })
       .catch((error: Error) => setProblem(error));

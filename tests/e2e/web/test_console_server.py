@@ -113,7 +113,9 @@ def test_production_has_no_token_endpoint() -> None:
 
 
 def test_production_without_an_identity_provider_refuses_to_start() -> None:
-    with console_server(APP_ENV="production") as (process, _):
+    # The stack's environment names its own provider; this console is given none.
+    no_provider = {"OIDC_ISSUER": "", "OIDC_CLIENT_ID": "", "OIDC_REDIRECT_URI": ""}
+    with console_server(APP_ENV="production", **no_provider) as (process, _):
         process.wait(timeout=10)
         assert process.returncode != 0
         assert "OIDC_ISSUER" in process.stdout.read()

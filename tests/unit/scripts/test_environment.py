@@ -29,6 +29,11 @@ def test_the_environment_names_every_address_of_the_stack(tmp_path):
         "GATEWAY_URL": "http://127.0.0.1:9000/graphql",
         "SUPERGRAPH_PATH": str(tmp_path / "wt-x" / "supergraph.graphql"),
         "WEB_URL": "http://127.0.0.1:9005/",
+        "OIDC_ISSUER": "http://127.0.0.1:9009",
+        "OIDC_AUDIENCE": "cadre-platform-api",
+        "OIDC_JWKS_URL": "http://127.0.0.1:9009/jwks",
+        "OIDC_CLIENT_ID": "cadre-console",
+        "OIDC_REDIRECT_URI": "http://127.0.0.1:9005/",
     }
 
 

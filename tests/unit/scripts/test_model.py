@@ -26,6 +26,7 @@ def test_every_port_is_the_base_plus_the_documented_offset(tmp_path):
         "scoring": 9002,
         "development": 9003,
         "web": 9005,
+        "oidc-provider": 9009,
         "postgres": 9032,
         "kafka": 9092,
         "kafka-controller": 9093,

@@ -10,7 +10,16 @@ from scripts.local_stack.registry import Registry, default_registry
 from tests.unit.scripts.fakes import World, fake_kind
 
 REGISTRY = default_registry()
-EVERYTHING = ("postgres", "kafka", "indicator", "scoring", "development", "gateway", "web")
+EVERYTHING = (
+    "oidc-provider",
+    "postgres",
+    "kafka",
+    "indicator",
+    "scoring",
+    "development",
+    "gateway",
+    "web",
+)
 
 
 def test_the_components_modules_declare_the_whole_stack_in_start_order():
@@ -19,6 +28,7 @@ def test_the_components_modules_declare_the_whole_stack_in_start_order():
 
 def test_groups_name_the_infrastructure_the_services_and_all():
     assert REGISTRY.groups == {
+        "identity": ("oidc-provider",),
         "infra": ("postgres", "kafka"),
         "services": ("indicator", "scoring", "development"),
         "all": EVERYTHING,
@@ -50,14 +60,14 @@ def test_only_names_what_it_does_not_know_and_the_choices():
     with pytest.raises(StackError) as raised:
         REGISTRY.select("infra,kafak")
     assert str(raised.value) == (
-        "unknown component 'kafak'; choose from infra, services, all, "
-        "postgres, kafka, indicator, scoring, development, gateway, web"
+        "unknown component 'kafak'; choose from identity, infra, services, all, "
+        "oidc-provider, postgres, kafka, indicator, scoring, development, gateway, web"
     )
 
 
 def test_phases_start_infrastructure_then_services_then_the_gateway():
     assert REGISTRY.phases(EVERYTHING) == [
-        ["postgres", "kafka"],
+        ["oidc-provider", "postgres", "kafka"],
         ["indicator", "scoring", "development"],
         ["gateway"],
         ["web"],

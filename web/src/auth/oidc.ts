@@ -5,6 +5,8 @@ export interface OidcSettings {
   clientId: string;
   redirectUri: string;
   scope: string;
+  // schemas/identity/claim-mapping.json or a department's own (OIDC_CLAIM_MAPPING).
+  claimMapping: object;
 }
 
 interface Discovery {

@@ -2,6 +2,8 @@
 // when the token expires.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
+import { parseClaimMapping, platformClaims } from '../../../schemas/identity/claim-mapping.mjs';
+
 export type Role = 'admin' | 'assessor' | 'unit_reporter' | 'cadre' | 'trainer' | 'public_evaluator';
 
 export interface Claims {
@@ -20,7 +22,8 @@ export interface Session {
 interface SessionContext {
   session: Session | null;
   expired: boolean;
-  signIn(token: string): void;
+  /** `claimMapping` for a provider's token, whose groups stand for the platform's claims. */
+  signIn(token: string, claimMapping?: object): void;
   signOut(): void;
 }
 
@@ -34,12 +37,22 @@ export function decodeClaims(token: string): Claims {
   return JSON.parse(new TextDecoder().decode(bytes)) as Claims;
 }
 
+// With the gateway's rules (schemas/identity/claim-mapping.mjs): a token that maps to no platform
+// identity throws here, with the reason, instead of opening an empty console.
+function sessionClaims(token: string, claimMapping?: object): Claims {
+  const claims = decodeClaims(token);
+  if (!claimMapping) return claims;
+  const raw = claims as unknown as Record<string, unknown>;
+  return { ...claims, ...platformClaims(parseClaimMapping(claimMapping), raw) } as Claims;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
   const [expired, setExpired] = useState(false);
-  const signIn = useCallback((token: string) => {
+  const signIn = useCallback((token: string, claimMapping?: object) => {
+    const claims = sessionClaims(token, claimMapping);
     setExpired(false);
-    setSession({ token, claims: decodeClaims(token) });
+    setSession({ token, claims });
   }, []);
   const signOut = useCallback(() => setSession(null), []);
 
