@@ -6,15 +6,21 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.development.adapters.tables import clustering_runs, clusters
+from services.development.adapters.tables import cluster_projections, clustering_runs, clusters
 from services.development.domain.cluster_report import ClusterSummary
+from services.development.domain.projection import Projection
 
 
 class SqlClusteringRunRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def add(self, values: dict[str, Any], summaries: list[ClusterSummary]) -> None:
+    async def add(
+        self,
+        values: dict[str, Any],
+        summaries: list[ClusterSummary],
+        projection: Projection | None = None,
+    ) -> None:
         await self._session.execute(clustering_runs.insert().values(values))
         if summaries:
             await self._session.execute(
@@ -32,4 +38,15 @@ class SqlClusteringRunRepository:
                     }
                     for s in summaries
                 ],
+            )
+        if projection is not None:
+            await self._session.execute(
+                cluster_projections.insert().values(
+                    run_id=values["id"],
+                    explained_variance=projection.explained_variance,
+                    cadre_ids=projection.cadre_ids,
+                    x=projection.x,
+                    y=projection.y,
+                    clusters=projection.clusters,
+                )
             )

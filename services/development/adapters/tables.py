@@ -195,6 +195,31 @@ def define_training_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
     }
 
 
+def define_projection_table(metadata: sa.MetaData) -> sa.Table:
+    """A clustering run's picture: sampled cadres on two principal components, arrays aligned
+    (one row per run, read whole when drawn)."""
+    return sa.Table(
+        "cluster_projections",
+        metadata,
+        sa.Column(
+            "run_id",
+            sa.Text,
+            sa.ForeignKey("clustering_runs.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("explained_variance", ARRAY(sa.Float), nullable=False),
+        sa.Column("cadre_ids", ARRAY(sa.Text), nullable=False),
+        sa.Column("x", ARRAY(sa.Float), nullable=False),
+        sa.Column("y", ARRAY(sa.Float), nullable=False),
+        sa.Column("clusters", ARRAY(sa.Integer), nullable=False),
+        sa.CheckConstraint(
+            "cardinality(cadre_ids) = cardinality(x) AND cardinality(x) = cardinality(y) "
+            "AND cardinality(y) = cardinality(clusters)",
+            name="cluster_projections_aligned",
+        ),
+    )
+
+
 metadata = sa.MetaData()
 outbox, processed_events = define_platform_tables(metadata)
 unit_roster, cadre_roster = define_roster_tables(metadata)
@@ -206,3 +231,4 @@ enrolment_causes = _training["enrolment_causes"]
 capability_profiles = _training["capability_profiles"]
 clustering_runs = _training["clustering_runs"]
 clusters = _training["clusters"]
+cluster_projections = define_projection_table(metadata)

@@ -21,6 +21,7 @@ from services.development.domain.clustering import (
 )
 from services.development.domain.gaps import GapVectors, gap_vectors
 from services.development.domain.periods import check_period
+from services.development.domain.projection import Projection, project
 from services.development.service_layer.seating import utc_now
 from services.development.service_layer.unit_of_work import DevelopmentUnitOfWork
 from services.development.settings import DevelopmentSettings
@@ -63,10 +64,15 @@ def data_snapshot(vectors: GapVectors) -> str:
     return f"sha256:{digest.hexdigest()}"
 
 
+# Cadres drawn in a run's picture (its 2-D projection); a larger city is drawn from a sample.
+PROJECTION_POINTS = 3_000
+
+
 @dataclass
 class _Fitted:
     values: dict[str, Any]
     summaries: list[ClusterSummary]
+    projection: Projection
 
 
 def _fit(
@@ -87,6 +93,13 @@ def _fit(
         vectors.capabilities,
         offers,
     )
+    projection = project(
+        vectors.cadre_ids,
+        fit.pipeline.named_steps["scale"].transform(vectors.gaps),
+        fit.labels,
+        PROJECTION_POINTS,
+        parameters.random_state,
+    )
     model, location = store.save_model(run_id, fit.pipeline)
     largest = summaries[0]
     values = {
@@ -98,7 +111,7 @@ def _fit(
         "model_location": location,
         "message": f"{fit.k} clusters of {len(vectors.cadre_ids):,} cadres; largest: {largest.recommendation}",
     }
-    return _Fitted(values, summaries)
+    return _Fitted(values, summaries, projection)
 
 
 async def _programme_offers(uow: DevelopmentUnitOfWork) -> dict[str, str]:
@@ -146,6 +159,7 @@ async def run_clustering(
         "data_snapshot": data_snapshot(vectors),
     }
     summaries: list[ClusterSummary] = []
+    projection: Projection | None = None
     if period is None:
         values.update(
             status=NOT_RUN,
@@ -162,10 +176,10 @@ async def run_clustering(
                 store,
             )
             values.update(fitted.values)
-            summaries = fitted.summaries
+            summaries, projection = fitted.summaries, fitted.projection
         except NothingToCluster as reason:
             values.update(status=NOT_RUN, message=f"{period}: {reason}")
     values["seconds"] = round(time.perf_counter() - began, 3)
     async with unit_of_work() as uow:
-        await uow.clustering_runs.add(values, summaries)
+        await uow.clustering_runs.add(values, summaries, projection)
     return run_id

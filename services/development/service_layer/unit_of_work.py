@@ -24,6 +24,7 @@ from services.development.domain.cluster_report import ClusterSummary
 from services.development.domain.effect import ScoreChange
 from services.development.domain.enrolments import Enrolment
 from services.development.domain.programmes import Cohort, Programme
+from services.development.domain.projection import Projection
 
 Finding = WeaknessFlagged | BottomRanked
 # (cadre id, cause, outcome, enrolment id): how a claimed finding was settled.
@@ -75,7 +76,12 @@ class ProfileRepository(Protocol):
 
 
 class ClusteringRunRepository(Protocol):
-    async def add(self, values: dict[str, Any], summaries: list[ClusterSummary]) -> None: ...
+    async def add(
+        self,
+        values: dict[str, Any],
+        summaries: list[ClusterSummary],
+        projection: Projection | None = None,
+    ) -> None: ...
 
 
 class DevelopmentUnitOfWork(Protocol):

@@ -26,6 +26,7 @@ from services.development.domain.enrolments import (
     Enrolment,
 )
 from services.development.domain.programmes import Cohort, Programme
+from services.development.domain.projection import Projection
 from services.development.service_layer.unit_of_work import Finding, Settlement
 from services.development.settings import DevelopmentSettings
 
@@ -41,6 +42,7 @@ class Store:
     roster: dict[str, tuple[str, str]] = field(default_factory=dict)
     profiles: dict[tuple[str, str], CapabilityProfileComputed] = field(default_factory=dict)
     runs: list[tuple[dict[str, Any], list[ClusterSummary]]] = field(default_factory=list)
+    projections: dict[str, Projection] = field(default_factory=dict)
     published: list[EventPayload] = field(default_factory=list)
 
 
@@ -242,8 +244,15 @@ class FakeClusteringRunRepository:
     def __init__(self, store: Store):
         self.store = store
 
-    async def add(self, values: dict[str, Any], summaries: list[ClusterSummary]) -> None:
+    async def add(
+        self,
+        values: dict[str, Any],
+        summaries: list[ClusterSummary],
+        projection: Projection | None = None,
+    ) -> None:
         self.store.runs.append((values, summaries))
+        if projection is not None:
+            self.store.projections[values["id"]] = projection
 
 
 class FakeUnitOfWork:

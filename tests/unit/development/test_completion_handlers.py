@@ -9,6 +9,7 @@ from services.common.errors import Conflict, NotFound, ValidationFailed
 from services.development.domain.enrolments import COMPLETED, ENROLLED
 from services.development.service_layer import handlers
 from tests.unit.development.builders import (
+    TODAY,
     bottom_rank,
     cohort,
     completion,
@@ -96,3 +97,52 @@ async def test_an_evaluation_is_recorded_only_for_a_cadre_off_post_with_a_valid_
     part_time, store, seat = await _placed(weakness("C-2"), programme("camp"), cohort("camp-1"))
     with pytest.raises(Conflict, match="not full-time"):
         await part_time.execute(handlers.record_evaluation, seat.id, 80.0, True, None)
+
+
+async def test_a_completion_typed_by_a_trainer_is_the_report_the_topic_carries():
+    development, store, enrolment = await _placed(bottom_rank("C-1"), *_remedial())
+    await development.execute(
+        handlers.record_completion, "trainer-9", enrolment.id, 0.8, 64.0, False, TODAY
+    )
+    failed = store.enrolments[enrolment.id]
+    assert (failed.trainer_id, failed.attendance_rate, failed.result_score) == (
+        "trainer-9",
+        0.8,
+        64.0,
+    )
+    assert failed.off_post and failed.evaluation_passed is False
+    [denied] = store.published
+    assert isinstance(denied, ReturnToPostDenied) and "trainer-9" in denied.reason
+
+
+async def test_a_typed_completion_out_of_range_names_each_argument_and_changes_nothing():
+    development, store, enrolment = await _placed(
+        weakness("C-1"), programme("camp"), cohort("camp-1")
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        await development.execute(
+            handlers.record_completion, "trainer-9", enrolment.id, 1.7, -3.0, True, TODAY
+        )
+    problems = {p.field: p for p in refused.value.problems}
+    assert set(problems) == {"attendanceRate", "resultScore"}
+    assert problems["attendanceRate"].value == 1.7 and problems["resultScore"].value == -3.0
+    assert "1" in problems["attendanceRate"].message
+    assert store.enrolments[enrolment.id].status == ENROLLED
+    with pytest.raises(NotFound, match="no enrolment 'enr-missing'"):
+        await development.execute(
+            handlers.record_completion, "trainer-9", "enr-missing", 0.9, 80.0, True, TODAY
+        )
+
+
+async def test_a_typed_completion_of_a_finished_place_is_refused_like_a_second_report():
+    development, store, enrolment = await _placed(
+        weakness("C-1"), programme("camp"), cohort("camp-1")
+    )
+    await development.execute(
+        handlers.record_completion, "trainer-9", enrolment.id, 1.0, 90.0, True, TODAY
+    )
+    assert store.enrolments[enrolment.id].status == COMPLETED
+    with pytest.raises(Conflict, match="only an enrolled cadre"):
+        await development.execute(
+            handlers.record_completion, "trainer-9", enrolment.id, 1.0, 90.0, True, TODAY
+        )

@@ -22,6 +22,7 @@ from services.scoring.entrypoints.graphql.locked_periods import (
     PeriodLockQuery,
 )
 from services.scoring.entrypoints.graphql.observations import ObservationMutation
+from services.scoring.entrypoints.graphql.overview import OverviewQuery
 from services.scoring.entrypoints.graphql.records import RecordMutation
 from services.scoring.entrypoints.graphql.runs import RunMutation
 from services.scoring.entrypoints.graphql.scores import ScoreQuery
@@ -29,6 +30,7 @@ from services.scoring.entrypoints.graphql.settings import SettingsMutation, Sett
 
 QUERIES: tuple[type, ...] = (
     ScoreQuery,
+    OverviewQuery,
     SettingsQuery,
     ledger.LogQuery,
     ApprovalQuery,
