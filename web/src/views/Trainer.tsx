@@ -1,5 +1,5 @@
-// A trainer's programmes: cohorts with rosters and waitlists, and the return-to-post evaluation of
-// cadres kept off post. Completions reach the platform over Kafka, not through this API.
+// A trainer's programmes: cohorts with rosters and waitlists, completions of seated cadres, and the
+// return-to-post evaluation of cadres kept off post.
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 
@@ -7,9 +7,10 @@ import { Programmes, RecordEvaluation } from '../api/operations';
 import { useI18n } from '../i18n';
 import { DataTable } from '../ui/DataTable';
 import { ErrorBox } from '../ui/Problems';
+import { CompletionForm } from './CompletionForm';
 
 export function Trainer() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, number } = useI18n();
   const [{ data, fetching, error }, reload] = useQuery({ query: Programmes });
   const [recorded, record] = useMutation(RecordEvaluation);
   const [scores, setScores] = useState<Record<string, string>>({});
@@ -39,7 +40,7 @@ export function Trainer() {
             {programme.name} <small>{programme.kind}</small>
           </h2>
           {programme.cohorts.map((cohort) => (
-            <details key={cohort.id} open={cohort.enrolments.some((e) => e.offPost)}>
+            <details key={cohort.id} open={cohort.enrolments.some((e) => e.offPost || e.status === 'enrolled')}>
               <summary>
                 {cohort.name} · {dateTime(cohort.startsOn).split(' ')[0]} · {t('trainer.seats', { taken: cohort.seatsTaken, capacity: cohort.capacity })}
               </summary>
@@ -51,6 +52,7 @@ export function Trainer() {
                 columns={[
                   { header: t('role.cadre'), value: (e) => e.cadreId },
                   { header: t('common.status'), value: (e) => e.status },
+                  { header: t('trainer.result'), value: (e) => e.resultScore, render: (e) => number(e.resultScore, 1), numeric: true },
                   {
                     header: t('trainer.evaluate'),
                     value: (e) => (e.evaluationPassed == null ? null : String(e.evaluationPassed)),
@@ -81,6 +83,13 @@ export function Trainer() {
                   },
                 ]}
               />
+              {cohort.enrolments.some((e) => e.status === 'enrolled') && (
+                <CompletionForm
+                  cohortId={cohort.id}
+                  seats={cohort.enrolments.filter((e) => e.status === 'enrolled')}
+                  onRecorded={() => reload({ requestPolicy: 'network-only' })}
+                />
+              )}
               {cohort.waitlist.length > 0 && (
                 <DataTable
                   caption={`${t('trainer.waitlist')} ${cohort.name}`}

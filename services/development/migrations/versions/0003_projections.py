@@ -1,6 +1,6 @@
 """Clustering runs keep a 2-D projection of their cadres (cluster_projections).
 
-Revision ID: development_0003_cluster_projections
+Revision ID: development_0003_projections
 Revises: development_0002_training
 """
 
@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from services.development.adapters.tables import define_projection_table
 
-revision = "development_0003_cluster_projections"
+revision = "development_0003_projections"
 down_revision = "development_0002_training"
 branch_labels = None
 depends_on = None
