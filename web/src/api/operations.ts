@@ -349,6 +349,10 @@ export const SubmitPublicEvaluation = graphql(`
 
 export const Exemptions = graphql(`
   query Exemptions($status: String) {
+    exemptionCategories(includeInactive: true) {
+      code
+      name
+    }
     exemptions(status: $status, limit: 200) {
       id
       subject {

@@ -44,7 +44,10 @@ export function ClusterScatter({ runId, clusterName }: { runId: string; clusterN
         <>
           <Chart option={option} label={t('clusters.picture')} height={420} />
           <p className="note" data-testid="cluster-picture-points">
-            {number(projection.points.length, 0)} · {projection.explainedVariance.map((v) => `${number(v * 100, 1)}%`).join(' / ')}
+            {t('clusters.points', {
+              count: number(projection.points.length, 0),
+              share: `${number((projection.explainedVariance[0] + projection.explainedVariance[1]) * 100, 1)}%`,
+            })}
           </p>
         </>
       )}

@@ -12,9 +12,16 @@ interface Seat {
   cadreId: string;
 }
 
+export interface Completed {
+  id: string;
+  cadreId: string;
+  status: string;
+  passed?: boolean | null;
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function CompletionForm({ cohortId, seats, onRecorded }: { cohortId: string; seats: Seat[]; onRecorded(): void }) {
+export function CompletionForm({ cohortId, seats, onRecorded }: { cohortId: string; seats: Seat[]; onRecorded(completed: Completed): void }) {
   const { t } = useI18n();
   const [result, record] = useMutation(RecordCompletion);
   const [enrolmentId, setEnrolmentId] = useState(seats[0]?.id ?? '');
@@ -33,7 +40,8 @@ export function CompletionForm({ cohortId, seats, onRecorded }: { cohortId: stri
       passed,
       completedOn,
     });
-    if (recorded.data) onRecorded();
+    // The form goes once its cohort has no one left to complete, so the outcome is shown above it.
+    if (recorded.data) onRecorded(recorded.data.recordCompletion);
   };
   const id = (name: string) => `completion-${cohortId}-${name}`;
   return (
@@ -69,14 +77,6 @@ export function CompletionForm({ cohortId, seats, onRecorded }: { cohortId: stri
       </button>
       <div className="form-outcome">
         <ErrorBox error={result.error} />
-        {result.data && (
-          <p className="success" role="status" data-testid="completion-recorded">
-            {t('trainer.completionRecorded', {
-              cadre: result.data.recordCompletion.cadreId,
-              status: `${result.data.recordCompletion.status}, ${result.data.recordCompletion.passed ? t('trainer.pass') : t('trainer.fail')}`,
-            })}
-          </p>
-        )}
       </div>
     </form>
   );

@@ -9,7 +9,7 @@ import { DataTable } from '../ui/DataTable';
 import { ErrorBox } from '../ui/Problems';
 
 // Rows drawn on the page; the API's answer holds every unit, and the counts say how many there are.
-const SHOWN = 50;
+const SHOWN = 20;
 
 export function FollowUps({ period, name, categoryName }: { period: string; name(unitId: string): string; categoryName(code: string): string }) {
   const { t, number } = useI18n();
@@ -26,6 +26,7 @@ export function FollowUps({ period, name, categoryName }: { period: string; name
             {t('overview.interviews')} <small>({number(data.interviewsDue.length, 0)})</small>
           </h2>
           <p className="note">{t('overview.interviewsHelp')}</p>
+          {data.interviewsDue.length > SHOWN && <p className="note">{t('overview.firstShown', { shown: SHOWN, total: number(data.interviewsDue.length, 0) })}</p>}
           <DataTable
             caption={t('overview.interviews')}
             exportName={`interviews-${period}`}
@@ -47,6 +48,7 @@ export function FollowUps({ period, name, categoryName }: { period: string; name
           <h2>{t('overview.completeness')}</h2>
           <p className="note">{t('overview.completenessHelp')}</p>
           <p className="figure">{t('overview.completeUnits', { complete: number(total - incomplete.length, 0), total: number(total, 0) })}</p>
+          {incomplete.length > SHOWN && <p className="note">{t('overview.firstShown', { shown: SHOWN, total: number(incomplete.length, 0) })}</p>}
           <DataTable
             caption={t('overview.completeness')}
             exportName={`completeness-${period}`}
