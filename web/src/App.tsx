@@ -15,6 +15,7 @@ import { Catalogue } from './views/Catalogue';
 import { Citizen } from './views/Citizen';
 import { Clusters } from './views/Clusters';
 import { Ledger } from './views/Ledger';
+import { DEFAULT_PERIOD } from './ui/PeriodField';
 import { Overview } from './views/Overview';
 import { Reporter } from './views/Reporter';
 import { Scoring } from './views/Scoring';
@@ -66,7 +67,7 @@ function Routes({ role, unitId, cadreId }: { role: Role; unitId?: string; cadreI
   if (cadre) return <CadrePage cadreId={decodeURIComponent(cadre[1])} />;
   switch (route) {
     case '/overview':
-      return <Overview />;
+      return <Overview initialPeriod={queryParam(path, 'period') ?? DEFAULT_PERIOD} />;
     case '/catalogue':
       return <Catalogue />;
     case '/scoring':

@@ -11,7 +11,7 @@ import type { MessageKey } from '../i18n/messages';
 import { Link } from '../router';
 import { LazyChart as Chart, type ChartOption } from '../ui/LazyChart';
 import { DataTable } from '../ui/DataTable';
-import { DEFAULT_PERIOD, PeriodField } from '../ui/PeriodField';
+import { PeriodField } from '../ui/PeriodField';
 import { ErrorBox } from '../ui/Problems';
 import { useCategoryName } from '../ui/categories';
 import { AttainmentHeatMap } from './AttainmentHeatMap';
@@ -21,9 +21,9 @@ const GRADES = ['excellent', 'competent', 'basically_competent', 'incompetent'] 
 const GRADE_COLOURS = ['#2e7d32', '#1565c0', '#ef6c00', '#c62828'];
 type UnitScoreRow = CityOverviewQuery['unitScores'][number];
 
-export function Overview() {
+export function Overview({ initialPeriod }: { initialPeriod: string }) {
   const { t, number, dateTime } = useI18n();
-  const [period, setPeriod] = useState(DEFAULT_PERIOD);
+  const [period, setPeriod] = useState(initialPeriod);
   const [{ data, fetching, error }] = useQuery({ query: CityOverview, variables: { period, limit: 500 } });
   const names = useMemo(() => new Map(data?.units.map((u) => [u.id, u.name]) ?? []), [data]);
   const name = (id: string) => names.get(id) ?? id;
