@@ -3,12 +3,17 @@ to the city overview's rankings and chart drawn (cold: empty cache; warm: the sa
 the gzip size of the JavaScript that view loads, and the p99 through the gateway of every query
 the overview sends (each replayed 50 times).
 
-Measures the city the stack holds (the demo city of `make up` unless a bigger one was loaded).
+Measures the city the stack holds for a period: the demo city of `make up` for 2025, or the city of
+2,000 units and 20,000 cadres that bench/rescoring.py loads and scores for 2029:
+
+    python bench/rescoring.py && python bench/web_console.py --period 2029
+
 Figures: overview_cold_ms, overview_warm_ms, first_view_js_kb, overview_query_p99_ms.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import time
@@ -85,13 +90,35 @@ def replay(settings, bodies: list[str]) -> list[float]:
     return samples
 
 
+def city_size(settings, period: str) -> str:
+    """How big the measured city is, as the API counts it."""
+    bearer = mint_token(settings, Role.ADMIN)
+    query = "query($p: String!) { dataCompleteness(period: $p) { unitId } scoringRosterSize }"
+    response = httpx.post(
+        settings.gateway_url,
+        json={"query": query, "variables": {"p": period}},
+        headers={"authorization": f"Bearer {bearer}"},
+        timeout=60,
+    )
+    data = response.json()["data"]
+    return f"{len(data['dataCompleteness']):,} / {data['scoringRosterSize']:,} on the roster"
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--period", default="2025", help="the period the overview shows")
+    args = parser.parse_args()
     missing = missing_parts()
     if missing:
         raise SystemExit("web_console needs: " + "; ".join(missing))
     settings = stack_settings()
-    url = os.environ.get("WEB_URL", "http://127.0.0.1:4005/")
+    # The overview opens on the period in its address once signed in.
+    url = (
+        os.environ.get("WEB_URL", "http://127.0.0.1:4005/").rstrip("/")
+        + f"/overview?period={args.period}"
+    )
     heading(f"web console overview at {url}")
+    line("units scored / cadres scored for the period", city_size(settings, args.period))
     load = os.getloadavg()
     line("load average (1, 5, 15 min)", ", ".join(f"{x:.2f}" for x in load))
     result = asyncio.run(measure(url))

@@ -1,5 +1,5 @@
 // The console's shell: sign-in, the navigation of the signed-in role, and the routes.
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Provider } from 'urql';
 
 import { makeClient } from './api/client';
@@ -9,19 +9,23 @@ import { useI18n } from './i18n';
 import type { MessageKey } from './i18n/messages';
 import { Link, queryParam, useRouter } from './router';
 import { ErrorBox } from './ui/Problems';
-import { CadrePage } from './views/CadrePage';
-import { Cases } from './views/Cases';
-import { Catalogue } from './views/Catalogue';
-import { Citizen } from './views/Citizen';
-import { Clusters } from './views/Clusters';
-import { Ledger } from './views/Ledger';
+import { DEFAULT_PERIOD } from './ui/PeriodField';
 import { Overview } from './views/Overview';
-import { Reporter } from './views/Reporter';
-import { Scoring } from './views/Scoring';
 import { SignIn, type ClientConfig } from './views/SignIn';
-import { Trainer } from './views/Trainer';
-import { TrainingEffect } from './views/TrainingEffect';
-import { UnitPage } from './views/UnitPage';
+
+// Each view but the overview (the first view of the organisation department) loads when first
+// opened, so the first view's JavaScript carries only itself and the shell.
+const CadrePage = lazy(() => import('./views/CadrePage').then((m) => ({ default: m.CadrePage })));
+const Cases = lazy(() => import('./views/Cases').then((m) => ({ default: m.Cases })));
+const Catalogue = lazy(() => import('./views/Catalogue').then((m) => ({ default: m.Catalogue })));
+const Citizen = lazy(() => import('./views/Citizen').then((m) => ({ default: m.Citizen })));
+const Clusters = lazy(() => import('./views/Clusters').then((m) => ({ default: m.Clusters })));
+const Ledger = lazy(() => import('./views/Ledger').then((m) => ({ default: m.Ledger })));
+const Reporter = lazy(() => import('./views/Reporter').then((m) => ({ default: m.Reporter })));
+const Scoring = lazy(() => import('./views/Scoring').then((m) => ({ default: m.Scoring })));
+const Trainer = lazy(() => import('./views/Trainer').then((m) => ({ default: m.Trainer })));
+const TrainingEffect = lazy(() => import('./views/TrainingEffect').then((m) => ({ default: m.TrainingEffect })));
+const UnitPage = lazy(() => import('./views/UnitPage').then((m) => ({ default: m.UnitPage })));
 
 const NAVIGATION: Record<Role, [string, MessageKey][]> = {
   admin: [
@@ -66,7 +70,7 @@ function Routes({ role, unitId, cadreId }: { role: Role; unitId?: string; cadreI
   if (cadre) return <CadrePage cadreId={decodeURIComponent(cadre[1])} />;
   switch (route) {
     case '/overview':
-      return <Overview />;
+      return <Overview initialPeriod={queryParam(path, 'period') ?? DEFAULT_PERIOD} />;
     case '/catalogue':
       return <Catalogue />;
     case '/scoring':
@@ -155,7 +159,9 @@ export function App() {
         {!session && config && <SignIn config={config} />}
         {session && client && role && (
           <Provider value={client}>
-            <Routes role={role} unitId={session.claims.unit_id} cadreId={session.claims.cadre_id} />
+            <Suspense fallback={<p aria-live="polite">{t('common.loading')}</p>}>
+              <Routes role={role} unitId={session.claims.unit_id} cadreId={session.claims.cadre_id} />
+            </Suspense>
           </Provider>
         )}
       </main>

@@ -5,7 +5,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.development.adapters.tables import clustering_runs, clusters, common_gaps
+from services.development.adapters.tables import (
+    cluster_projections,
+    clustering_runs,
+    clusters,
+    common_gaps,
+)
 
 _RUN_COLUMNS = [c for c in clustering_runs.c if c.name != "model"]
 
@@ -42,3 +47,8 @@ async def run_common_gaps(session: AsyncSession, run_id: str) -> list[sa.Row]:
         )
     )
     return list((await session.execute(query)).all())
+
+
+async def run_projection(session: AsyncSession, run_id: str) -> sa.Row | None:
+    query = sa.select(cluster_projections).where(cluster_projections.c.run_id == run_id)
+    return (await session.execute(query)).first()

@@ -8,8 +8,14 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.development.adapters.tables import clustering_runs, clusters, common_gaps
+from services.development.adapters.tables import (
+    cluster_projections,
+    clustering_runs,
+    clusters,
+    common_gaps,
+)
 from services.development.domain.cluster_report import ClusterSummary, CommonGap
+from services.development.domain.projection import Projection
 
 
 class SqlClusteringRunRepository:
@@ -21,6 +27,7 @@ class SqlClusteringRunRepository:
         values: dict[str, Any],
         summaries: list[ClusterSummary],
         shared: Sequence[CommonGap] = (),
+        projection: Projection | None = None,
     ) -> None:
         await self._session.execute(clustering_runs.insert().values(values))
         if summaries:
@@ -45,4 +52,15 @@ class SqlClusteringRunRepository:
         if shared:
             await self._session.execute(
                 common_gaps.insert(), [{"run_id": values["id"], **asdict(g)} for g in shared]
+            )
+        if projection is not None:
+            await self._session.execute(
+                cluster_projections.insert().values(
+                    run_id=values["id"],
+                    explained_variance=projection.explained_variance,
+                    cadre_ids=projection.cadre_ids,
+                    x=projection.x,
+                    y=projection.y,
+                    clusters=projection.clusters,
+                )
             )

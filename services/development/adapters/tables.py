@@ -248,6 +248,31 @@ def define_portrait_tables_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
     return {table.name: table for table in (enrolment_notes, common_gaps)}
 
 
+def define_projection_table(metadata: sa.MetaData) -> sa.Table:
+    """A clustering run's picture: sampled cadres on two principal components, arrays aligned
+    (one row per run, read whole when drawn)."""
+    return sa.Table(
+        "cluster_projections",
+        metadata,
+        sa.Column(
+            "run_id",
+            sa.Text,
+            sa.ForeignKey("clustering_runs.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("explained_variance", ARRAY(sa.Float), nullable=False),
+        sa.Column("cadre_ids", ARRAY(sa.Text), nullable=False),
+        sa.Column("x", ARRAY(sa.Float), nullable=False),
+        sa.Column("y", ARRAY(sa.Float), nullable=False),
+        sa.Column("clusters", ARRAY(sa.Integer), nullable=False),
+        sa.CheckConstraint(
+            "cardinality(cadre_ids) = cardinality(x) AND cardinality(x) = cardinality(y) "
+            "AND cardinality(y) = cardinality(clusters)",
+            name="cluster_projections_aligned",
+        ),
+    )
+
+
 metadata = sa.MetaData()
 outbox, processed_events = define_platform_tables(metadata)
 unit_roster, cadre_roster = define_roster_tables(metadata)
@@ -266,3 +291,4 @@ for _name, _columns in portrait_columns().items():
 _portraits = define_portrait_tables_v1(metadata)
 enrolment_notes = _portraits["enrolment_notes"]
 common_gaps = _portraits["common_gaps"]
+cluster_projections = define_projection_table(metadata)

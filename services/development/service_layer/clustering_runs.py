@@ -28,6 +28,7 @@ from services.development.domain.clustering import (
 )
 from services.development.domain.gaps import GapVectors, PeriodProfiles, period_gap_vectors
 from services.development.domain.periods import check_period
+from services.development.domain.projection import Projection, project
 from services.development.service_layer.seating import utc_now
 from services.development.service_layer.unit_of_work import DevelopmentUnitOfWork
 from services.development.settings import DevelopmentSettings
@@ -77,10 +78,15 @@ def data_snapshot(vectors: GapVectors) -> str:
     return f"sha256:{digest.hexdigest()}"
 
 
+# Cadres drawn in a run's picture (its 2-D projection); a larger city is drawn from a sample.
+PROJECTION_POINTS = 3_000
+
+
 @dataclass
 class _Fitted:
     values: dict[str, Any]
     summaries: list[ClusterSummary]
+    projection: Projection
 
 
 def _fit(
@@ -93,6 +99,13 @@ def _fit(
     """CPU-bound part, run in a worker thread so the service keeps answering."""
     fit = fit_clusters(vectors.gaps, parameters)
     summaries = summarise(fit.labels, fit.k, vectors, fit.scaled_centres, offers)
+    projection = project(
+        vectors.cadre_ids,
+        fit.pipeline.named_steps["scale"].transform(vectors.gaps),
+        fit.labels,
+        PROJECTION_POINTS,
+        parameters.random_state,
+    )
     model, location = store.save_model(run_id, fit.pipeline)
     largest = summaries[0]
     values = {
@@ -104,7 +117,7 @@ def _fit(
         "model_location": location,
         "message": f"{fit.k} clusters of {len(vectors.cadre_ids):,} cadres; largest: {largest.recommendation}",
     }
-    return _Fitted(values, summaries)
+    return _Fitted(values, summaries, projection)
 
 
 async def _programme_offers(uow: DevelopmentUnitOfWork) -> dict[str, Offer]:
@@ -155,6 +168,7 @@ async def run_clustering(
     summaries: list[ClusterSummary] = []
     # Common gaps are counts, not a fit: they are reported even when there are no groups to find.
     shared: list[CommonGap] = common_gaps(vectors, offers, rule)
+    projection: Projection | None = None
     if period is None:
         values.update(
             status=NOT_RUN,
@@ -171,7 +185,7 @@ async def run_clustering(
                 store,
             )
             values.update(fitted.values)
-            summaries = fitted.summaries
+            summaries, projection = fitted.summaries, fitted.projection
         except NothingToCluster as reason:
             values.update(status=NOT_RUN, message=f"{period}: {reason}")
     if shared:
@@ -180,5 +194,5 @@ async def run_clustering(
         )
     values["seconds"] = round(time.perf_counter() - began, 3)
     async with unit_of_work() as uow:
-        await uow.clustering_runs.add(values, summaries, shared)
+        await uow.clustering_runs.add(values, summaries, shared, projection)
     return run_id

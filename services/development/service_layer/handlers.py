@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+import pydantic
+
 from schemas.envelope import EventPayload
 from schemas.events import (
     BottomRanked,
@@ -24,7 +26,7 @@ from schemas.events import (
     WeaknessCleared,
     WeaknessFlagged,
 )
-from services.common.errors import Conflict, NotFound, invalid
+from services.common.errors import Conflict, FieldProblem, NotFound, ValidationFailed, invalid
 from services.development.domain import clearing
 from services.development.domain import enrolments as rules
 from services.development.domain.effect import CapabilityEffect, capability_effect
@@ -407,6 +409,61 @@ def _trained_capability(programme: Programme, enrolment: Enrolment) -> str | Non
     if enrolment.capability in programme.capabilities:
         return enrolment.capability
     return programme.capabilities[0] if len(programme.capabilities) == 1 else None
+
+
+# The report's fields as the console's mutation names them.
+_REPORT_ARGUMENTS = {
+    "attendance_rate": "attendanceRate",
+    "result_score": "resultScore",
+    "completed_on": "completedOn",
+    "trainer_id": "trainerId",
+}
+
+
+def _completion_report(values: dict[str, Any]) -> EnrolmentCompleted:
+    """The report as the completions topic carries it, so the contract's ranges apply unchanged."""
+    try:
+        return EnrolmentCompleted(**values)
+    except pydantic.ValidationError as error:
+        problems = []
+        for e in error.errors():
+            name = str(e["loc"][0]) if e["loc"] else "report"
+            problems.append(
+                FieldProblem(
+                    field=_REPORT_ARGUMENTS.get(name, name),
+                    rule=e["type"],
+                    message=e["msg"],
+                    value=values.get(name),
+                )
+            )
+        raise ValidationFailed(problems) from None
+
+
+async def record_completion(
+    uow: DevelopmentUnitOfWork,
+    by: str,
+    enrolment_id: str,
+    attendance_rate: float,
+    result_score: float,
+    passed: bool,
+    completed_on: date,
+) -> None:
+    """A trainer's report typed into the console: built into the very report the completions topic
+    carries and applied by `complete_enrolment`, so both ways in check and announce the same."""
+    enrolment = await _enrolment(uow, enrolment_id)
+    report = _completion_report(
+        {
+            "enrolment_id": enrolment.id,
+            "cadre_id": enrolment.cadre_id,
+            "programme_id": enrolment.programme_id,
+            "attendance_rate": attendance_rate,
+            "result_score": result_score,
+            "passed": passed,
+            "completed_on": completed_on,
+            "trainer_id": by,
+        }
+    )
+    await complete_enrolment(uow, report)
 
 
 # Training effect

@@ -27,6 +27,7 @@ from services.development.domain.effect import ScoreChange
 from services.development.domain.enrolments import Enrolment
 from services.development.domain.gaps import PeriodProfiles
 from services.development.domain.programmes import Cohort, Programme
+from services.development.domain.projection import Projection
 
 Finding = WeaknessFlagged | BottomRanked
 # (cadre id, cause, outcome, enrolment id): how a claimed finding was settled.
@@ -84,6 +85,7 @@ class ClusteringRunRepository(Protocol):
         values: dict[str, Any],
         summaries: list[ClusterSummary],
         common_gaps: Sequence[CommonGap] = (),
+        projection: Projection | None = None,
     ) -> None: ...
 
 

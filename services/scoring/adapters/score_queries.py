@@ -93,20 +93,60 @@ async def rankings(
 
 
 async def capabilities(conn: asyncpg.Connection, cadre_id: str, period: str) -> list[dict]:
-    """The cadre's capability scores for the period, one dict per capability."""
+    """The cadre's capability scores for the period, one dict per capability, each with the median
+    of the same peers its percentile is taken among (scored cadres of the unit category and position
+    level with a score in that capability)."""
     row = await conn.fetchrow(
-        "SELECT capabilities, scores, peer_percentiles, peers FROM capability_profiles WHERE cadre_id = $1 AND period = $2",
+        """SELECT p.capabilities, p.scores, p.peer_percentiles, p.peers, s.unit_category, s.position_level
+           FROM capability_profiles p
+           LEFT JOIN cadre_scores s ON s.cadre_id = p.cadre_id AND s.period = p.period
+           WHERE p.cadre_id = $1 AND p.period = $2""",
         cadre_id,
         period,
     )
     if row is None:
         return []
+    medians = await peer_medians(
+        conn, period, row["unit_category"], row["position_level"], row["capabilities"]
+    )
     return [
-        {"capability": name, "score": score, "peer_percentile": percentile, "peers": peers}
+        {
+            "capability": name,
+            "score": score,
+            "peer_percentile": percentile,
+            "peers": peers,
+            "peer_median": medians.get(name),
+        }
         for name, score, percentile, peers in zip(
             row["capabilities"], row["scores"], row["peer_percentiles"], row["peers"]
         )
     ]
+
+
+async def peer_medians(
+    conn: asyncpg.Connection,
+    period: str,
+    unit_category: str | None,
+    position_level: str | None,
+    names: list[str],
+) -> dict[str, float]:
+    """Median capability score per capability among a peer group's scored cadres of the period."""
+    if unit_category is None or position_level is None:
+        return {}
+    rows = await conn.fetch(
+        """SELECT c.capability, percentile_cont(0.5) WITHIN GROUP (ORDER BY c.score) AS median
+           FROM cadre_scores s
+           JOIN capability_profiles p ON p.cadre_id = s.cadre_id AND p.period = s.period
+           CROSS JOIN LATERAL unnest(p.capabilities, p.scores) AS c(capability, score)
+           WHERE s.period = $1 AND s.unit_category = $2 AND s.position_level = $3
+             AND c.capability = ANY($4::text[])
+           GROUP BY c.capability""",
+        period,
+        unit_category,
+        position_level,
+        names,
+    )
+    return {r["capability"]: round(float(r["median"]), 2) for r in rows}
 
 
 async def daily_records_between(

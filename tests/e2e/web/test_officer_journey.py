@@ -71,7 +71,7 @@ async def test_city_overview_ranks_units_and_draws_the_grade_chart(
 ):
     await sign_in(desktop, console, "admin")
     await expect(desktop.get_by_role("heading", name="全市概览")).to_be_visible()
-    township = desktop.get_by_role("table", name="同类组: township")
+    township = desktop.get_by_role("table", name="同类组: 乡镇")
     await expect(township.locator("tbody tr").first).to_contain_text("1")
     await expect(desktop.locator(".chart[data-rendered=true]")).to_have_count(1)
     await expect(desktop.get_by_role("table", name="红榜").locator("tbody tr")).not_to_have_count(0)

@@ -9,6 +9,7 @@ from tests.support import GraphQLClient, eventually, token, unique
 REPORTER_UNIT = "JS-MAJINGAO"
 ME, ANOTHER_CADRE = "C-0001", "C-0002"
 REMEDIAL_CLASS = "governance-capability-class"
+CAMP = "digital-governance-camp"
 REGISTER_CADRE = "mutation($input: CadreInput!) { registerCadre(input: $input) { id } }"
 ADD_COHORT = "mutation($input: CohortInput!) { addCohort(input: $input) { id } }"
 ENROL = """mutation($cadre: ID!, $programme: ID!, $cohort: ID!) {
@@ -59,9 +60,8 @@ async def test_cadre_reads_the_breakdown_and_cannot_open_another_cadre(
     await screenshot(desktop, "cadre-refused")
 
 
-async def test_trainer_records_a_return_to_post_evaluation(
-    stack, console, demo_city, desktop: Page
-):
+async def enrolled(stack, programme: str) -> dict:
+    """A new cadre of the reporter's unit seated in a new cohort of the programme."""
     admin = GraphQLClient(stack.gateway_url, bearer=token(stack, Role.ADMIN))
     cohort_id, cadre_id = unique("web-cohort"), unique("WEB-C")
     try:
@@ -81,7 +81,7 @@ async def test_trainer_records_a_return_to_post_evaluation(
             {
                 "input": {
                     "id": cohort_id,
-                    "programmeId": REMEDIAL_CLASS,
+                    "programmeId": programme,
                     "name": f"浏览器测试班 {cohort_id[-4:]}",
                     "startsOn": "2027-03-01",
                     "endsOn": "2027-03-31",
@@ -92,13 +92,19 @@ async def test_trainer_records_a_return_to_post_evaluation(
         # The development service learns of the new cadre over Kafka.
         enrolment = await eventually(
             lambda: admin.execute(
-                ENROL, {"cadre": cadre_id, "programme": REMEDIAL_CLASS, "cohort": cohort_id}
+                ENROL, {"cadre": cadre_id, "programme": programme, "cohort": cohort_id}
             ),
             timeout=30,
         )
-        enrolment = enrolment["enrolCadre"]
     finally:
         await admin.aclose()
+    return enrolment["enrolCadre"] | {"cadreId": cadre_id, "cohortId": cohort_id}
+
+
+async def test_trainer_records_a_return_to_post_evaluation(
+    stack, console, demo_city, desktop: Page
+):
+    enrolment = await enrolled(stack, REMEDIAL_CLASS)
     assert enrolment["offPost"], enrolment
 
     await sign_in(desktop, console, "trainer")
@@ -110,6 +116,39 @@ async def test_trainer_records_a_return_to_post_evaluation(
     await passed.click()
     await expect(desktop.get_by_test_id("evaluation-recorded")).to_contain_text("通过")
     await expect(passed).to_have_count(0)
+
+
+async def test_trainer_records_a_completion(stack, console, demo_city, desktop: Page):
+    enrolment = await enrolled(stack, CAMP)
+    assert enrolment["status"] == "enrolled" and not enrolment["offPost"], enrolment
+
+    await sign_in(desktop, console, "trainer")
+    form = desktop.get_by_role("form", name=f"记录结业 {enrolment['cohortId']}")
+    await form.get_by_label("干部").select_option(enrolment["id"])
+    await form.get_by_label("出勤率（%）").fill("95")
+    # A result above 100 is refused by the API, which names the field and the rule.
+    await form.get_by_label("成绩").fill("120")
+    await form.get_by_role("button", name="记录结业").click()
+    refusal = form.get_by_role("alert")
+    await expect(refusal).to_contain_text("resultScore")
+    await expect(refusal).to_contain_text("less_than_equal")
+    await form.scroll_into_view_if_needed()
+    await screenshot(desktop, "trainer-completion-refused")
+    assert not await serious_violations(desktop)
+
+    await form.get_by_label("成绩").fill("86.5")
+    await form.get_by_role("button", name="记录结业").click()
+    recorded = desktop.get_by_test_id("completion-recorded")
+    await expect(recorded).to_contain_text(enrolment["cadreId"])
+    await expect(recorded).to_contain_text("completed")
+    # The roster, read again, shows the place completed with its result; no form is left for it.
+    roster = desktop.get_by_role("table", name=f"学员名单 浏览器测试班 {enrolment['cohortId'][-4:]}")
+    row = roster.get_by_role("row").filter(has_text=enrolment["cadreId"])
+    # Reading every programme's rosters again takes a while on a busy machine.
+    await expect(row).to_contain_text("completed", timeout=30_000)
+    await expect(row).to_contain_text("86.5")
+    await expect(form).to_have_count(0)
+    await screenshot(desktop, "trainer-completion-recorded")
 
 
 async def test_citizen_submits_once_and_is_refused_a_second_time(

@@ -30,6 +30,11 @@ ANOMALIES = """query($unit: ID!) { _entities(representations: [{__typename: "Uni
   ... on Unit { anomalies { kind rule indicatorCodes detail } } } }"""
 
 
+INTERVIEWS = """query($period: String!) {
+  interviewsDue(period: $period) { period unitId indicatorCode eventId shortfall planned actual }
+}"""
+
+
 def observation(unit_id: str, code: str, period: str, value: float, unit: str = "%") -> dict:
     return {
         "unitId": unit_id,
@@ -153,6 +158,24 @@ async def test_monthly_monitoring_calls_an_interview_once_for_an_indicator_behin
         unit.unit_id,
     )
     assert [(row["code"], float(row["planned"])) for row in interviews] == [("MON-LEVEL", 100.0)]
+
+    # The city overview reads them for the month, its quarter and its year; other months have none.
+    for shown in (period, f"{year}-Q1", str(year)):
+        due = [
+            d
+            for d in (await admin.execute(INTERVIEWS, {"period": shown}))["interviewsDue"]
+            if d["unitId"] == unit.unit_id
+        ]
+        assert [(d["indicatorCode"], d["period"], d["shortfall"]) for d in due] == [
+            ("MON-LEVEL", period, 20.0)
+        ], shown
+    assert not [
+        d
+        for d in (await admin.execute(INTERVIEWS, {"period": f"{year}-Q2"}))["interviewsDue"]
+        if d["unitId"] == unit.unit_id
+    ]
+    [error] = await admin.errors(INTERVIEWS, {"period": "March"})
+    assert error["extensions"]["problems"][0]["field"] == "period"
 
 
 async def test_spending_over_budget_while_satisfaction_falls_is_an_anomaly_on_the_unit(

@@ -3,6 +3,7 @@ that development consumes, each announced once even when the period is scored ag
 
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 
 from schemas import topics
@@ -247,3 +248,48 @@ async def test_a_cadre_score_fuses_the_unit_result_with_the_cadre_records(scored
         "investment_attraction": 100.0,
         "public_service": 98.0,
     }
+
+
+CAPABILITIES = """query($cadre: ID!, $period: String!) {
+  cadreScore(cadreId: $cadre, period: $period) { capabilities { capability score peers peerMedian } }
+}"""
+COMPLETENESS = """query($period: String!, $category: String) {
+  dataCompleteness(period: $period, unitCategory: $category) { unitId unitCategory items reported share missing }
+}"""
+
+
+async def test_each_capability_comes_with_the_median_of_the_peers_it_is_ranked_among(scored):
+    period = str(scored["year"])
+    profiles = {}
+    for unit in scored["units"]:
+        result = await scored["client"].execute(
+            CAPABILITIES, {"cadre": f"{unit.unit_id}-head", "period": period}
+        )
+        profiles[unit.unit_id] = {c["capability"]: c for c in result["cadreScore"]["capabilities"]}
+    # The five heads are the whole peer group (their own category, all principals).
+    mine = profiles[scored["units"][0].unit_id]
+    for capability, figures in mine.items():
+        peers = [p[capability]["score"] for p in profiles.values() if capability in p]
+        assert figures["peers"] == len(peers)
+        assert figures["peerMedian"] == pytest.approx(float(np.median(peers)), abs=0.01)
+    assert len({p["project_delivery"]["peerMedian"] for p in profiles.values()}) == 1
+
+
+async def test_data_completeness_counts_the_items_of_each_list_that_had_an_observation(scored):
+    period, category = str(scored["year"]), scored["units"][0].category
+    rows = (await scored["client"].execute(COMPLETENESS, {"period": period, "category": category}))[
+        "dataCompleteness"
+    ]
+    assert sorted(r["unitId"] for r in rows) == sorted(u.unit_id for u in scored["units"])
+    for row in rows:
+        breakdown = (
+            await scored["client"].execute(UNIT_SCORE, {"unit": row["unitId"], "period": period})
+        )["unitScore"]["breakdown"]
+        silent = sorted(b["indicatorCode"] for b in breakdown if b["observationsUsed"] == 0)
+        assert (row["items"], row["missing"]) == (len(breakdown), silent)
+        assert row["reported"] == len(breakdown) - len(silent) >= 5
+        assert row["share"] == round(row["reported"] / row["items"], 4)
+        assert row["unitCategory"] == category
+    [error] = await scored["client"].errors(COMPLETENESS, {"period": "last year"})
+    problem = error["extensions"]["problems"][0]
+    assert (problem["field"], problem["rule"]) == ("period", "period_format")

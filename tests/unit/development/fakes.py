@@ -30,6 +30,7 @@ from services.development.domain.enrolments import (
 )
 from services.development.domain.gaps import PeriodProfiles
 from services.development.domain.programmes import Cohort, Programme
+from services.development.domain.projection import Projection
 from services.development.service_layer.unit_of_work import Finding, Settlement
 from services.development.settings import DevelopmentSettings
 
@@ -47,6 +48,7 @@ class Store:
     profiles: dict[tuple[str, str], CapabilityProfileComputed] = field(default_factory=dict)
     runs: list[tuple[dict[str, Any], list[ClusterSummary]]] = field(default_factory=list)
     common_gaps: dict[str, list[CommonGap]] = field(default_factory=dict)
+    projections: dict[str, Projection] = field(default_factory=dict)
     published: list[EventPayload] = field(default_factory=list)
 
 
@@ -278,9 +280,12 @@ class FakeClusteringRunRepository:
         values: dict[str, Any],
         summaries: list[ClusterSummary],
         common_gaps: Sequence[CommonGap] = (),
+        projection: Projection | None = None,
     ) -> None:
         self.store.runs.append((values, summaries))
         self.store.common_gaps[values["id"]] = list(common_gaps)
+        if projection is not None:
+            self.store.projections[values["id"]] = projection
 
 
 class FakeUnitOfWork:

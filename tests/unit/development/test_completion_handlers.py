@@ -9,6 +9,7 @@ from services.common.errors import Conflict, NotFound, ValidationFailed
 from services.development.domain.enrolments import COMPLETED, ENROLLED
 from services.development.service_layer import handlers
 from tests.unit.development.builders import (
+    TODAY,
     bottom_rank,
     cohort,
     completion,
@@ -137,3 +138,54 @@ async def test_a_result_of_a_place_made_by_hand_in_a_programme_of_several_capabi
     await development.handle(completion(outcome.enrolment_id, "C-1", "camp"))
     [result] = store.published
     assert isinstance(result, TrainingResultRecorded) and result.capability is None
+
+
+async def test_a_completion_typed_by_a_trainer_is_the_report_the_topic_carries():
+    development, store, enrolment = await _placed(bottom_rank("C-1"), *_remedial())
+    await development.execute(
+        handlers.record_completion, "trainer-9", enrolment.id, 0.8, 64.0, False, TODAY
+    )
+    failed = store.enrolments[enrolment.id]
+    assert (failed.trainer_id, failed.attendance_rate, failed.result_score) == (
+        "trainer-9",
+        0.8,
+        64.0,
+    )
+    assert failed.off_post and failed.evaluation_passed is False
+    [denied] = [e for e in store.published if isinstance(e, ReturnToPostDenied)]
+    assert "trainer-9" in denied.reason
+    [result] = [e for e in store.published if isinstance(e, TrainingResultRecorded)]
+    assert result.result_score == 64.0
+
+
+async def test_a_typed_completion_out_of_range_names_each_argument_and_changes_nothing():
+    development, store, enrolment = await _placed(
+        weakness("C-1"), programme("camp"), cohort("camp-1")
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        await development.execute(
+            handlers.record_completion, "trainer-9", enrolment.id, 1.7, -3.0, True, TODAY
+        )
+    problems = {p.field: p for p in refused.value.problems}
+    assert set(problems) == {"attendanceRate", "resultScore"}
+    assert problems["attendanceRate"].value == 1.7 and problems["resultScore"].value == -3.0
+    assert "1" in problems["attendanceRate"].message
+    assert store.enrolments[enrolment.id].status == ENROLLED
+    with pytest.raises(NotFound, match="no enrolment 'enr-missing'"):
+        await development.execute(
+            handlers.record_completion, "trainer-9", "enr-missing", 0.9, 80.0, True, TODAY
+        )
+
+
+async def test_a_typed_completion_of_a_finished_place_is_refused_like_a_second_report():
+    development, store, enrolment = await _placed(
+        weakness("C-1"), programme("camp"), cohort("camp-1")
+    )
+    await development.execute(
+        handlers.record_completion, "trainer-9", enrolment.id, 1.0, 90.0, True, TODAY
+    )
+    assert store.enrolments[enrolment.id].status == COMPLETED
+    with pytest.raises(Conflict, match="only an enrolled cadre"):
+        await development.execute(
+            handlers.record_completion, "trainer-9", enrolment.id, 1.0, 90.0, True, TODAY
+        )

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from services.common.errors import NotFound, ValidationFailed
+from services.development.domain.projection import project
 from services.development.service_layer import handlers
 from services.development.service_layer.clustering_runs import COMPLETED, NOT_RUN
 from tests.unit.development.builders import cohort, profile, programme, weakness
@@ -107,3 +108,40 @@ async def test_a_run_keeps_the_common_gaps_also_when_everyone_is_alike():
         "1 common gap, widest: digital governance: 100% of deputy-level cadres below target "
         "(40 of 40) -> open a camp in digital governance (no programme offers it yet) for 40 cadres"
     )
+
+
+async def test_a_completed_run_keeps_a_picture_of_its_clusters_apart_on_the_first_axis():
+    development, store = fake_development(development_clustering_min_cadres=30)
+    rng = np.random.default_rng(11)
+    for n in range(60):
+        weak = n % 2 == 0
+        scores = {
+            "digital_governance": float(rng.normal(40 if weak else 85, 3)),
+            "investment_attraction": float(rng.normal(80 if weak else 45, 3)),
+            "emergency_response": float(rng.normal(60, 3)),
+        }
+        await development.handle(profile(f"C-{n:03}", "2025", scores))
+    run_id = await development.retrain_clustering("2025", "admin")
+    picture = store.projections[run_id]
+    assert len(picture.cadre_ids) == len(picture.x) == len(picture.y) == 60
+    assert sorted(set(picture.clusters)) == [0, 1]
+    first_axis = {k: [x for x, c in zip(picture.x, picture.clusters) if c == k] for k in (0, 1)}
+    # Two groups differing along one direction: that direction is the first component.
+    assert max(first_axis[0]) < min(first_axis[1]) or max(first_axis[1]) < min(first_axis[0])
+    assert picture.explained_variance[0] > 0.5 and sum(picture.explained_variance) <= 1.0
+
+
+def test_a_projection_of_one_capability_draws_it_on_the_first_axis_only():
+    scaled = np.array([[-1.0], [-0.9], [1.0], [1.1]])
+    picture = project(["a", "b", "c", "d"], scaled, np.array([0, 0, 1, 1]), 10, 42)
+    assert picture.y == [0.0] * 4 and picture.explained_variance == [1.0, 0.0]
+    assert abs(picture.x[0] - picture.x[3]) > 1.5
+
+
+def test_a_large_city_is_drawn_from_a_fixed_sample():
+    rng = np.random.default_rng(3)
+    scaled = rng.normal(size=(500, 4))
+    ids = [f"C-{n}" for n in range(500)]
+    first = project(ids, scaled, np.zeros(500, int), 50, 42)
+    again = project(ids, scaled, np.zeros(500, int), 50, 42)
+    assert len(first.cadre_ids) == 50 and first == again

@@ -252,6 +252,7 @@ export const CadrePage = graphql(`
         score
         peerPercentile
         peers
+        peerMedian
       }
       unitScore {
         unitId
@@ -313,6 +314,8 @@ export const Programmes = graphql(`
           cadreId
           status
           offPost
+          passed
+          resultScore
           evaluationPassed
         }
         waitlist {
@@ -346,6 +349,10 @@ export const SubmitPublicEvaluation = graphql(`
 
 export const Exemptions = graphql(`
   query Exemptions($status: String) {
+    exemptionCategories(includeInactive: true) {
+      code
+      name
+    }
     exemptions(status: $status, limit: 200) {
       id
       subject {
@@ -593,6 +600,69 @@ export const AttainmentBreakdown = graphql(`
         kind
         fraction
         value
+      }
+    }
+  }
+`);
+
+export const UnitCategories = graphql(`
+  query UnitCategories {
+    unitCategories {
+      code
+      name
+      nameEn
+    }
+  }
+`);
+
+export const RecordCompletion = graphql(`
+  mutation RecordCompletion($enrolmentId: ID!, $attendanceRate: Float!, $resultScore: Float!, $passed: Boolean!, $completedOn: Date!) {
+    recordCompletion(enrolmentId: $enrolmentId, attendanceRate: $attendanceRate, resultScore: $resultScore, passed: $passed, completedOn: $completedOn) {
+      id
+      cadreId
+      status
+      passed
+      resultScore
+      attendanceRate
+      offPost
+    }
+  }
+`);
+
+export const OverviewFollowUps = graphql(`
+  query OverviewFollowUps($period: String!) {
+    interviewsDue(period: $period) {
+      period
+      unitId
+      indicatorCode
+      eventId
+      actual
+      planned
+      shortfall
+    }
+    dataCompleteness(period: $period) {
+      unitId
+      unitCategory
+      items
+      reported
+      share
+      missing
+    }
+  }
+`);
+
+export const ClusterPicture = graphql(`
+  query ClusterPicture($id: ID!) {
+    clusteringRun(id: $id) {
+      id
+      projection {
+        explainedVariance
+        points {
+          cadreId
+          x
+          y
+          cluster
+        }
       }
     }
   }

@@ -1,5 +1,5 @@
 // Apache ECharts from echarts/core with only the charts the console draws (the full bundle is 1.3 MB).
-import { BarChart, HeatmapChart, LineChart, RadarChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 
 import type { ChartOption } from './chart-option';
 
-echarts.use([BarChart, HeatmapChart, LineChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([BarChart, HeatmapChart, LineChart, RadarChart, ScatterChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';

@@ -13,7 +13,17 @@ import { ErrorBox } from '../ui/Problems';
 const SCORED = 'scored';
 const MAX_UNITS = 500;
 
-export function AttainmentHeatMap({ period, categories, name }: { period: string; categories: string[]; name(unitId: string): string }) {
+export function AttainmentHeatMap({
+  period,
+  categories,
+  name,
+  categoryName,
+}: {
+  period: string;
+  categories: string[];
+  name(unitId: string): string;
+  categoryName(code: string): string;
+}) {
   const { t, number } = useI18n();
   const [category, setCategory] = useState(categories[0] ?? '');
   const [shown, setShown] = useState(false);
@@ -33,10 +43,11 @@ export function AttainmentHeatMap({ period, categories, name }: { period: string
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { position: 'top' },
-      grid: { left: 160, right: 24, top: 16, bottom: 120 },
+      // The colour scale sits above the plot: below it, it ran into the rotated indicator codes.
+      grid: { left: 8, right: 24, top: 64, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       xAxis: { type: 'category', data: grid.indicators, axisLabel: { rotate: 45, fontSize: 10 }, splitArea: { show: true } },
       yAxis: { type: 'category', data: grid.units.map(name), inverse: true, axisLabel: { fontSize: 11 } },
-      visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, text: ['100%', '0%'], inRange: { color: ['#b2182b', '#fddbc7', '#f7f7f7', '#d1e5f0', '#2166ac'] } },
+      visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', top: 0, itemHeight: 160, text: ['100%', '0%'], inRange: { color: ['#b2182b', '#fddbc7', '#f7f7f7', '#d1e5f0', '#2166ac'] } },
       series: [
         {
           type: 'heatmap',
@@ -63,7 +74,7 @@ export function AttainmentHeatMap({ period, categories, name }: { period: string
           <select value={chosen} onChange={(event) => setCategory(event.target.value)}>
             {categories.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {categoryName(c)}
               </option>
             ))}
           </select>
@@ -79,11 +90,11 @@ export function AttainmentHeatMap({ period, categories, name }: { period: string
       {shown && data && grid.units.length === 0 && <p className="empty">{t('common.empty')}</p>}
       {shown && data && grid.units.length > 0 && (
         <>
-          <Chart option={option} label={t('heat.chart', { category: chosen, period })} height={Math.max(240, 28 * grid.units.length + 150)} />
+          <Chart option={option} label={t('heat.chart', { category: categoryName(chosen), period })} height={Math.max(240, 28 * grid.units.length + 150)} />
           <details>
             <summary>{t('heat.table')}</summary>
             <DataTable
-              caption={t('heat.chart', { category: chosen, period })}
+              caption={t('heat.chart', { category: categoryName(chosen), period })}
               exportName={`attainment-${chosen}-${period}`}
               rows={grid.units}
               rowKey={(u) => u}

@@ -10,6 +10,7 @@ import { LazyChart as Chart } from '../ui/LazyChart';
 import { DataTable } from '../ui/DataTable';
 import { DEFAULT_PERIOD, PeriodField } from '../ui/PeriodField';
 import { ErrorBox } from '../ui/Problems';
+import { useCategoryName } from '../ui/categories';
 
 export function CadrePage({ cadreId }: { cadreId: string }) {
   const { t, number } = useI18n();
@@ -24,6 +25,12 @@ export function CadrePage({ cadreId }: { cadreId: string }) {
     await submit({ input: { cadreId, period, reasons } });
   };
   const capabilities = score?.capabilities ?? [];
+  const categoryName = useCategoryName();
+  // The peer group reads "category/position level"; the category is shown by name.
+  const peerGroupName = (group: string) => {
+    const [category, ...rest] = group.split('/');
+    return [categoryName(category), ...rest].join('/');
+  };
   return (
     <section aria-labelledby="cadre-title">
       <h1 id="cadre-title">
@@ -47,7 +54,7 @@ export function CadrePage({ cadreId }: { cadreId: string }) {
             <div>
               <dt>{t('common.rank')}</dt>
               <dd>
-                {score.rank}/{score.peerGroupSize} <small>{score.peerGroup}</small>
+                {score.rank}/{score.peerGroupSize} <small>{peerGroupName(score.peerGroup)}</small>
               </dd>
             </div>
           </dl>
@@ -88,26 +95,46 @@ export function CadrePage({ cadreId }: { cadreId: string }) {
               />
             </div>
           )}
-          {capabilities.length > 2 && (
-            <div className="card">
+          {capabilities.length > 0 && (
+            <div className="card" data-testid="capability-radar">
               <h2>{t('cadre.radar')}</h2>
-              <Chart
-                label={t('cadre.radar')}
-                option={{
-                  legend: { bottom: 0 },
-                  tooltip: {},
-                  radar: { indicator: capabilities.map((c) => ({ name: c.capability, max: 100 })) },
-                  series: [
-                    {
-                      type: 'radar',
-                      data: [
-                        { name: t('cadre.self'), value: capabilities.map((c) => c.score) },
-                        // The API gives each score's percentile among peers, not the peers' median.
-                        { name: t('cadre.percentile'), value: capabilities.map((c) => c.peerPercentile) },
-                      ],
-                    },
-                  ],
-                }}
+              {/* A radar needs three axes; with fewer capabilities the table alone shows them. */}
+              {capabilities.length > 2 && (
+                <Chart
+                  label={t('cadre.radar')}
+                  option={{
+                    legend: { bottom: 0 },
+                    tooltip: {},
+                    radar: { indicator: capabilities.map((c) => ({ name: c.capability, max: 100 })), radius: '62%' },
+                    series: [
+                      {
+                        type: 'radar',
+                        data: [
+                          { name: t('cadre.self'), value: capabilities.map((c) => c.score), itemStyle: { color: '#0b4f9c' }, areaStyle: { opacity: 0.15 } },
+                          {
+                            name: t('cadre.median'),
+                            value: capabilities.map((c) => c.peerMedian ?? 0),
+                            itemStyle: { color: '#b35900' },
+                            lineStyle: { type: 'dashed' },
+                          },
+                        ],
+                      },
+                    ],
+                  }}
+                />
+              )}
+              <DataTable
+                caption={t('cadre.radar')}
+                exportName={`capabilities-${cadreId}-${period}`}
+                rows={capabilities}
+                rowKey={(c) => c.capability}
+                columns={[
+                  { header: t('cadre.capability'), value: (c) => c.capability },
+                  { header: t('cadre.self'), value: (c) => c.score, render: (c) => number(c.score, 1), numeric: true },
+                  { header: t('cadre.median'), value: (c) => c.peerMedian ?? null, render: (c) => number(c.peerMedian, 1), numeric: true },
+                  { header: t('cadre.percentile'), value: (c) => c.peerPercentile, render: (c) => number(c.peerPercentile, 0), numeric: true },
+                  { header: t('cadre.peers'), value: (c) => c.peers, numeric: true },
+                ]}
               />
             </div>
           )}

@@ -33,6 +33,8 @@ export function Cases() {
   const [status, setStatus] = useState<string>('submitted');
   const variables = { status: status || null };
   const [exemptions, reloadExemptions] = useQuery({ query: Exemptions, variables });
+  const categoryNames = new Map(exemptions.data?.exemptionCategories.map((c) => [c.code, c.name]) ?? []);
+  const exemptionCategory = (code: string) => categoryNames.get(code) ?? code;
   const [appeals, reloadAppeals] = useQuery({ query: Appeals, variables });
   const [exemptionDecided, decideExemption] = useMutation(DecideExemption);
   const [reviewStarted, startReview] = useMutation(StartAppealReview);
@@ -98,7 +100,7 @@ export function Cases() {
             { header: t('cases.subject'), value: (e) => subject(e.subject) },
             { header: t('common.period'), value: (e) => e.period },
             { header: t('common.indicator'), value: (e) => e.indicatorCode },
-            { header: t('cases.category'), value: (e) => e.categoryCode },
+            { header: t('cases.category'), value: (e) => exemptionCategory(e.categoryCode) },
             { header: t('common.reason'), value: (e) => e.reasons },
             { header: t('cases.evidence'), value: (e) => e.evidence.map((d) => d.name).join(', ') },
             { header: t('cases.appliedAt'), value: (e) => dateTime(e.applied.at) },

@@ -1,5 +1,6 @@
-// The capability-gap clusters of a clustering run: each cluster's size as a bar, its share of each
-// position level, its mean gaps and its recommendation. Administrators can cluster a period again.
+// The capability-gap clusters of a clustering run: cadres on two principal components coloured by
+// cluster, each cluster's size as a bar, its share of each position level, its mean gaps and its
+// recommendation. Administrators can cluster a period again.
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 
@@ -10,6 +11,7 @@ import { DataTable } from '../ui/DataTable';
 import { LazyChart as Chart, type ChartOption } from '../ui/LazyChart';
 import { DEFAULT_PERIOD } from '../ui/PeriodField';
 import { ErrorBox } from '../ui/Problems';
+import { ClusterScatter } from './ClusterScatter';
 
 export function Clusters() {
   const { t, number, dateTime } = useI18n();
@@ -100,6 +102,7 @@ export function Clusters() {
               {run.message}
             </p>
           )}
+          {run.clusters.length > 0 && <ClusterScatter key={run.id} runId={run.id} clusterName={clusterName} />}
           {run.clusters.length > 0 && (
             <div className="card">
               <h2>{t('clusters.sizes')}</h2>

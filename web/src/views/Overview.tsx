@@ -1,5 +1,6 @@
 // The organisation department's city overview for a period: units ranked within their peer
-// groups, grades against the excellent quota, red and black lists, anomalies.
+// groups, grades against the excellent quota, red and black lists, anomalies, supervisory
+// interviews due and data completeness.
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 
@@ -10,20 +11,23 @@ import type { MessageKey } from '../i18n/messages';
 import { Link } from '../router';
 import { LazyChart as Chart, type ChartOption } from '../ui/LazyChart';
 import { DataTable } from '../ui/DataTable';
-import { DEFAULT_PERIOD, PeriodField } from '../ui/PeriodField';
+import { PeriodField } from '../ui/PeriodField';
 import { ErrorBox } from '../ui/Problems';
+import { useCategoryName } from '../ui/categories';
 import { AttainmentHeatMap } from './AttainmentHeatMap';
+import { FollowUps } from './FollowUps';
 
 const GRADES = ['excellent', 'competent', 'basically_competent', 'incompetent'] as const;
 const GRADE_COLOURS = ['#2e7d32', '#1565c0', '#ef6c00', '#c62828'];
 type UnitScoreRow = CityOverviewQuery['unitScores'][number];
 
-export function Overview() {
+export function Overview({ initialPeriod }: { initialPeriod: string }) {
   const { t, number, dateTime } = useI18n();
-  const [period, setPeriod] = useState(DEFAULT_PERIOD);
+  const [period, setPeriod] = useState(initialPeriod);
   const [{ data, fetching, error }] = useQuery({ query: CityOverview, variables: { period, limit: 500 } });
   const names = useMemo(() => new Map(data?.units.map((u) => [u.id, u.name]) ?? []), [data]);
   const name = (id: string) => names.get(id) ?? id;
+  const categoryName = useCategoryName();
   const groups = useMemo(() => {
     const byGroup = new Map<string, UnitScoreRow[]>();
     for (const score of data?.unitScores ?? []) byGroup.set(score.unitCategory, [...(byGroup.get(score.unitCategory) ?? []), score]);
@@ -34,7 +38,7 @@ export function Overview() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 60 },
-      xAxis: { type: 'category', data: groups.map(([g]) => g), axisLabel: { rotate: 30 } },
+      xAxis: { type: 'category', data: groups.map(([g]) => categoryName(g)), axisLabel: { rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         ...GRADES.map((grade, i) => ({
@@ -55,7 +59,7 @@ export function Overview() {
         },
       ],
     }),
-    [groups, t],
+    [groups, t, categoryName],
   );
   const red = data?.periodLists.filter((e) => e.listName === 'red') ?? [];
   const black = data?.periodLists.filter((e) => e.listName === 'black') ?? [];
@@ -75,14 +79,14 @@ export function Overview() {
             <h2>{t('overview.distribution')}</h2>
             {groups.length ? <Chart option={distribution} label={t('overview.distribution')} /> : <p className="empty">{t('common.empty')}</p>}
           </div>
-          <AttainmentHeatMap key={period} period={period} categories={groups.map(([g]) => g)} name={name} />
+          <AttainmentHeatMap key={period} period={period} categories={groups.map(([g]) => g)} name={name} categoryName={categoryName} />
           <div className="card" data-testid="rankings">
             <h2>{t('overview.rankings')}</h2>
             {groups.length === 0 && <p className="empty">{t('common.empty')}</p>}
             {groups.map(([group, rows]) => (
               <DataTable
                 key={group}
-                caption={`${t('overview.peerGroup')}: ${group}`}
+                caption={`${t('overview.peerGroup')}: ${categoryName(group)}`}
                 exportName={`rankings-${period}-${group}`}
                 rows={rows}
                 rowKey={(r) => r.unitId}
@@ -128,8 +132,8 @@ export function Overview() {
                 { header: t('scoring.startedAt'), value: (r) => dateTime(r.detectedAt) },
               ]}
             />
-            <p className="note">{t('overview.interviews')}</p>
           </div>
+          <FollowUps period={period} name={name} categoryName={categoryName} />
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
-// A trainer's programmes: cohorts with rosters and waitlists, and the return-to-post evaluation of
-// cadres kept off post. Completions reach the platform over Kafka, not through this API.
+// A trainer's programmes: cohorts with rosters and waitlists, completions of seated cadres, and the
+// return-to-post evaluation of cadres kept off post.
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 
@@ -7,12 +7,14 @@ import { Programmes, RecordEvaluation } from '../api/operations';
 import { useI18n } from '../i18n';
 import { DataTable } from '../ui/DataTable';
 import { ErrorBox } from '../ui/Problems';
+import { CompletionForm, type Completed } from './CompletionForm';
 
 export function Trainer() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, number } = useI18n();
   const [{ data, fetching, error }, reload] = useQuery({ query: Programmes });
   const [recorded, record] = useMutation(RecordEvaluation);
   const [scores, setScores] = useState<Record<string, string>>({});
+  const [completed, setCompleted] = useState<Completed | null>(null);
   const evaluate = async (enrolmentId: string, passed: boolean) => {
     const score = scores[enrolmentId] ? Number(scores[enrolmentId]) : null;
     await record({ enrolmentId, passed, score });
@@ -32,6 +34,14 @@ export function Trainer() {
           })}
         </p>
       )}
+      {completed && (
+        <p className="success" role="status" data-testid="completion-recorded">
+          {t('trainer.completionRecorded', {
+            cadre: completed.cadreId,
+            status: `${completed.status}, ${completed.passed ? t('trainer.pass') : t('trainer.fail')}`,
+          })}
+        </p>
+      )}
       {data?.programmes.length === 0 && <p className="empty">{t('common.empty')}</p>}
       {data?.programmes.map((programme) => (
         <div className="card" key={programme.id}>
@@ -39,7 +49,11 @@ export function Trainer() {
             {programme.name} <small>{programme.kind}</small>
           </h2>
           {programme.cohorts.map((cohort) => (
-            <details key={cohort.id} open={cohort.enrolments.some((e) => e.offPost)}>
+            <details
+              key={cohort.id}
+              // Open while someone in it awaits a report, and still open once the last report is in.
+              open={cohort.enrolments.some((e) => e.offPost || e.status === 'enrolled' || e.id === completed?.id)}
+            >
               <summary>
                 {cohort.name} · {dateTime(cohort.startsOn).split(' ')[0]} · {t('trainer.seats', { taken: cohort.seatsTaken, capacity: cohort.capacity })}
               </summary>
@@ -51,6 +65,7 @@ export function Trainer() {
                 columns={[
                   { header: t('role.cadre'), value: (e) => e.cadreId },
                   { header: t('common.status'), value: (e) => e.status },
+                  { header: t('trainer.result'), value: (e) => e.resultScore, render: (e) => number(e.resultScore, 1), numeric: true },
                   {
                     header: t('trainer.evaluate'),
                     value: (e) => (e.evaluationPassed == null ? null : String(e.evaluationPassed)),
@@ -81,6 +96,16 @@ export function Trainer() {
                   },
                 ]}
               />
+              {cohort.enrolments.some((e) => e.status === 'enrolled') && (
+                <CompletionForm
+                  cohortId={cohort.id}
+                  seats={cohort.enrolments.filter((e) => e.status === 'enrolled')}
+                  onRecorded={(done) => {
+                    setCompleted(done);
+                    reload({ requestPolicy: 'network-only' });
+                  }}
+                />
+              )}
               {cohort.waitlist.length > 0 && (
                 <DataTable
                   caption={`${t('trainer.waitlist')} ${cohort.name}`}

@@ -7,6 +7,7 @@ import { ProgrammeNames, TrainingEffect as TrainingEffectQuery } from '../api/op
 import { useI18n } from '../i18n';
 import { DataTable } from '../ui/DataTable';
 import { ErrorBox } from '../ui/Problems';
+import { useCategoryName } from '../ui/categories';
 
 interface Asked {
   programmeId: string;
@@ -16,6 +17,7 @@ interface Asked {
 
 export function TrainingEffect({ initialProgramme }: { initialProgramme: string }) {
   const { t, number } = useI18n();
+  const categoryName = useCategoryName();
   const [programmes] = useQuery({ query: ProgrammeNames });
   const [programmeId, setProgrammeId] = useState(initialProgramme);
   const [beforePeriod, setBefore] = useState('2024');
@@ -86,7 +88,7 @@ export function TrainingEffect({ initialProgramme }: { initialProgramme: string 
                 rows={c.peerGroups}
                 rowKey={(g) => `${g.unitCategory}-${g.positionLevel}`}
                 columns={[
-                  { header: t('common.category'), value: (g) => g.unitCategory },
+                  { header: t('common.category'), value: (g) => categoryName(g.unitCategory) },
                   { header: t('effect.level'), value: (g) => g.positionLevel },
                   { header: t('effect.enrolled'), value: (g) => g.enrolledCount, numeric: true },
                   { header: t('effect.enrolledBefore'), value: (g) => g.enrolledBefore, render: (g) => number(g.enrolledBefore, 2), numeric: true },

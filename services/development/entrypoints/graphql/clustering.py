@@ -112,6 +112,35 @@ class CommonGap:
         )
 
 
+@strawberry.type(description="A cadre drawn in a run's picture.")
+class ProjectedCadre:
+    cadre_id: strawberry.ID
+    x: float
+    y: float
+    cluster: int = strawberry.field(description="Index of the cadre's cluster (GapCluster.index).")
+
+
+@strawberry.type(
+    description="Cadres' scaled capability gaps on their first two principal components (PCA): "
+    "a picture of the clusters, drawn from a fixed random sample of at most 3,000 cadres."
+)
+class ClusterProjection:
+    explained_variance: list[float] = strawberry.field(
+        description="Share of the variance each axis shows, 0 to 1 (x first)."
+    )
+    points: list[ProjectedCadre]
+
+    @classmethod
+    def from_row(cls, row: sa.Row) -> ClusterProjection:
+        return cls(
+            explained_variance=list(row.explained_variance),
+            points=[
+                ProjectedCadre(cadre_id=strawberry.ID(c), x=x, y=y, cluster=k)
+                for c, x, y, k in zip(row.cadre_ids, row.x, row.y, row.clusters, strict=True)
+            ],
+        )
+
+
 @strawberry.type
 class SilhouetteOfK:
     k: int
@@ -178,6 +207,12 @@ class ClusteringRun:
             return [
                 CommonGap.from_row(r) for r in await clustering_queries.run_common_gaps(s, self.id)
             ]
+
+    @strawberry.field(description="The run's 2-D picture; null when the run clustered nothing.")
+    async def projection(self, info: Info) -> ClusterProjection | None:
+        async with reading(info) as s:
+            row = await clustering_queries.run_projection(s, self.id)
+        return ClusterProjection.from_row(row) if row else None
 
 
 async def run_by_id(info: Info, run_id: str) -> ClusteringRun | None:

@@ -264,3 +264,36 @@ class EnrolmentMutations:
             handlers.record_evaluation, enrolment_id, score, passed, note
         )
         return await enrolment_by_id(info, enrolment_id)
+
+    @strawberry.mutation(
+        extensions=roles(*access.MANAGERS),
+        description="Records a trainer's completion report, checked and applied exactly as one on "
+        "development.completions.v1 (the signed-in trainer is the reporter); for a full-time programme "
+        "the report is the practical evaluation.",
+    )
+    async def record_completion(
+        self,
+        info: Info,
+        enrolment_id: strawberry.ID,
+        attendance_rate: Annotated[
+            float,
+            strawberry.argument(description="Share of sessions attended, 0 to 1 (0.95 = 95%)."),
+        ],
+        result_score: Annotated[
+            float, strawberry.argument(description="The cadre's result, 0-100.")
+        ],
+        passed: bool,
+        completed_on: Annotated[
+            date, strawberry.argument(description="Day the programme ended for the cadre.")
+        ],
+    ) -> Enrolment:
+        await development(info).execute(
+            handlers.record_completion,
+            principal_of(info).subject,
+            enrolment_id,
+            attendance_rate,
+            result_score,
+            passed,
+            completed_on,
+        )
+        return await enrolment_by_id(info, enrolment_id)

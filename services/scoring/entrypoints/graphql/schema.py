@@ -22,6 +22,7 @@ from services.scoring.entrypoints.graphql.locked_periods import (
     PeriodLockQuery,
 )
 from services.scoring.entrypoints.graphql.observations import ObservationMutation
+from services.scoring.entrypoints.graphql.overview import OverviewQuery
 from services.scoring.entrypoints.graphql.portraits import PortraitMutation, PortraitQuery
 from services.scoring.entrypoints.graphql.records import RecordMutation
 from services.scoring.entrypoints.graphql.runs import RunMutation
@@ -31,6 +32,7 @@ from services.scoring.entrypoints.graphql.waivers import WaiverMutation, WaiverQ
 
 QUERIES: tuple[type, ...] = (
     ScoreQuery,
+    OverviewQuery,
     SettingsQuery,
     ledger.LogQuery,
     ApprovalQuery,

@@ -147,6 +147,10 @@ class CapabilityScore:
     score: float
     peer_percentile: float
     peers: int
+    peer_median: float | None = strawberry.field(
+        description="Median score in this capability of the peers the percentile is taken among "
+        "(the cadre's unit category and position level, scored cadres with a score in it)."
+    )
 
 
 @strawberry.type
