@@ -39,7 +39,7 @@ export function TrainingEffect({ initialProgramme }: { initialProgramme: string 
       <form className="inline-form" onSubmit={submit}>
         <label>
           {t('effect.programme')}
-          <select value={chosen} onChange={(event) => setProgrammeId(event.target.value)}>
+          <select aria-label={t('effect.programme')} value={chosen} onChange={(event) => setProgrammeId(event.target.value)}>
             {programmes.data?.programmes.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
