@@ -30,7 +30,13 @@ def connection_options(target: KafkaTarget) -> dict[str, Any]:
         # checked: a broker that cannot prove it is the named one gets no credentials.
         options["ssl_context"] = create_ssl_context(cafile=target.kafka_ssl_cafile)
     if protocol.startswith("SASL_"):
+        # Checked here, not when the settings load: a migration runs with the same configuration
+        # and never talks to Kafka, so it is not given the service's Kafka password.
         password = target.kafka_sasl_password
+        if not (target.kafka_sasl_username and password):
+            raise ValueError(
+                f"KAFKA_SECURITY_PROTOCOL={protocol} needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD"
+            )
         options["sasl_mechanism"] = target.kafka_sasl_mechanism
         options["sasl_plain_username"] = target.kafka_sasl_username
         options["sasl_plain_password"] = password.get_secret_value() if password else None

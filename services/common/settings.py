@@ -85,17 +85,6 @@ class PlatformSettings(BaseSettings):
             )
         return self
 
-    @model_validator(mode="after")
-    def _sasl_needs_credentials(self) -> PlatformSettings:
-        if self.kafka_security_protocol.startswith("SASL_") and not (
-            self.kafka_sasl_username and self.kafka_sasl_password
-        ):
-            raise ValueError(
-                f"KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} needs "
-                "KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD"
-            )
-        return self
-
     @property
     def database_sslmode_in_effect(self) -> str:
         if self.database_sslmode is not None:

@@ -107,7 +107,8 @@ class Kafka(Component):
     port_offset = 92
     extra_ports = (("kafka-controller", 93),)
     group = "infra"
-    ready_timeout = 60.0
+    # A broker restarted after a kill recovers its logs first; on a busy machine that takes a while.
+    ready_timeout = 180.0
 
     @classmethod
     def environment(cls, stack: Stack) -> dict[str, str]:
