@@ -23,7 +23,9 @@ def own_stack() -> Iterator[OwnStack]:
         stack.up()
         yield stack
     finally:
-        stack.down()
+        # ATTACKS_KEEP_STACK=1 leaves it running for the next run (while working on these tests).
+        if os.environ.get("ATTACKS_KEEP_STACK") != "1":
+            stack.down()
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,17 @@ class Writes:
     attempted: list[str] = field(default_factory=list)
     # (HTTP status, error code) of each refused write; ("transport", error class) for no answer.
     refused: Counter = field(default_factory=Counter)
+    # Ticks of the steady load at which every slot was still busy: not sent, so the run stays
+    # as long as planned however slow the machine is.
+    skipped: int = 0
+
+    @property
+    def unanswered(self) -> int:
+        return sum(n for (kind, _), n in self.refused.items() if kind == "transport")
+
+    @property
+    def answered_refusals(self) -> Counter:
+        return Counter({key: n for key, n in self.refused.items() if key[0] != "transport"})
 
 
 async def write_one(client: GraphQLClient, writes: Writes, index: int) -> None:
@@ -48,20 +59,18 @@ async def steady_writes(
     client: GraphQLClient, writes: Writes, rate: float, stop: asyncio.Event, concurrency: int = 25
 ) -> None:
     """`rate` writes a second until `stop` is set; at most `concurrency` in flight."""
-    slots = asyncio.Semaphore(concurrency)
     pending: set[asyncio.Task] = set()
-
-    async def guarded(index: int) -> None:
-        async with slots:
-            await write_one(client, writes, index)
-
-    began, index = time.monotonic(), 0
+    began, tick, index = time.monotonic(), 0, 0
     while not stop.is_set():
-        task = asyncio.create_task(guarded(index))
-        pending.add(task)
-        task.add_done_callback(pending.discard)
-        index += 1
-        await asyncio.sleep(max(0.0, began + index / rate - time.monotonic()))
+        tick += 1
+        if len(pending) < concurrency:
+            task = asyncio.create_task(write_one(client, writes, index))
+            pending.add(task)
+            task.add_done_callback(pending.discard)
+            index += 1
+        else:
+            writes.skipped += 1
+        await asyncio.sleep(max(0.0, began + tick / rate - time.monotonic()))
     await asyncio.gather(*pending)
 
 

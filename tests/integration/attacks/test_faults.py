@@ -39,7 +39,7 @@ def step(began: float, what: str) -> None:
 def figures(label: str, writes: Writes, found: Effects, seconds: float) -> None:
     print(
         f"\n{label}: {len(writes.attempted)} attempted, {len(writes.acknowledged)} acknowledged, "
-        f"refused {dict(writes.refused)}; indicator units {found.units}, events {found.events}, "
+        f"refused {dict(writes.refused)}, not sent (all slots busy) {writes.skipped}; indicator units {found.units}, events {found.events}, "
         f"half-written {found.units_without_one_event}; effected (processed events) "
         f"{found.processed}, on rosters {found.on_roster}; {seconds:.1f}s"
     )
@@ -79,8 +79,11 @@ async def test_kafka_broker_killed_for_15_seconds_under_a_steady_write_load(
     step(began, f"load stopped, {len(writes.acknowledged)} acknowledged")
     found = await settled(own_settings, writes)
     figures("kafka killed 15s", writes, found, time.monotonic() - began)
-    # The writes go to PostgreSQL (the outbox); the broker's absence must not refuse any.
-    assert not writes.refused, writes.refused
+    # The writes go to PostgreSQL (the outbox); the broker's absence must not refuse any. A write
+    # whose connection dropped is unanswered, not refused (a kept-alive connection the server
+    # closed as the request went out); whatever it did is checked below with the rest.
+    assert not writes.answered_refusals, writes.refused
+    assert writes.unanswered <= len(writes.attempted) // 100, writes.refused
     assert_nothing_lost_or_doubled(writes, found)
 
 
@@ -122,8 +125,9 @@ async def test_postgresql_stopped_for_20_seconds_answers_503_and_loses_no_acknow
         codes = {(e.get("extensions") or {}).get("code") for e in body.get("errors") or []}
         assert status == 503 and codes == {"SERVICE_UNAVAILABLE"}, (where, status, body)
     # Every write that was not acknowledged was told to retry; none failed as a bug would.
-    assert set(writes.refused) <= {(503, "SERVICE_UNAVAILABLE")}, writes.refused
-    assert writes.refused, "the outage refused no write: the database was not down"
+    assert set(writes.answered_refusals) <= {(503, "SERVICE_UNAVAILABLE")}, writes.refused
+    assert writes.unanswered <= len(writes.attempted) // 100, writes.refused
+    assert writes.answered_refusals, "the outage refused no write: the database was not down"
     assert_nothing_lost_or_doubled(writes, found)
 
 
@@ -133,8 +137,12 @@ async def test_indicator_killed_mid_burst_leaves_nothing_half_written(
     began = time.monotonic()
     writes = new_writes("burst-kill")
     writing = asyncio.create_task(burst(own_subgraph("indicator"), writes, 300))
-    await asyncio.sleep(1.5)
+    # Mid-burst whatever the machine's speed: once some writes are through, many more in flight.
+    deadline = time.monotonic() + 60
+    while len(writes.acknowledged) < 30 and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
     await own_stack.kill("indicator")
+    step(began, f"indicator killed after {len(writes.acknowledged)} acknowledged")
     await writing
     await own_stack.start("indicator")
     found = await settled(own_settings, writes)
@@ -146,7 +154,8 @@ async def test_indicator_killed_mid_burst_leaves_nothing_half_written(
 
 
 RUN = "mutation($period: String!) { runScoring(period: $period) { runId units } }"
-KILL_AFTER_SECONDS = (0.05, 0.2, 0.5)
+# When to kill, as parts of how long a whole run took just before.
+KILL_AT = (0.2, 0.5, 0.8)
 
 
 async def half_written_runs(settings, period: str) -> list:
@@ -173,13 +182,17 @@ async def test_scoring_killed_mid_run_leaves_no_half_written_run(
     units = [Unit(unique(f"R{i}"), category) for i in range(30)]
     await set_up(own_settings, units, year)
     period = f"{year}-12"
+    timed = time.monotonic()
+    await own_subgraph("scoring").execute(RUN, {"period": period})
+    whole_run = time.monotonic() - timed
+    step(began, f"a whole run takes {whole_run:.2f}s")
     interrupted = 0
-    for delay in KILL_AFTER_SECONDS:
+    for part in KILL_AT:
         client = GraphQLClient(
             own_settings.service_url("scoring"), bearer=token(own_settings, Role.ADMIN)
         )
         run = asyncio.create_task(client.post(RUN, {"period": period}))
-        await asyncio.sleep(delay)
+        await asyncio.sleep(part * whole_run)
         await own_stack.kill("scoring")
         try:
             await run
@@ -193,7 +206,7 @@ async def test_scoring_killed_mid_run_leaves_no_half_written_run(
     assert done["runScoring"]["units"] == len(units)
     assert not await half_written_runs(own_settings, period)
     print(
-        f"\nscoring killed mid-run {len(KILL_AFTER_SECONDS)} times ({interrupted} with the run "
+        f"\nscoring killed mid-run {len(KILL_AT)} times ({interrupted} with the run "
         f"in flight): 0 half-written runs; {time.monotonic() - began:.1f}s"
     )
     assert interrupted, "no kill landed while a run was in flight"

@@ -17,10 +17,13 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from services.common.auth import Role
+from tests.integration.attacks.scalars import register
 from tests.support import token
 
+register()
+
 SEED = 20_261_202
-EXAMPLES_PER_OPERATION = 4
+EXAMPLES_PER_OPERATION = 20
 INTERNAL_MESSAGES = frozenset({"Internal error.", "Unexpected error."})
 ENDPOINTS = ("gateway", "indicator", "scoring", "development")
 
@@ -51,6 +54,32 @@ def url_of(own_settings, where: str) -> str:
     return own_settings.service_url(where).rstrip("/") + "/graphql"
 
 
+def fuzz_operation(operation, headers: dict[str, str], tally: Tally) -> None:
+    @seed(SEED)
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=operation.as_strategy())
+    def fuzz(case) -> None:
+        response = case.call(headers=headers, timeout=30)
+        try:
+            body = response.json()
+        except ValueError:
+            body = {"raw": response.text[:200]}
+        tally.record(
+            operation.label,
+            body if isinstance(body, dict) else None,
+            response.status_code,
+            case.body,
+        )
+
+    fuzz()
+
+
 @pytest.mark.parametrize("where", ENDPOINTS)
 def test_fuzzed_operations_get_no_5xx_and_no_internal_error(own_settings, where):
     began = time.monotonic()
@@ -60,27 +89,7 @@ def test_fuzzed_operations_get_no_5xx_and_no_internal_error(own_settings, where)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert operations, f"{where}: the schema has no operations to fuzz"
     for operation in operations:
-
-        @seed(SEED)
-        @settings(
-            max_examples=EXAMPLES_PER_OPERATION,
-            database=None,
-            deadline=None,
-            phases=[Phase.generate],
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(case=operation.as_strategy())
-        def fuzz(case, label=operation.label) -> None:
-            response = case.call(headers=headers, timeout=30)
-            try:
-                body = response.json()
-            except ValueError:
-                body = {"raw": response.text[:200]}
-            tally.record(
-                label, body if isinstance(body, dict) else None, response.status_code, case.body
-            )
-
-        fuzz()
+        fuzz_operation(operation, headers, tally)
     print(
         f"\nfuzzing {where}: {len(operations)} operations, {tally.examples} examples, "
         f"statuses {dict(tally.statuses)}, {len(tally.failures)} failing; "
