@@ -5,6 +5,9 @@ faster than one JVM per topic with Kafka's own tools.
 
     .cache/venv/bin/python scripts/kafka_topics.py --bootstrap 127.0.0.1:4092 create
     .cache/venv/bin/python scripts/kafka_topics.py --bootstrap 127.0.0.1:4092 list
+
+A broker behind TLS and SASL is reached with the platform's own settings from the environment
+(KAFKA_SECURITY_PROTOCOL and the rest, as `python3 scripts/stack.py env` prints them).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError
 
 from schemas import topics
+from services.common.kafka import connection_options
+from services.common.settings import PlatformSettings
 
 TOPIC_ALREADY_EXISTS = 36
 
@@ -29,7 +34,8 @@ async def connected_admin(bootstrap: str, timeout: float) -> AIOKafkaAdminClient
     """A started admin client; a broker that has just opened its port may not serve metadata yet."""
     deadline = time.monotonic() + timeout
     while True:
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10_000)
+        settings = PlatformSettings(kafka_bootstrap_servers=bootstrap)
+        admin = AIOKafkaAdminClient(**connection_options(settings), request_timeout_ms=10_000)
         try:
             await admin.start()
             await admin.describe_cluster()

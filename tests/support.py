@@ -22,7 +22,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from schemas.envelope import Envelope, EventPayload
 from services.common.auth import Role, mint_token
-from services.common.kafka import envelope_headers
+from services.common.kafka import connection_options, envelope_headers
 from services.common.settings import PlatformSettings
 
 
@@ -158,9 +158,7 @@ async def publish_many(
         Envelope.wrap(payload, producer=producer, correlation_id=unique("test"))
         for payload, _ in events
     ]
-    kafka = AIOKafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=True
-    )
+    kafka = AIOKafkaProducer(**connection_options(settings), enable_idempotence=True)
     await kafka.start()
     try:
         for (payload, key), envelope in zip(events, envelopes):
@@ -179,7 +177,7 @@ async def publish_many(
 async def publish_raw(
     settings: PlatformSettings, topic: str, value: bytes, key: bytes | None = None
 ) -> None:
-    kafka = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    kafka = AIOKafkaProducer(**connection_options(settings))
     await kafka.start()
     try:
         await kafka.send_and_wait(topic, value=value, key=key)
@@ -198,7 +196,7 @@ class TopicReader:
     async def __aenter__(self) -> TopicReader:
         self._consumer = AIOKafkaConsumer(
             self.topic,
-            bootstrap_servers=self.settings.kafka_bootstrap_servers,
+            **connection_options(self.settings),
             enable_auto_commit=False,
         )
         await self._consumer.start()
@@ -241,9 +239,11 @@ async def database(settings: PlatformSettings, service: str):
     """A raw asyncpg connection to one service's database (close it when done)."""
     import asyncpg
 
-    from services.common.db import asyncpg_dsn
+    from services.common.db import asyncpg_dsn, database_ssl
 
-    return await asyncpg.connect(asyncpg_dsn(settings.database_url(service)))
+    return await asyncpg.connect(
+        asyncpg_dsn(settings.database_url(service)), ssl=database_ssl(settings)
+    )
 
 
 # Any fixed number will do; it names the advisory lock the tests take on scoring's one settings row.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import os
 import time
 from collections.abc import Callable
 
@@ -11,6 +12,7 @@ from scripts.local_stack.errors import StackError
 from scripts.local_stack.logs import log_tail
 from scripts.local_stack.model import Stack, remember_stack
 from scripts.local_stack.probes import port_open
+from scripts.local_stack.tls import prepare_tls
 
 READY_POLL = 0.2
 
@@ -81,6 +83,7 @@ def start_phase(components: list[Component], started: list[str]) -> None:
 def bring_up(stack: Stack, names: tuple[str, ...], started: list[str]) -> list[Component]:
     """Start the named components that are not running; returns them all, in start order."""
     remember_stack(stack)
+    prepare_tls(stack, os.environ)
     components = [stack.registry.build(stack, n) for n in names]
     check_startable(components)
     by_name = {c.name: c for c in components}

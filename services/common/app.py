@@ -22,7 +22,7 @@ from schemas.envelope import EventPayload
 from services.common import migrations
 from services.common.auth import TokenVerifier
 from services.common.consumer import BatchHandler, ConsumerRunner, Handler
-from services.common.db import make_engine, make_session_factory
+from services.common.db import database_ssl, make_engine, make_session_factory
 from services.common.graphql import SubgraphEndpoint
 from services.common.kafka import make_producer
 from services.common.limits import MAX_BODY_BYTES
@@ -117,7 +117,7 @@ async def _supervise(name: str, run: Callable[[], Awaitable[None]]) -> None:
 async def _start_producer(settings: PlatformSettings, client_id: str) -> AIOKafkaProducer:
     deadline = asyncio.get_running_loop().time() + 60
     while True:
-        producer = make_producer(settings.kafka_bootstrap_servers, client_id)
+        producer = make_producer(settings, client_id)
         try:
             await producer.start()
             return producer
@@ -135,8 +135,8 @@ async def _start_producer(settings: PlatformSettings, client_id: str) -> AIOKafk
 async def running(platform: Platform, spec: ServiceSpec) -> AsyncIterator[Platform]:
     """Starts everything the service needs, and stops it in reverse order."""
     settings = platform.settings
-    await asyncio.to_thread(migrations.upgrade, spec.name, platform.database_url)
-    platform.engine = make_engine(platform.database_url, settings.database_pool_size)
+    await asyncio.to_thread(migrations.upgrade, spec.name, platform.database_url, settings)
+    platform.engine = make_engine(platform.database_url, settings.database_pool_size, settings)
     platform.session_factory = make_session_factory(platform.engine)
     platform.producer = await _start_producer(settings, f"{spec.name}-producer")
     relay = OutboxRelay(
@@ -145,6 +145,7 @@ async def running(platform: Platform, spec: ServiceSpec) -> AsyncIterator[Platfo
         platform.producer,
         settings.outbox_batch_size,
         settings.outbox_poll_seconds,
+        ssl=database_ssl(settings),
     )
     platform.tasks["outbox-relay"] = asyncio.create_task(_supervise("outbox-relay", relay.run))
     if spec.subscription:
@@ -158,7 +159,7 @@ async def running(platform: Platform, spec: ServiceSpec) -> AsyncIterator[Platfo
             outbox=platform.outbox,
             processed=platform.processed,
             producer=platform.producer,
-            bootstrap_servers=settings.kafka_bootstrap_servers,
+            bootstrap_servers=settings,
             batch_size=spec.subscription.batch_size or settings.consumer_batch_size,
             max_retries=settings.consumer_max_retries,
             retry_base_seconds=settings.consumer_retry_base_seconds,

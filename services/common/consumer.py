@@ -44,7 +44,7 @@ from schemas.envelope import Envelope, EventPayload
 from schemas.registry import PAYLOAD_MODELS, UnknownEventType, parse_payload
 from schemas.topics import dead_letter_topic
 from services.common.errors import ClientError
-from services.common.kafka import make_consumer
+from services.common.kafka import KafkaTarget, make_consumer
 from services.common.log import correlation_id_var
 from services.common.metrics import DEAD_LETTERS, EVENT_HANDLING_SECONDS, EVENTS_HANDLED
 from services.common.unit_of_work import UnitOfWork, notify_relay
@@ -128,7 +128,8 @@ class ConsumerRunner:
         outbox: sa.Table,
         processed: sa.Table,
         producer: AIOKafkaProducer,
-        bootstrap_servers: str,
+        # The settings (with their TLS and SASL options) or a PLAINTEXT broker's `host:port`.
+        bootstrap_servers: KafkaTarget,
         batch_size: int = 500,
         max_retries: int = 3,
         retry_base_seconds: float = 0.05,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ssl
+
 import asyncpg
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB, UUID
@@ -13,11 +15,43 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from services.common.settings import PlatformSettings, get_settings
+
 OUTBOX_CHANNEL = "outbox"
 
+# What asyncpg's `ssl` argument takes: a mode it handles itself, or a context that verifies.
+SslOption = ssl.SSLContext | str | bool
 
-def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+
+def database_ssl(settings: PlatformSettings | None = None) -> SslOption:
+    """The one place every PostgreSQL connection of the platform gets its transport from
+    (engines, the outbox relay's LISTEN connection, migrations); the process's settings by default.
+
+    `verify-ca` and `verify-full` build the context here rather than leaving them to asyncpg,
+    which would read the root certificate from PGSSLROOTCERT or ~/.postgresql, not the settings.
+    """
+    settings = settings or get_settings()
+    mode = settings.database_sslmode_in_effect
+    if mode == "disable":
+        return False
+    if mode in ("allow", "prefer", "require"):
+        return mode
+    context = ssl.create_default_context(cafile=settings.database_sslrootcert)
+    # verify-ca trusts any certificate of that CA; verify-full also needs it to name the host.
+    context.check_hostname = mode == "verify-full"
+    return context
+
+
+def make_engine(
+    url: str, pool_size: int = 10, settings: PlatformSettings | None = None
+) -> AsyncEngine:
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        connect_args={"ssl": database_ssl(settings)},
+    )
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -14,7 +14,7 @@ import time
 import asyncpg
 from aiokafka import AIOKafkaProducer
 
-from services.common.db import OUTBOX_CHANNEL, asyncpg_dsn
+from services.common.db import OUTBOX_CHANNEL, SslOption, asyncpg_dsn, database_ssl
 from services.common.metrics import OUTBOX_LAG_SECONDS, OUTBOX_PENDING, OUTBOX_PUBLISHED
 
 # Claims and marks in one statement; the mark commits only after Kafka acknowledged every row.
@@ -42,9 +42,11 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_seconds: float = 1.0,
         retention_hours: int = 72,
+        ssl: SslOption | None = None,
     ):
         self.service = service
         self._dsn = asyncpg_dsn(database_url)
+        self._ssl = database_ssl() if ssl is None else ssl
         self._producer = producer
         self._batch_size = batch_size
         self._poll_seconds = poll_seconds
@@ -55,8 +57,8 @@ class OutboxRelay:
 
     async def run(self) -> None:
         """Runs until cancelled or until PostgreSQL or Kafka fail; the service's supervisor restarts it."""
-        listener = await asyncpg.connect(self._dsn)
-        worker = await asyncpg.connect(self._dsn)
+        listener = await asyncpg.connect(self._dsn, ssl=self._ssl)
+        worker = await asyncpg.connect(self._dsn, ssl=self._ssl)
         try:
             await listener.add_listener(OUTBOX_CHANNEL, lambda *_: self._wake.set())
             while True:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICE_NAMES = ("indicator", "scoring", "development")
@@ -23,11 +23,25 @@ class PlatformSettings(BaseSettings):
     log_level: str = "INFO"
 
     kafka_bootstrap_servers: str = "127.0.0.1:4092"
+    # Transport to Kafka (services/common/kafka.py turns these into client options): PLAINTEXT on a
+    # developer's machine, SASL_SSL with SCRAM-SHA-512 and the cluster's CA in production.
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256"] = "SCRAM-SHA-512"
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_cafile: str | None = None
 
     indicator_database_url: str = _local_database_url("indicator")
     scoring_database_url: str = _local_database_url("scoring")
     development_database_url: str = _local_database_url("development")
     database_pool_size: int = Field(default=10, ge=1)
+    # Transport to PostgreSQL (services/common/db.py): unset means verify-full in production (the
+    # server's certificate must chain to DATABASE_SSLROOTCERT, else to the system's CAs, and name
+    # the host) and asyncpg's `prefer` in development.
+    database_sslmode: (
+        Literal["disable", "allow", "prefer", "require", "verify-ca", "verify-full"] | None
+    ) = None
+    database_sslrootcert: str | None = None
 
     indicator_url: str = "http://127.0.0.1:4001"
     scoring_url: str = "http://127.0.0.1:4002"
@@ -87,6 +101,12 @@ class PlatformSettings(BaseSettings):
                 "OIDC_ISSUER needs OIDC_JWKS_URL: the provider's keys verify its tokens"
             )
         return self
+
+    @property
+    def database_sslmode_in_effect(self) -> str:
+        if self.database_sslmode is not None:
+            return self.database_sslmode
+        return "verify-full" if self.app_env == "production" else "prefer"
 
     @property
     def cors_origins(self) -> tuple[str, ...]:

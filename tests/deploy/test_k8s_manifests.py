@@ -173,3 +173,43 @@ def test_a_committed_secret_is_reported() -> None:
         {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x", "namespace": namespace}}
     )
     assert check.check_secrets(docs)
+
+
+def _platform_config(docs: list[dict]) -> dict:
+    return next(
+        d["data"]
+        for d in docs
+        if d["kind"] == "ConfigMap" and d["metadata"]["name"].startswith("platform-config")
+    )
+
+
+def test_prod_reaches_kafka_only_over_tls_with_scram_and_checks_the_database() -> None:
+    docs = rendered_overlay("prod")
+    config = _platform_config(docs)
+    assert config["KAFKA_BOOTSTRAP_SERVERS"].endswith(":9093")
+    assert config["KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
+    assert config["DATABASE_SSLMODE"] == "verify-full" and config["DATABASE_SSLROOTCERT"]
+    kafka = next(d for d in docs if d["kind"] == "Kafka")
+    listeners = kafka["spec"]["kafka"]["listeners"]
+    assert [(li["port"], li["tls"], li["authentication"]["type"]) for li in listeners] == [
+        (9093, True, "scram-sha-512")
+    ]
+    users = {d["metadata"]["name"] for d in docs if d["kind"] == "KafkaUser"}
+    assert users == {"indicator-kafka", "scoring-kafka", "development-kafka"}
+    for name in ("indicator", "scoring", "development"):
+        env = {
+            e["name"]: e
+            for e in _deployment(docs, name)["spec"]["template"]["spec"]["containers"][0]["env"]
+        }
+        assert env["KAFKA_SASL_USERNAME"]["value"] == f"{name}-kafka"
+        assert env["KAFKA_SASL_PASSWORD"]["valueFrom"]["secretKeyRef"]["name"] == f"{name}-kafka"
+
+
+def test_a_service_sent_to_a_port_its_policies_do_not_open_is_reported() -> None:
+    docs = _prod_copy()
+    _platform_config(docs)["KAFKA_BOOTSTRAP_SERVERS"] = "platform-kafka-bootstrap:9092"
+    findings = check.check_network_policies(docs)
+    assert any(
+        "Deployment/scoring cannot connect to Kafka/platform broker on port 9092" in f
+        for f in findings
+    ), findings

@@ -11,6 +11,7 @@ TOPICS_FILE = K8S_DIR / "components" / "kafka-strimzi" / "topics.yaml"
 
 SUBGRAPHS = ("indicator", "scoring", "development")
 GATEWAY = "gateway"
+# The brokers' client port when the platform's settings do not name one (the plain listener).
 KAFKA_CLIENT_PORT = 9092
 POSTGRES_PORT = 5432
 # Where the Prometheus that scrapes /metrics runs; the policies in base/ name the same place.
@@ -19,6 +20,10 @@ PROMETHEUS = ("monitoring", {"app.kubernetes.io/name": "prometheus"})
 KNOWN_SECRETS = frozenset(
     {f"{name}-database" for name in SUBGRAPHS}
     | {"platform-jwt", "scoring-ledger-key", "platform-db-backup-credentials"}
+    # Made by the operators: each service's KafkaUser password (Strimzi's User Operator) and the
+    # CA certificates of Kafka (Strimzi) and PostgreSQL (CloudNativePG).
+    | {f"{name}-kafka" for name in SUBGRAPHS}
+    | {"platform-cluster-ca-cert", "platform-db-ca"}
 )
 # Event topics carry the load; dead letters only park the few messages that failed.
 EVENT_TOPIC_PARTITIONS = 12

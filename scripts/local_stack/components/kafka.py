@@ -9,9 +9,18 @@ import uuid
 from pathlib import Path
 
 from scripts.local_stack.components.base import INFRA, Component
+from scripts.local_stack.environment import process_env
 from scripts.local_stack.model import Stack
 from scripts.local_stack.paths import CACHE, ROOT, VENV_PYTHON, shown
 from scripts.local_stack.process_control import run_logged, spawn
+from scripts.local_stack.tls import (
+    BROKER_USER,
+    CLIENT_USER,
+    SCRAM_MECHANISM,
+    TlsFiles,
+    tls_enabled,
+    tls_files,
+)
 
 KAFKA_LIBS = CACHE / "kafka-libs"
 TOPICS_SCRIPT = ROOT / "scripts" / "kafka_topics.py"
@@ -42,8 +51,32 @@ def kafka_cluster_id() -> str:
             return cluster_id
 
 
-def server_properties(broker: int, controller: int, log_dirs: Path) -> str:
-    listeners = f"PLAINTEXT://127.0.0.1:{broker},CONTROLLER://127.0.0.1:{controller}"
+def tls_properties(files: TlsFiles) -> dict[str, str]:
+    """SASL_SSL with SCRAM-SHA-512 on the client port: the broker proves itself with the stack's
+    certificate and knows each user by the SCRAM credentials written at format time."""
+    broker_password = files.users()[BROKER_USER]
+    jaas = (
+        "org.apache.kafka.common.security.scram.ScramLoginModule required "
+        f'username="{BROKER_USER}" password="{broker_password}";'
+    )
+    return {
+        "sasl.enabled.mechanisms": SCRAM_MECHANISM,
+        "sasl.mechanism.inter.broker.protocol": SCRAM_MECHANISM,
+        f"listener.name.sasl_ssl.{SCRAM_MECHANISM.lower()}.sasl.jaas.config": jaas,
+        "ssl.keystore.type": "PEM",
+        "ssl.keystore.location": str(files.kafka_keystore),
+        "ssl.truststore.type": "PEM",
+        "ssl.truststore.location": str(files.ca_cert),
+    }
+
+
+def server_properties(
+    broker: int, controller: int, log_dirs: Path, tls: TlsFiles | None = None
+) -> str:
+    # The controller listener stays plain: it is bound to 127.0.0.1 and only the broker's own
+    # process talks to it.
+    client = "SASL_SSL" if tls else "PLAINTEXT"
+    listeners = f"{client}://127.0.0.1:{broker},CONTROLLER://127.0.0.1:{controller}"
     values = {
         "process.roles": "broker,controller",
         "node.id": "1",
@@ -51,8 +84,9 @@ def server_properties(broker: int, controller: int, log_dirs: Path) -> str:
         "listeners": listeners,
         "advertised.listeners": listeners,
         "controller.listener.names": "CONTROLLER",
-        "inter.broker.listener.name": "PLAINTEXT",
-        "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "inter.broker.listener.name": client,
+        "listener.security.protocol.map": f"{client}:{client},CONTROLLER:PLAINTEXT",
+        **(tls_properties(tls) if tls else {}),
         "log.dirs": str(log_dirs),
         "num.partitions": "6",
         "offsets.topic.replication.factor": "1",
@@ -73,11 +107,22 @@ class Kafka(Component):
     port_offset = 92
     extra_ports = (("kafka-controller", 93),)
     group = "infra"
-    ready_timeout = 60.0
+    # A broker restarted after a kill recovers its logs first; on a busy machine that takes a while.
+    ready_timeout = 180.0
 
     @classmethod
     def environment(cls, stack: Stack) -> dict[str, str]:
-        return {"KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{stack.port('kafka')}"}
+        env = {"KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{stack.port('kafka')}"}
+        if tls_enabled(stack):
+            files = tls_files(stack)
+            env |= {
+                "KAFKA_SECURITY_PROTOCOL": "SASL_SSL",
+                "KAFKA_SASL_MECHANISM": SCRAM_MECHANISM,
+                "KAFKA_SASL_USERNAME": CLIENT_USER,
+                "KAFKA_SASL_PASSWORD": files.users()[CLIENT_USER],
+                "KAFKA_SSL_CAFILE": str(files.ca_cert),
+            }
+        return env
 
     @property
     def marker(self) -> str:
@@ -104,9 +149,13 @@ class Kafka(Component):
             return "kafka: the virtualenv is missing, topics cannot be created (run scripts/bootstrap.sh)"
         return None
 
+    @property
+    def tls(self) -> TlsFiles | None:
+        return tls_files(self.stack) if tls_enabled(self.stack) else None
+
     def properties(self) -> str:
         return server_properties(
-            self.port, self.stack.port("kafka-controller"), self.stack.kafka_logs
+            self.port, self.stack.port("kafka-controller"), self.stack.kafka_logs, self.tls
         )
 
     def java(self, main_class: str, *args: str, heap: str = "256m") -> list[str]:
@@ -133,10 +182,19 @@ class Kafka(Component):
         if (self.stack.kafka_logs / "meta.properties").exists():
             return
         print(f"  formatting Kafka storage in {shown(self.stack.kafka_logs)}")
+        # SCRAM users live in the cluster's metadata; with TLS they are written before the first
+        # start, since a SASL-only broker lets nobody in to create them afterwards.
+        users = self.tls.users() if self.tls else {}
+        scram = [
+            arg
+            for name, password in users.items()
+            for arg in ("--add-scram", f"{SCRAM_MECHANISM}=[name={name},password={password}]")
+        ]
         storage_tool = self.java(
             "kafka.tools.StorageTool",
             *("format", "--ignore-formatted", "--standalone"),
             *("-t", kafka_cluster_id(), "-c", str(self.properties_file)),
+            *scram,
         )
         run_logged(storage_tool, self.stack.log(self.name), "formatting Kafka storage")
 
@@ -152,6 +210,8 @@ class Kafka(Component):
             self.stack.log(self.name),
             "creating Kafka topics",
             cwd=ROOT,
+            # The stack's environment carries the TLS and SASL settings the script connects with.
+            env=process_env(self.stack),
         )
 
 

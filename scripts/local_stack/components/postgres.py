@@ -11,9 +11,11 @@ from pathlib import Path
 
 from scripts.local_stack.components.base import INFRA, Component
 from scripts.local_stack.errors import StackError
+from scripts.local_stack.model import Stack
 from scripts.local_stack.paths import shown
 from scripts.local_stack.process_control import run_logged, terminate
 from scripts.local_stack.processes import read_pid
+from scripts.local_stack.tls import tls_enabled, tls_files
 
 # Unix socket paths are limited to 107 bytes.
 SOCKET_PATH_LIMIT = 100
@@ -72,7 +74,7 @@ def database_sql(name: str) -> str:
     )
 
 
-def server_settings(port: int, socket_dir: Path, throwaway: bool) -> str:
+def server_settings(port: int, socket_dir: Path, throwaway: bool, tls: bool = False) -> str:
     """The stack's own postgresql.conf lines, rewritten on every start."""
     values = {
         "listen_addresses": "'127.0.0.1'",
@@ -85,6 +87,9 @@ def server_settings(port: int, socket_dir: Path, throwaway: bool) -> str:
         # Lets benchmarks measure commit-to-commit latency on the server's own clock.
         "track_commit_timestamp": "on",
     }
+    if tls:
+        # The stack's certificate, copied into the data folder where the server may read its key.
+        values |= {"ssl": "on", "ssl_cert_file": "'server.crt'", "ssl_key_file": "'server.key'"}
     if throwaway:
         # Throw-away stacks trade the last few commits after a crash for faster tests;
         # unlike fsync=off this can lose transactions but never corrupt the cluster.
@@ -98,6 +103,16 @@ class Postgres(Component):
     port_offset = 32
     group = "infra"
     ready_timeout = 60.0
+
+    @classmethod
+    def environment(cls, stack: Stack) -> dict[str, str]:
+        """With the TLS option every client checks the server's certificate, as in production."""
+        if not tls_enabled(stack):
+            return {}
+        return {
+            "DATABASE_SSLMODE": "verify-full",
+            "DATABASE_SSLROOTCERT": str(tls_files(stack).ca_cert),
+        }
 
     @property
     def marker(self) -> str:
@@ -134,7 +149,21 @@ class Postgres(Component):
         return None
 
     def settings(self) -> str:
-        return server_settings(self.port, self.socket_dir, throwaway=self.stack.name != "dev")
+        return server_settings(
+            self.port,
+            self.socket_dir,
+            throwaway=self.stack.name != "dev",
+            tls=tls_enabled(self.stack),
+        )
+
+    def install_certificate(self) -> None:
+        files = tls_files(self.stack)
+        for source, name in ((files.server_cert, "server.crt"), (files.server_key, "server.key")):
+            target = self.stack.pgdata / name
+            target.write_bytes(source.read_bytes())
+            # PostgreSQL refuses a key that anyone but its owner can read.
+            os.chmod(target, 0o600)
+            give_to_postgres(target)
 
     def initialise(self) -> None:
         pgdata = self.stack.pgdata
@@ -162,6 +191,8 @@ class Postgres(Component):
         give_to_postgres(log)
 
     def write_settings(self) -> None:
+        if tls_enabled(self.stack):
+            self.install_certificate()
         conf = self.stack.pgdata / "stack.conf"
         conf.write_text(self.settings())
         give_to_postgres(conf)

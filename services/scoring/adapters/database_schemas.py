@@ -11,7 +11,7 @@ import re
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from services.common.db import define_platform_tables
+from services.common.db import database_ssl, define_platform_tables
 from services.scoring import ledger
 from services.scoring.adapters.tables import metadata
 from services.scoring.migrations.evidence_ledger_tables import (
@@ -33,8 +33,10 @@ def schema_engine(database_url: str, schema: str | None = None, pool_size: int =
 
     Nothing falls through to the service's own tables: a name missing from `schema` is an error.
     """
-    settings = {"server_settings": {"search_path": _checked(schema)}} if schema else {}
-    return create_async_engine(database_url, pool_size=pool_size, connect_args=settings)
+    settings: dict = {"server_settings": {"search_path": _checked(schema)}} if schema else {}
+    return create_async_engine(
+        database_url, pool_size=pool_size, connect_args={"ssl": database_ssl(), **settings}
+    )
 
 
 def _create(connection: sa.Connection, service_tables: bool) -> None:
@@ -62,7 +64,7 @@ async def create_log_schema(database_url: str, schema: str, service_tables: bool
 
 
 async def drop_log_schema(database_url: str, schema: str) -> None:
-    engine = create_async_engine(database_url)
+    engine = create_async_engine(database_url, connect_args={"ssl": database_ssl()})
     try:
         async with engine.begin() as connection:
             await connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {_checked(schema)} CASCADE"))

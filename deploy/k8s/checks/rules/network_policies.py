@@ -91,6 +91,17 @@ def _deployment_endpoints(docs: list[dict]) -> dict[str, Endpoint]:
     return result
 
 
+def _kafka_client_port(docs: list[dict]) -> int:
+    """The port the services' settings send them to (KAFKA_BOOTSTRAP_SERVERS), else the plain one."""
+    for config in by_kind(docs, "ConfigMap"):
+        if config["metadata"]["name"].startswith("platform-config"):
+            servers = (config.get("data") or {}).get("KAFKA_BOOTSTRAP_SERVERS", "")
+            port = servers.split(",")[0].rpartition(":")[2]
+            if port.isdigit():
+                return int(port)
+    return KAFKA_CLIENT_PORT
+
+
 def _service_port(docs: list[dict], name: str) -> int:
     for service in by_kind(docs, "Service"):
         if service["metadata"]["name"] == name:
@@ -109,6 +120,7 @@ class Connections:
     brokers: list[Endpoint]
     databases: list[Endpoint]
     prometheus: Endpoint
+    kafka_port: int
     stranger: Endpoint
     elsewhere: Endpoint
     findings: list[str] = field(default_factory=list)
@@ -124,6 +136,7 @@ class Connections:
             brokers=_kafka_broker_endpoints(docs, namespace),
             databases=_postgres_endpoints(docs, namespace),
             prometheus=endpoint("Prometheus", PROMETHEUS[0], PROMETHEUS[1]),
+            kafka_port=_kafka_client_port(docs),
             stranger=endpoint(
                 "an unrelated pod in the namespace",
                 namespace,
@@ -141,7 +154,7 @@ class Connections:
 
     def expect_infrastructure(self, source: Endpoint, allowed: bool) -> None:
         for broker in self.brokers:
-            self.expect(source, broker, KAFKA_CLIENT_PORT, allowed)
+            self.expect(source, broker, self.kafka_port, allowed)
         for database in self.databases:
             self.expect(source, database, POSTGRES_PORT, allowed)
 
@@ -172,7 +185,7 @@ class Connections:
     def check_infrastructure_closed(self) -> None:
         """A pod of another namespace has no egress policy of ours, so only the target's ingress
         policies decide; a pod of this namespace is held back by the default deny as well."""
-        targets = [(b, KAFKA_CLIENT_PORT) for b in self.brokers] + [
+        targets = [(b, self.kafka_port) for b in self.brokers] + [
             (d, POSTGRES_PORT) for d in self.databases
         ]
         for target, port in targets:
