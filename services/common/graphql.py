@@ -53,8 +53,13 @@ def principal_of(info: Info) -> Principal:
 
 
 def _is_client_error(error: GraphQLError) -> bool:
-    # No original error: a syntax or validation error about the query itself, safe to show.
-    return error.original_error is None or isinstance(error.original_error, ClientError)
+    # No original error: a syntax or validation error about the query itself, safe to show. An
+    # error raised before execution (no path) while coercing a variable (a Decimal that is not a
+    # number, an integer a Float cannot hold exactly) is the client's value, not a fault.
+    original = error.original_error
+    if original is None or isinstance(original, ClientError):
+        return True
+    return error.path is None and isinstance(original, GraphQLError)
 
 
 class RememberValidQueries(SchemaExtension):

@@ -71,6 +71,7 @@ async def lock_period(uow: ScoringUnitOfWork, period: str, reason: str, by: Prin
 
 async def unlock_period(uow: ScoringUnitOfWork, period: str, by: Principal) -> None:
     """Lifts the lock on exactly this period, when the parties authorised it (policy `period_unlock`)."""
+    require(period_problem(period))
     if not await uow.period_locks.has_own_lock(period):
         held = (await locked_periods(uow, [period])).get(period)
         where = f"; it is held by the lock on {held}" if held else ""

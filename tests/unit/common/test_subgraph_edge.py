@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from decimal import Decimal
 
 import pytest
 import strawberry
@@ -42,6 +43,14 @@ class Query:
     @strawberry.field
     def echo(self, text: str) -> str:
         return text
+
+    @strawberry.field
+    def halve(self, amount: Decimal, score: float) -> str:
+        return f"{amount / 2} {score / 2}"
+
+    @strawberry.field
+    def broken(self) -> float:
+        return "not a number"  # type: ignore[return-value]
 
     @strawberry.field
     def database_down(self) -> str:
@@ -137,6 +146,28 @@ def test_control_characters_deep_in_an_input_are_found(client):
         {"n": {"title": "ok", "lines": ["fine", "bad\x00"]}},
     )
     assert problems(response)[0]["field"] == "note.note.lines[1]"
+
+
+@pytest.mark.parametrize(
+    "variables, named",
+    [
+        ({"a": "twelve", "s": 1.0}, "$a"),
+        ({"a": "1.5", "s": 61_607_880_100_681_810}, "$s"),  # JSON's integer form of 6.16e16
+    ],
+)
+def test_a_variable_of_the_wrong_kind_is_the_clients_mistake_named_not_masked(
+    client, variables, named
+):
+    response = post(
+        client, "query($a: Decimal!, $s: Float!) { halve(amount: $a, score: $s) }", variables
+    )
+    [error] = response.json()["errors"]
+    assert error["message"] != "Internal error." and named in error["message"], error
+
+
+def test_a_value_the_service_cannot_serialise_stays_an_internal_error(client):
+    [error] = post(client, "{ broken }").json()["errors"]
+    assert error["message"] == "Internal error."
 
 
 def test_tabs_and_line_breaks_are_text(client):

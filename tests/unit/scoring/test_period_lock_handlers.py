@@ -166,6 +166,8 @@ async def test_a_period_is_unlocked_only_as_authorised_and_only_where_its_own_lo
     await authorise(uow, signers, period_locks.UNLOCK, record_id, "2025", content)
     await period_locks.unlock_period(uow, "2025", ADMIN)
     assert uow.period_locks.locks == {}
+    with pytest.raises(ValidationFailed, match="a period is YYYY"):
+        await period_locks.unlock_period(uow, "", ADMIN)
     kind, period, recorded = uow.log.leaves[-1]
     assert (kind, period, recorded["event"]) == (period_locks.PERIOD_LOCK, "2025", "unlocked")
     with pytest.raises(NotFound, match=r"has no lock of its own$"):
