@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from services.common.settings import PlatformSettings
+from tests.integration.scoring.world import note_years_in_use
+
 HERE = Path(__file__).parent
 
 
@@ -13,3 +16,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def years_in_use(stack: PlatformSettings) -> None:
+    await note_years_in_use(stack)

@@ -159,14 +159,16 @@ KILL_AT = (0.2, 0.5, 0.8)
 
 
 async def half_written_runs(settings, period: str) -> list:
-    """Runs of the period whose unit scores do not number what the run row says."""
+    """What would show a run half-written: the period's unit scores coming from more than one run,
+    or from a run whose row counts a different number of units. A later complete run replaces an
+    earlier one's rows (one row per unit and period), so only the run in force is counted."""
     conn = await database(settings, "scoring")
     try:
         return await conn.fetch(
-            "SELECT r.run_id, r.units, count(s.unit_id) AS scored FROM scoring_runs r "
-            "LEFT JOIN unit_scores s ON s.run_id = r.run_id AND s.period = r.period "
-            "WHERE r.period = $1 GROUP BY r.run_id, r.units "
-            "HAVING r.units IS DISTINCT FROM count(s.unit_id)",
+            "SELECT * FROM (SELECT s.run_id, r.units, count(*) AS scored, count(*) OVER () AS runs "
+            "FROM unit_scores s LEFT JOIN scoring_runs r ON r.run_id = s.run_id "
+            "WHERE s.period = $1 GROUP BY s.run_id, r.units) AS in_force "
+            "WHERE runs > 1 OR units IS DISTINCT FROM scored",
             period,
         )
     finally:

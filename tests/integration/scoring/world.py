@@ -110,9 +110,41 @@ def township_items() -> tuple[ListItem, ...]:
     )
 
 
+# A list's year lies in 2000-2100 and the demo city uses 2024 and 2025: tests take the years above.
+FIRST_TEST_YEAR, LAST_TEST_YEAR = 2030, 2099
+_years_taken: set[int] = set()
+_years_read: set[str] = set()
+
+
+async def note_years_in_use(settings: PlatformSettings) -> None:
+    """Marks the years an earlier run left lists in on this stack as taken (once per stack): a
+    period-wide assertion (units scored, a lock refused) must see only its own test's units."""
+    if settings.database_url("scoring") in _years_read:
+        return
+    connection = await database(settings, "scoring")
+    try:
+        rows = await connection.fetch(
+            "SELECT DISTINCT year FROM list_versions WHERE year BETWEEN $1 AND $2",
+            FIRST_TEST_YEAR,
+            LAST_TEST_YEAR,
+        )
+    finally:
+        await connection.close()
+    _years_taken.update(row["year"] for row in rows)
+    _years_read.add(settings.database_url("scoring"))
+
+
 def unique_year() -> int:
-    """A year of its own, so that scoring a period sees only this test's units."""
-    return random.randint(2030, 2099)
+    """A year no other test of this stack uses, so that scoring a period sees only this test's units."""
+    free = [y for y in range(FIRST_TEST_YEAR, LAST_TEST_YEAR + 1) if y not in _years_taken]
+    if not free:
+        raise RuntimeError(
+            f"every year {FIRST_TEST_YEAR}-{LAST_TEST_YEAR} already holds lists on the test stack; "
+            "start it afresh with `python3 scripts/stack.py reset --stack test`"
+        )
+    year = random.choice(free)
+    _years_taken.add(year)
+    return year
 
 
 @dataclass
